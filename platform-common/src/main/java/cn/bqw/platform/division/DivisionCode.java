@@ -1,0 +1,71 @@
+package cn.bqw.platform.division;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A 12-digit administrative division code ({@code PPCCDDTTTVVV}). The level is implied by where the
+ * trailing zeros start; a lower division's code starts with its ancestors' significant digits.
+ */
+public record DivisionCode(String value, DivisionLevel level) {
+
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+
+    /** Parses a code, or empty when it is not 12 digits or has no meaningful prefix. */
+    public static Optional<DivisionCode> parse(String value) {
+        if (value == null || !TWELVE_DIGITS.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        DivisionLevel level = null;
+        for (DivisionLevel candidate : DivisionLevel.values()) {
+            if (isZeros(value, candidate.significantDigits())) {
+                level = candidate;
+                break;
+            }
+        }
+        if (level == null || !hasNonZeroOwnPart(value, level)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DivisionCode(value, level));
+    }
+
+    /** The digits that identify this division; every descendant's code starts with them. */
+    public String prefix() {
+        return value.substring(0, level.significantDigits());
+    }
+
+    /** True when {@code other} is this division or lies below it. */
+    public boolean contains(DivisionCode other) {
+        return other.level.ordinal() >= level.ordinal() && other.value.startsWith(prefix());
+    }
+
+    /** The code of the division one level up, or empty for a province. */
+    public Optional<DivisionCode> parent() {
+        DivisionLevel up = level.parent();
+        if (up == null) {
+            return Optional.empty();
+        }
+        String code = value.substring(0, up.significantDigits()) + "0".repeat(12 - up.significantDigits());
+        return Optional.of(new DivisionCode(code, up));
+    }
+
+    private static boolean isZeros(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            if (value.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The digits a level adds to its parent's must not all be zero ("440100" is a city, not a county). */
+    private static boolean hasNonZeroOwnPart(String value, DivisionLevel level) {
+        int from = level.parent() == null ? 0 : level.parent().significantDigits();
+        return !isZeros(value.substring(0, level.significantDigits()), from);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,77 @@
+package cn.bqw.platform.security;
+
+import cn.bqw.platform.division.DivisionCode;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Answers "may the caller write region X": an admin anywhere; an editor or a service only inside
+ * the subtrees named by its token's {@code regions} claim.
+ */
+@RequestScoped
+public class RegionAccess {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Throws 403 unless the caller may write the division {@code code}. */
+    public void requireWrite(String code) {
+        if (!mayWrite(code)) {
+            throw new ForbiddenException("region " + code + " is outside the regions this token may write");
+        }
+    }
+
+    public boolean mayWrite(String code) {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        return mayWrite(identity.getRoles(), regions(), code);
+    }
+
+    /** The rule itself, free of CDI so that it can be tested on its own. */
+    public static boolean mayWrite(Collection<String> roles, Collection<String> regions, String code) {
+        if (roles.contains(Roles.ADMIN)) {
+            return true;
+        }
+        if (!roles.contains(Roles.EDITOR) && !roles.contains(Roles.SERVICE)) {
+            return false;
+        }
+        Optional<DivisionCode> target = DivisionCode.parse(code);
+        if (target.isEmpty()) {
+            return false;
+        }
+        return regions.stream()
+                .map(DivisionCode::parse)
+                .flatMap(Optional::stream)
+                .anyMatch(region -> region.contains(target.get()));
+    }
+
+    /** The division codes of the token's {@code regions} claim, empty when it has none. */
+    public List<String> regions() {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return List.of();
+        }
+        Object claim = jwt.getClaim(Roles.REGIONS_CLAIM);
+        if (claim instanceof JsonArray array) {
+            return array.stream()
+                    .filter(JsonString.class::isInstance)
+                    .map(value -> ((JsonString) value).getString())
+                    .toList();
+        }
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof JsonString single) {
+            return List.of(single.getString());
+        }
+        return claim instanceof String single ? List.of(single) : List.of();
+    }
+}

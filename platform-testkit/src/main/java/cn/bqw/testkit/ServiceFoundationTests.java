@@ -1,0 +1,148 @@
+package cn.bqw.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service must do from day one: run against the real database and broker, answer
+ * health, metrics and OpenAPI without a token, require a valid token for its API, and answer
+ * errors as problem+json. A service's test extends this and adds {@code @QuarkusTest}.
+ */
+public abstract class ServiceFoundationTests {
+
+    @Test
+    void readinessChecksTheDatabaseAndTheBroker() {
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void livenessMetricsAndOpenApiNeedNoToken() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths.keySet()", hasItem("/api/v1/me"));
+    }
+
+    @Test
+    void theServiceBrokerConfigurationReachesARealBroker() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        String topic = "bqw.foundation-check." + UUID.randomUUID();
+        String payload = "hello " + UUID.randomUUID();
+        try (var producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "key", payload)).get();
+        }
+        try (var consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "foundation-check",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String received = null;
+            while (received == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    received = record.value();
+                }
+            }
+            assertEquals(payload, received);
+        }
+    }
+
+    @Test
+    void aValidTokenIsAccepted() {
+        given().auth()
+                .oauth2(TestTokens.editor("449901000000"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("tester"))
+                .body("roles", equalTo(List.of("editor")))
+                .body("regions", equalTo(List.of("449901000000")));
+    }
+
+    @Test
+    void aMissingTokenIsRefusedWithProblemJson() {
+        assertUnauthorized(null);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        assertUnauthorized(TestTokens.expired(Set.of("admin")));
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyIsRefused() {
+        assertUnauthorized(TestTokens.signedByStranger(Set.of("admin")));
+    }
+
+    @Test
+    void garbageInsteadOfATokenIsRefused() {
+        assertUnauthorized("not-a-jwt");
+    }
+
+    @Test
+    void aTokenWithoutAnyKnownRoleIsForbidden() {
+        given().auth()
+                .oauth2(TestTokens.token(Set.of("guest"), List.of()))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:forbidden"))
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void anUnknownPathIsAProblemNotFound() {
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/no-such-thing/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:not-found"));
+    }
+
+    private static void assertUnauthorized(String token) {
+        var request = given();
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        request.get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:unauthorized"))
+                .body("status", equalTo(401));
+    }
+}
