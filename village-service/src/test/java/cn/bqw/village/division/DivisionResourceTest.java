@@ -1,0 +1,263 @@
+package cn.bqw.village.division;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class DivisionResourceTest {
+
+    static final String CITY = "449900000000";
+    static final String COUNTY = "449901000000";
+    static final String OTHER_COUNTY = "449902000000";
+
+    private static boolean registered;
+
+    /** Once per class, but inside a test: the HTTP port is only known then. */
+    @BeforeEach
+    void registerTheCityAndTwoCounties() {
+        if (registered) {
+            return;
+        }
+        registered = true;
+        register(
+                TestTokens.admin(),
+                """
+                {"code":"%s","nameZh":"示范市","nameEn":"Demo City"}""".formatted(CITY));
+        register(
+                TestTokens.admin(),
+                """
+                {"code":"%s","nameZh":"东县","countyClass":"LEAD","population":420000}"""
+                        .formatted(COUNTY));
+        register(
+                TestTokens.admin(),
+                """
+                {"code":"%s","nameZh":"西县","countyClass":"STRENGTHEN"}""".formatted(OTHER_COUNTY));
+    }
+
+    @Test
+    void aRegisteredDivisionReadsBackWithItsLevelParentAndVersion() {
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("code", equalTo(COUNTY))
+                .body("level", equalTo("COUNTY"))
+                .body("parentCode", equalTo(CITY))
+                .body("nameZh", equalTo("东县"))
+                .body("countyClass", equalTo("LEAD"))
+                .body("population", equalTo(420000));
+    }
+
+    @Test
+    void anEditorRegistersATownshipInsideItsCounty() {
+        as(TestTokens.editor(COUNTY))
+                .body("""
+                        {"code":"449901101000","nameZh":"青石镇"}""")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/v1/divisions/449901101000"))
+                .body("level", equalTo("TOWNSHIP"))
+                .body("parentCode", equalTo(COUNTY));
+    }
+
+    @Test
+    void anEditorIsRefusedOutsideItsCountyAndNothingIsStored() {
+        as(TestTokens.editor(COUNTY))
+                .body("""
+                        {"code":"449902101000","nameZh":"越界镇"}""")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:forbidden"))
+                .body("detail", containsString("449902101000"));
+        assertAbsent("449902101000");
+    }
+
+    @Test
+    void aViewerMayReadButNotWrite() {
+        as(TestTokens.viewer())
+                .body("""
+                        {"code":"449901102000","nameZh":"只读镇"}""")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        assertAbsent("449901102000");
+    }
+
+    @Test
+    void aMalformedCodeIsAValidationProblem() {
+        assertValidationProblem("""
+                {"code":"44990A000000","nameZh":"坏码"}""", "code");
+        assertValidationProblem("""
+                {"code":"4499","nameZh":"短码"}""", "code");
+    }
+
+    @Test
+    void aTownshipNumberOutsideTheStatisticalRangeIsRefused() {
+        assertValidationProblem("""
+                {"code":"449901600000","nameZh":"越界"}""", "code");
+        assertAbsent("449901600000");
+    }
+
+    @Test
+    void anUnknownParentIsRefused() {
+        assertValidationProblem("""
+                {"code":"449903101000","nameZh":"无父镇"}""", "code");
+        assertAbsent("449903101000");
+    }
+
+    @Test
+    void aCountyClassOnATownshipIsRefused() {
+        assertValidationProblem(
+                """
+                {"code":"449901103000","nameZh":"错类镇","countyClass":"LEAD"}""", "countyClass");
+    }
+
+    @Test
+    void aMissingNameAndANegativePopulationAreListedAsFields() {
+        as(TestTokens.admin())
+                .body("""
+                        {"code":"449901104000","population":-5}""")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:validation"))
+                .body("errors.field", hasItem("nameZh"))
+                .body("errors.field", hasItem("population"));
+        assertAbsent("449901104000");
+    }
+
+    @Test
+    void anUnknownFieldIsRefused() {
+        assertValidationProblem("""
+                {"code":"449901105000","nameZh":"多字段镇","mayor":"张三"}""", "mayor");
+    }
+
+    @Test
+    void aWrongTypeIsRefused() {
+        assertValidationProblem(
+                """
+                {"code":"449901106000","nameZh":"类型镇","population":"many"}""", "population");
+    }
+
+    @Test
+    void anUnknownEnumValueIsRefused() {
+        assertValidationProblem(
+                """
+                {"code":"449903000000","nameZh":"枚举县","countyClass":"BEST"}""", "countyClass");
+    }
+
+    @Test
+    void unreadableJsonIsAMalformedRequest() {
+        as(TestTokens.admin())
+                .body("{\"code\": \"449901107000\", ")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:malformed-request"));
+    }
+
+    @Test
+    void aMissingBodyIsAValidationProblem() {
+        as(TestTokens.admin()).post("/api/v1/divisions").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aDuplicateCodeIsAConflict() {
+        as(TestTokens.admin())
+                .body("""
+                        {"code":"%s","nameZh":"重复县"}""".formatted(COUNTY))
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:conflict"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + COUNTY)
+                .then()
+                .body("nameZh", equalTo("东县"));
+    }
+
+    @Test
+    void anUnknownDivisionIsNotFound() {
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/449988000000")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:not-found"))
+                .body("instance", equalTo("/api/v1/divisions/449988000000"));
+    }
+
+    @Test
+    void aWrongMethodAndAWrongMediaTypeAreProblems() {
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .delete("/api/v1/divisions")
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:method-not-allowed"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(ContentType.XML)
+                .body("<division/>")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:unsupported-media-type"));
+    }
+
+    private static void register(String token, String body) {
+        as(token).body(body).post("/api/v1/divisions").then().statusCode(201);
+    }
+
+    private static ValidatableResponse assertValidationProblem(String body, String field) {
+        return as(TestTokens.admin())
+                .body(body)
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem(field));
+    }
+
+    private static void assertAbsent(String code) {
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + code)
+                .then()
+                .statusCode(404);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
