@@ -1,12 +1,9 @@
 package cn.bqw.testkit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.bqw.launcher.Databases;
+import cn.bqw.launcher.LocalPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -14,16 +11,17 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * The real PostgreSQL and Kafka broker that a test JVM talks to, started at most once per JVM.
  *
- * <p>Where {@code BQW_TEST_JDBC_URL} or {@code KAFKA_BOOTSTRAP_SERVERS} is set, that server is used
- * and nothing is started. The addresses are published as system properties, which every class
- * loader of the JVM sees (Quarkus loads test resources in a class loader of its own).
+ * <p>Where {@code BQW_TEST_JDBC_URL} (a URL of any database on the server) or {@code
+ * KAFKA_BOOTSTRAP_SERVERS} is set, that server is used and nothing is started. The addresses are
+ * published as system properties, which every class loader of the JVM sees (Quarkus loads test
+ * resources in class loaders of its own).
  */
 public final class TestInfrastructure {
 
-    static final String JDBC_URL = "bqw.test.jdbc-url";
-    static final String JDBC_USER = "bqw.test.jdbc-user";
-    static final String JDBC_PASSWORD = "bqw.test.jdbc-password";
-    static final String KAFKA = "bqw.test.kafka-bootstrap-servers";
+    private static final String JDBC_URL = "bqw.test.jdbc-url";
+    private static final String JDBC_USER = "bqw.test.jdbc-user";
+    private static final String JDBC_PASSWORD = "bqw.test.jdbc-password";
+    private static final String KAFKA = "bqw.test.kafka-bootstrap-servers";
 
     private TestInfrastructure() {}
 
@@ -40,18 +38,10 @@ public final class TestInfrastructure {
     /** Creates a fresh, empty database and answers its JDBC URL. */
     public static String freshDatabase(String prefix) {
         ensureStarted();
-        String name = (prefix.replaceAll("[^a-z0-9]", "_") + "_"
+        String name = (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_"
                         + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase();
-        try (Connection connection =
-                        java.sql.DriverManager.getConnection(System.getProperty(JDBC_URL), jdbcUser(), jdbcPassword());
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
-        }
-        String serverUrl = System.getProperty(JDBC_URL);
-        return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
+        return Databases.ensure(System.getProperty(JDBC_URL), jdbcUser(), jdbcPassword(), name);
     }
 
     public static String jdbcUser() {
@@ -71,26 +61,15 @@ public final class TestInfrastructure {
         String external = System.getenv("BQW_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
             System.setProperty(JDBC_URL, external);
-            System.setProperty(JDBC_USER, envOr("BQW_TEST_JDBC_USER", "postgres"));
-            System.setProperty(JDBC_PASSWORD, envOr("BQW_TEST_JDBC_PASSWORD", "postgres"));
+            System.setProperty(JDBC_USER, envOr("BQW_TEST_JDBC_USER", LocalPostgres.USER));
+            System.setProperty(JDBC_PASSWORD, envOr("BQW_TEST_JDBC_PASSWORD", LocalPostgres.PASSWORD));
             return;
         }
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // Tests want speed, not durability.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
-            System.setProperty(JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"));
-            System.setProperty(JDBC_USER, "postgres");
-            System.setProperty(JDBC_PASSWORD, "postgres");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
-        }
+        LocalPostgres postgres = LocalPostgres.throwaway();
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+        System.setProperty(JDBC_URL, postgres.serverUrl());
+        System.setProperty(JDBC_USER, LocalPostgres.USER);
+        System.setProperty(JDBC_PASSWORD, LocalPostgres.PASSWORD);
     }
 
     private static void startKafka() {
@@ -133,7 +112,7 @@ public final class TestInfrastructure {
         try {
             closeable.close();
         } catch (Exception ignored) {
-            // The JVM is exiting; nothing is left to clean up for.
+            // The JVM is exiting; there is nothing left to clean up for.
         }
     }
 }

@@ -1,17 +1,12 @@
 package cn.bqw.testkit;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import cn.bqw.launcher.DevKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -21,10 +16,12 @@ import java.util.Set;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "bqw";
+    public static final String ISSUER = DevKeys.ISSUER;
 
-    private static final String PUBLIC_KEY_FILE = "bqw.test.jwt-public-key";
-    private static KeyPair keys;
+    /* The key directory lives in a system property because Quarkus loads this class more than once
+     * per JVM, and every copy must sign with the key the services trust. */
+    private static final String KEY_DIR = "bqw.test.jwt-key-dir";
+    private static final Duration VALIDITY = Duration.ofHours(1);
 
     private TestTokens() {}
 
@@ -41,95 +38,36 @@ public final class TestTokens {
     }
 
     public static String token(Set<String> roles, List<String> regions) {
-        return claims("tester", roles, regions).sign(keys().getPrivate());
+        return keys().sign(DevKeys.claims("tester", roles, regions, VALIDITY));
     }
 
     /** A token whose validity ended an hour ago. */
     public static String expired(Set<String> roles) {
-        Instant past = Instant.now().minusSeconds(7200);
-        return claims("tester", roles, List.of())
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        return keys().sign(DevKeys.claims("tester", roles, List.of(), VALIDITY)
                 .issuedAt(past)
-                .expiresAt(past.plusSeconds(3600))
-                .sign(keys().getPrivate());
+                .expiresAt(past.plus(VALIDITY)));
     }
 
     /** A well-formed token signed by a key the services do not trust. */
     public static String signedByStranger(Set<String> roles) {
-        return claims("stranger", roles, List.of()).sign(newKeyPair().getPrivate());
+        return DevKeys.stranger().sign(DevKeys.claims("stranger", roles, List.of(), VALIDITY));
     }
 
-    public static JwtClaimsBuilder claims(String subject, Set<String> roles, List<String> regions) {
-        JwtClaimsBuilder builder =
-                Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(roles).expiresIn(3600);
-        if (!regions.isEmpty()) {
-            builder.claim("regions", regions);
+    public static Path publicKeyPem() {
+        return keys().publicKeyPem();
+    }
+
+    private static synchronized DevKeys keys() {
+        String dir = System.getProperty(KEY_DIR);
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("bqw-jwt").toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.setProperty(KEY_DIR, dir);
         }
-        return builder;
-    }
-
-    /**
-     * The PEM file with the public key. The path lives in a system property because Quarkus loads
-     * this class more than once per JVM, and every copy must sign with the key the services trust.
-     */
-    public static synchronized Path publicKeyPem() {
-        keys();
-        return Path.of(System.getProperty(PUBLIC_KEY_FILE));
-    }
-
-    private static synchronized KeyPair keys() {
-        if (keys != null) {
-            return keys;
-        }
-        String existing = System.getProperty(PUBLIC_KEY_FILE);
-        if (existing != null) {
-            keys = readKeyPair(Path.of(existing));
-            return keys;
-        }
-        keys = newKeyPair();
-        try {
-            Path dir = Files.createTempDirectory("bqw-jwt");
-            Path publicPem = dir.resolve("public.pem");
-            Files.writeString(publicPem, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
-            Files.writeString(
-                    dir.resolve("private.pem"),
-                    pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-            System.setProperty(PUBLIC_KEY_FILE, publicPem.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return keys;
-    }
-
-    private static KeyPair readKeyPair(Path publicPem) {
-        try {
-            var factory = java.security.KeyFactory.getInstance("RSA");
-            var publicKey =
-                    factory.generatePublic(new java.security.spec.X509EncodedKeySpec(der(Files.readString(publicPem))));
-            PrivateKey privateKey = factory.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
-                    der(Files.readString(publicPem.resolveSibling("private.pem")))));
-            return new KeyPair(publicKey, privateKey);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the test key pair", e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] der(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        return DevKeys.in(Path.of(dir));
     }
 }

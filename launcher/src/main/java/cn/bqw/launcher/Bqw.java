@@ -1,0 +1,51 @@
+package cn.bqw.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code ./bqw}: the whole platform on one machine. */
+public final class Bqw {
+
+    private Bqw() {}
+
+    public static void main(String[] args) throws Exception {
+        // The launcher reports its own progress; the libraries' chatter goes nowhere but their failures.
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        Path root =
+                Path.of(System.getProperty("bqw.root", ".")).toAbsolutePath().normalize();
+        Path home = System.getenv("BQW_HOME") == null ? root.resolve(".bqw") : Path.of(System.getenv("BQW_HOME"));
+        int exit =
+                switch (command) {
+                    case "up" -> new Up(root, home, rest.contains("--fresh")).run();
+                    case "down" -> LocalState.in(home).down();
+                    case "status" -> LocalState.in(home).status();
+                    case "token" -> TokenCommand.run(home, rest);
+                    case "help", "--help", "-h" -> help(0);
+                    default -> {
+                        System.err.println("unknown command: " + command);
+                        yield help(2);
+                    }
+                };
+        System.exit(exit);
+    }
+
+    private static int help(int exit) {
+        System.out.println(
+                """
+                usage: ./bqw <command>
+                  up [--fresh]     start PostgreSQL, Kafka and the three services; Ctrl-C stops them all
+                                   (--fresh wipes the data directory first)
+                  down             stop a running 'up' from another shell
+                  status           what is running, and whether each service is ready
+                  token --role R [--region CODE]... [--subject NAME] [--hours N]
+                                   print a bearer token signed by the local dev key
+                environment: BQW_HOME (data directory, default ./.bqw), BQW_JDBC_URL with BQW_JDBC_USER and
+                BQW_JDBC_PASSWORD (an external PostgreSQL), KAFKA_BOOTSTRAP_SERVERS (an external Kafka)""");
+        return exit;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.bqw.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One of the platform's services: where its build lands, its port and its database. */
+record ServiceProcess(String name, int port, String database) {
+
+    static final List<ServiceProcess> ALL = List.of(
+            new ServiceProcess("village-service", 8081, "village"),
+            new ServiceProcess("indicator-service", 8082, "indicator"),
+            new ServiceProcess("report-service", 8080, "report"));
+
+    Path runnableJar(Path projectRoot) {
+        return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    String readinessUrl() {
+        return "http://localhost:" + port + "/q/health/ready";
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    Process start(Path projectRoot, Map<String, String> environment, Path log) {
+        Path jar = runnableJar(projectRoot);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+}

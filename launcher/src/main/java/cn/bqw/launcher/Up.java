@@ -1,0 +1,260 @@
+package cn.bqw.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * {@code ./bqw up}: PostgreSQL, a Kafka broker and the three services, configured for each other,
+ * until Ctrl-C or {@code ./bqw down} stops them all.
+ */
+final class Up {
+
+    static final int POSTGRES_PORT = 55432;
+    static final int KAFKA_PORT = 59092;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path home;
+    private final boolean fresh;
+    private final LocalState state;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private Process kafka;
+    private LocalPostgres postgres;
+
+    Up(Path root, Path home, boolean fresh) {
+        this.root = root;
+        this.home = home;
+        this.fresh = fresh;
+        this.state = LocalState.in(home);
+    }
+
+    int run() throws InterruptedException {
+        Optional<ProcessHandle> running = state.runningLauncher();
+        if (running.isPresent()) {
+            System.err.println(
+                    "./bqw up is already running (pid " + running.get().pid() + "); ./bqw down stops it");
+            return 1;
+        }
+        if (fresh) {
+            deleteRecursively(home);
+        }
+        Path logs = home.resolve("logs");
+        createDirectories(logs);
+        state.recordLauncher();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "bqw-shutdown"));
+
+        DevKeys keys = DevKeys.in(home.resolve("keys"));
+        Database database = startPostgres();
+        String bootstrap = startKafka(logs);
+
+        for (ServiceProcess service : ServiceProcess.ALL) {
+            Map<String, String> env = new HashMap<>();
+            env.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    Databases.ensure(database.serverUrl(), database.user(), database.password(), service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            env.put("BQW_JWT_PUBLIC_KEY", keys.publicKeyPem().toUri().toString());
+            Process process = service.start(root, env, logs.resolve(service.name() + ".log"));
+            services.put(service.name(), process);
+            state.recordChild(service.name(), process.pid());
+            step("starting " + service.name() + " on port " + service.port() + " (log: "
+                    + root.relativize(logs.resolve(service.name() + ".log").toAbsolutePath()) + ")");
+        }
+        if (!awaitReady(logs)) {
+            return 1;
+        }
+        printWelcome(keys);
+        watch();
+        return 0;
+    }
+
+    private record Database(String serverUrl, String user, String password) {}
+
+    private Database startPostgres() {
+        String external = System.getenv("BQW_JDBC_URL");
+        if (external != null && !external.isBlank()) {
+            step("using PostgreSQL at " + external);
+            return new Database(external, env("BQW_JDBC_USER", "postgres"), env("BQW_JDBC_PASSWORD", ""));
+        }
+        step("starting PostgreSQL on port " + POSTGRES_PORT + " (data: "
+                + root.relativize(home.resolve("postgres").toAbsolutePath()) + ")");
+        postgres = LocalPostgres.durable(home.resolve("postgres"), POSTGRES_PORT);
+        postmasterPid().ifPresent(pid -> state.recordChild("postgres", pid));
+        return new Database(postgres.serverUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
+    }
+
+    private String startKafka(Path logs) {
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            step("using Kafka at " + external);
+            return external;
+        }
+        step("starting Kafka (KRaft) on port " + KAFKA_PORT + " (log: "
+                + root.relativize(logs.resolve("kafka.log").toAbsolutePath()) + ")");
+        kafka = LocalKafka.start(home.resolve("kafka"), KAFKA_PORT, logs.resolve("kafka.log"));
+        state.recordChild("kafka", kafka.pid());
+        String bootstrap = "localhost:" + KAFKA_PORT;
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "120000");
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster().nodes().get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not come up; see " + logs.resolve("kafka.log"), e);
+        }
+        return bootstrap;
+    }
+
+    private boolean awaitReady(Path logs) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(ServiceProcess.ALL);
+        System.out.print("waiting for readiness ");
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!services.get(service.name()).isAlive()) {
+                    System.out.println();
+                    System.err.println(service.name() + " exited; the end of its log:");
+                    printTail(logs.resolve(service.name() + ".log"));
+                    return false;
+                }
+                if ("READY".equals(LocalState.readiness(service))) {
+                    waiting.remove(service);
+                    System.out.print("✓" + service.name() + " ");
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.println();
+                System.err.println("not ready after " + READY_TIMEOUT.toMinutes() + " minutes: " + waiting);
+                return false;
+            }
+            System.out.print(".");
+            Thread.sleep(500);
+        }
+        System.out.println();
+        return true;
+    }
+
+    private void printWelcome(DevKeys keys) {
+        String viewer =
+                keys.sign(DevKeys.claims("bqw-local", java.util.Set.of("viewer"), List.of(), Duration.ofHours(12)));
+        System.out.println();
+        System.out.println("百千万工程 platform is up.");
+        for (ServiceProcess service : ServiceProcess.ALL) {
+            System.out.printf(
+                    "  %-18s %s   (Swagger UI %s/q/swagger-ui)%n",
+                    service.name(), service.baseUrl(), service.baseUrl());
+        }
+        System.out.println();
+        System.out.println("A viewer token (12 h; more with ./bqw token --role editor --region <code>):");
+        System.out.println("  export TOKEN=" + viewer);
+        System.out.println("Try:");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/me");
+        System.out.println("  curl http://localhost:8080/q/health/ready");
+        System.out.println();
+        System.out.println("Ctrl-C (or ./bqw down from another shell) stops everything.");
+    }
+
+    /** Stays in the foreground, saying so when a service stops on its own. */
+    private void watch() throws InterruptedException {
+        Map<String, Boolean> reported = new HashMap<>();
+        while (true) {
+            services.forEach((name, process) -> {
+                if (!process.isAlive() && reported.putIfAbsent(name, true) == null) {
+                    System.err.println(name + " stopped (exit " + process.exitValue() + "); see its log");
+                }
+            });
+            Thread.sleep(1000);
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (services.isEmpty() && kafka == null && postgres == null) {
+            state.clear();
+            return;
+        }
+        System.out.println();
+        System.out.println("stopping …");
+        // Services first, so none of them is left retrying a database or broker that went away.
+        services.values().forEach(Process::destroy);
+        services.values().forEach(process -> Processes.stop(process.toHandle(), Duration.ofSeconds(30)));
+        services.clear();
+        if (kafka != null) {
+            Processes.stop(kafka.toHandle(), Duration.ofSeconds(60));
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        state.clear();
+        System.out.println("stopped; data kept in " + home);
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            Path pidFile = home.resolve("postgres").resolve("postmaster.pid");
+            return Files.exists(pidFile)
+                    ? Optional.of(
+                            Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void printTail(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            all.subList(Math.max(0, all.size() - 30), all.size()).forEach(line -> System.err.println("  " + line));
+        } catch (IOException e) {
+            System.err.println("  (no log at " + log + ")");
+        }
+    }
+
+    private static void step(String message) {
+        System.out.println("▸ " + message);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + dir, e);
+        }
+    }
+}
