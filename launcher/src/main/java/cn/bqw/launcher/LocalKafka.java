@@ -4,39 +4,59 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node KRaft Kafka broker in a process of its own, run from the kafka_2.13 jars on
- * the launcher's class path, with its log directory kept between runs.
+ * A real single-node KRaft Kafka broker in a process of its own, run from the Kafka jars on this
+ * JVM's class path, with its log directory kept between starts. {@code ./bqw up} runs one; so
+ * does each test JVM, where stopping and starting it is a real broker outage.
  */
-final class LocalKafka {
+public final class LocalKafka {
 
-    private LocalKafka() {}
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final Path log;
 
-    /** Formats the storage on first use, then starts the broker; its output goes to {@code log}. */
-    static Process start(Path dataDir, int port, Path log) {
+    public LocalKafka(Path dataDir, int port, int controllerPort, Path log) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.log = log;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    /** Formats the storage on first use, then starts the broker; its output goes to the log. */
+    public Process start() {
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(dataDir.resolve("logs"), port));
+            Files.writeString(config, serverProperties());
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                String clusterId = Uuid.randomUuid().toString();
-                int formatted = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                int formatted = java(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "-t",
+                                Uuid.randomUuid().toString(),
+                                "-c",
+                                config.toString())
                         .start()
                         .waitFor();
                 if (formatted != 0) {
                     throw new IllegalStateException("formatting Kafka storage failed; see " + log);
                 }
             }
-            return java("kafka.Kafka", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            return java("kafka.Kafka", config.toString()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka", e);
         } catch (InterruptedException e) {
@@ -45,7 +65,20 @@ final class LocalKafka {
         }
     }
 
-    private static ProcessBuilder java(String mainClass, String... args) {
+    /** Waits until the broker answers, or fails after {@code timeout}. */
+    public void awaitReady(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis()))) {
+            admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not come up; see " + log, e);
+        }
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
@@ -53,13 +86,14 @@ final class LocalKafka {
                 System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
 
-    private static String serverProperties(Path logDir, int port) {
-        int controllerPort = port + 1;
+    private String serverProperties() {
         return """
-                # Written by ./bqw up on every start.
+                # Written by the launcher on every start.
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@localhost:%d
@@ -76,6 +110,6 @@ final class LocalKafka {
                 transaction.state.log.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 """
-                .formatted(controllerPort, port, controllerPort, port, logDir);
+                .formatted(controllerPort, port, controllerPort, port, dataDir.resolve("logs"));
     }
 }

@@ -12,11 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * {@code ./bqw up}: PostgreSQL, a Kafka broker and the three services, configured for each other,
@@ -108,18 +104,12 @@ final class Up {
         }
         step("starting Kafka (KRaft) on port " + KAFKA_PORT + " (log: "
                 + root.relativize(logs.resolve("kafka.log").toAbsolutePath()) + ")");
-        kafka = LocalKafka.start(home.resolve("kafka"), KAFKA_PORT, logs.resolve("kafka.log"));
+        LocalKafka broker =
+                new LocalKafka(home.resolve("kafka"), KAFKA_PORT, KAFKA_PORT + 1, logs.resolve("kafka.log"));
+        kafka = broker.start();
         state.recordChild("kafka", kafka.pid());
-        String bootstrap = "localhost:" + KAFKA_PORT;
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "120000");
-        try (Admin admin = Admin.create(config)) {
-            admin.describeCluster().nodes().get(2, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not come up; see " + logs.resolve("kafka.log"), e);
-        }
-        return bootstrap;
+        broker.awaitReady(Duration.ofMinutes(2));
+        return broker.bootstrapServers();
     }
 
     private boolean awaitReady(Path logs) throws InterruptedException {

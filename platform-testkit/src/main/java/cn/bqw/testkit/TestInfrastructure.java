@@ -1,20 +1,25 @@
 package cn.bqw.testkit;
 
 import cn.bqw.launcher.Databases;
+import cn.bqw.launcher.LocalKafka;
 import cn.bqw.launcher.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * The real PostgreSQL and Kafka broker that a test JVM talks to, started at most once per JVM.
+ * The real PostgreSQL and Kafka broker that a test JVM talks to, started at most once per JVM:
+ * an embedded PostgreSQL, and a KRaft broker in a process of its own (so that a test can stop it
+ * and start it again, as in a real outage).
  *
  * <p>Where {@code BQW_TEST_JDBC_URL} (a URL of any database on the server) or {@code
- * KAFKA_BOOTSTRAP_SERVERS} is set, that server is used and nothing is started. The addresses are
- * published as system properties, which every class loader of the JVM sees (Quarkus loads test
- * resources in class loaders of its own).
+ * KAFKA_BOOTSTRAP_SERVERS} is set, that server is used and nothing is started. Everything is kept
+ * in system properties as strings, which every class loader of the JVM sees alike (Quarkus loads
+ * test code in class loaders of its own).
  */
 public final class TestInfrastructure {
 
@@ -22,6 +27,10 @@ public final class TestInfrastructure {
     private static final String JDBC_USER = "bqw.test.jdbc-user";
     private static final String JDBC_PASSWORD = "bqw.test.jdbc-password";
     private static final String KAFKA = "bqw.test.kafka-bootstrap-servers";
+    private static final String KAFKA_DIR = "bqw.test.kafka-dir";
+    private static final String KAFKA_PORTS = "bqw.test.kafka-ports";
+    private static final String KAFKA_PID = "bqw.test.kafka-pid";
+    private static final Duration KAFKA_START = Duration.ofMinutes(2);
 
     private TestInfrastructure() {}
 
@@ -57,6 +66,29 @@ public final class TestInfrastructure {
         return System.getProperty(KAFKA);
     }
 
+    /** Kills the broker process, as in a broker outage. */
+    public static synchronized void stopBroker() {
+        ProcessHandle broker = ProcessHandle.of(Long.parseLong(requireOwnBroker()))
+                .orElseThrow(() -> new IllegalStateException("the test broker is not running"));
+        broker.destroy();
+        broker.onExit().join();
+    }
+
+    /** Starts the broker again on the same ports and data, and waits until it serves. */
+    public static synchronized void startBroker() {
+        requireOwnBroker();
+        launchBroker();
+    }
+
+    private static String requireOwnBroker() {
+        String pid = System.getProperty(KAFKA_PID);
+        if (pid == null) {
+            throw new IllegalStateException(
+                    "the broker is external (KAFKA_BOOTSTRAP_SERVERS): it cannot be stopped here");
+        }
+        return pid;
+    }
+
     private static void startPostgres() {
         String external = System.getenv("BQW_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
@@ -79,40 +111,39 @@ public final class TestInfrastructure {
             return;
         }
         try {
-            Path logs = Files.createTempDirectory("bqw-kafka");
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                            .setCombined(true)
-                            .setNumBrokerNodes(1)
-                            .setNumControllerNodes(1)
-                            .setBaseDirectory(logs)
-                            .build())
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster)));
-            System.setProperty(KAFKA, cluster.bootstrapServers());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded Kafka broker", e);
+            System.setProperty(KAFKA_DIR, Files.createTempDirectory("bqw-kafka").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty(KAFKA_PORTS, freePort() + "," + freePort());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> ProcessHandle.of(Long.parseLong(System.getProperty(KAFKA_PID, "-1")))
+                        .ifPresent(ProcessHandle::destroyForcibly)));
+        String bootstrap = launchBroker();
+        System.setProperty(KAFKA, bootstrap);
+    }
+
+    private static String launchBroker() {
+        Path dir = Path.of(System.getProperty(KAFKA_DIR));
+        String[] ports = System.getProperty(KAFKA_PORTS).split(",");
+        LocalKafka broker =
+                new LocalKafka(dir, Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), dir.resolve("kafka.log"));
+        Process process = broker.start();
+        System.setProperty(KAFKA_PID, Long.toString(process.pid()));
+        broker.awaitReady(KAFKA_START);
+        return broker.bootstrapServers();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // The JVM is exiting; there is nothing left to clean up for.
-        }
     }
 }

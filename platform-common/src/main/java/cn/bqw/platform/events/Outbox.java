@@ -1,0 +1,79 @@
+package cn.bqw.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records events in the caller's transaction: the state change and its event commit together or
+ * not at all. {@link OutboxRelay} publishes them after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Channel of PostgreSQL NOTIFY that wakes the relay when a transaction with events commits. */
+    static final String CHANNEL = "bqw_outbox";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    /** Adds {@code event} to the current transaction; answers the event's id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(DomainEvent event) {
+        UUID id = UUID.randomUUID();
+        entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO outbox_event (event_id, topic, event_key, type, source, actor, data)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, id)
+                .setParameter(2, event.topic().name())
+                .setParameter(3, event.key())
+                .setParameter(4, event.type())
+                .setParameter(5, source)
+                .setParameter(6, actor())
+                .setParameter(7, toJson(event.data()))
+                .executeUpdate();
+        // Delivered at commit, once per transaction however many events it holds.
+        entityManager
+                .createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')")
+                .getSingleResult();
+        return id;
+    }
+
+    private String actor() {
+        try {
+            SecurityIdentity caller = identity.getIdentity();
+            return caller == null || caller.isAnonymous()
+                    ? "system"
+                    : caller.getPrincipal().getName();
+        } catch (ContextNotActiveException e) {
+            return "system";
+        }
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.bqw.platform.events;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the platform's topics and dead-letter topics that are missing, with the settings of
+ * {@link Topics}, when a service starts ({@code bqw.topics.provision=true}, the default). On
+ * Kubernetes, Strimzi's KafkaTopic resources own them and provisioning is switched off.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    @ConfigProperty(name = "bqw.topics.provision", defaultValue = "true")
+    boolean provision;
+
+    @ConfigProperty(name = "bqw.topics.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    Optional<String> bootstrapServers;
+
+    void provision(@Observes StartupEvent startup) {
+        if (provision && bootstrapServers.isPresent()) {
+            ensureTopics(bootstrapServers.get(), replicationFactor);
+        }
+    }
+
+    /** Creates what is missing of every topic and its dead-letter topic; existing ones are left as they are. */
+    public static void ensureTopics(String bootstrapServers, short replicationFactor) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) Duration.ofSeconds(30).toMillis()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic topic : Topics.ALL) {
+                for (Topic wanted : List.of(topic, Topics.deadLetterOf(topic))) {
+                    if (!existing.contains(wanted.name())) {
+                        missing.add(new NewTopic(wanted.name(), wanted.partitions(), replicationFactor)
+                                .configs(wanted.config()));
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                LOG.infof(
+                        "created topics %s",
+                        missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (Exception e) {
+            // Not fatal: the broker may be down at start-up; the outbox waits and auto-creation may still apply.
+            LOG.warnf("could not provision Kafka topics: %s", e.toString());
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package cn.bqw.platform.events;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestInfrastructure;
+import cn.bqw.testkit.TestTokens;
+import cn.bqw.testkit.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event backbone against the real broker and PostgreSQL, through a small ledger application
+ * (src/test): postings go through the outbox and the relay to Kafka, and an idempotent consumer
+ * keeps balances from them.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class EventBackboneTest {
+
+    static final String TOPIC = "bqw.test-ledger.v1";
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void aWriteReachesTheTopicAsACloudEventAndTheConsumerOnce() {
+        String account = account();
+        long entry = post(account, 42);
+
+        List<ConsumerRecord<String, String>> records =
+                TopicReader.readUntil(TOPIC, read -> find(read, account).size() == 1, PATIENCE);
+        ConsumerRecord<String, String> record = find(records, account).get(0);
+        assertEquals(account, record.key());
+        assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
+        assertEquals("bqw.ledger.posted.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("backbone-test", TopicReader.header(record, "ce_source"));
+        assertEquals(account, TopicReader.header(record, "ce_subject"));
+        assertEquals("tester", TopicReader.header(record, "ce_actor"));
+        assertEquals("application/json", TopicReader.header(record, "content-type"));
+        assertNotNull(UUID.fromString(TopicReader.header(record, "ce_id")));
+        assertTrue(record.value().contains("\"entry\":" + entry), record.value());
+
+        awaitBalance(account, 42, 1);
+    }
+
+    @Test
+    void everyEventDeliveredTwiceInterleavedAcrossKeysLeavesTheSameState() throws Exception {
+        List<String> accounts = List.of(account(), account(), account());
+        for (int round = 1; round <= 5; round++) {
+            for (String account : accounts) {
+                post(account, round);
+            }
+        }
+        for (String account : accounts) {
+            awaitBalance(account, 15, 5);
+        }
+        List<ConsumerRecord<String, String>> published = TopicReader.readUntil(
+                TOPIC, read -> accounts.stream().allMatch(a -> find(read, a).size() == 5), PATIENCE);
+        List<ConsumerRecord<String, String>> again = new ArrayList<>();
+        accounts.forEach(a -> again.addAll(find(published, a)));
+        Collections.shuffle(again);
+
+        String sentinel = account();
+        try (Producer<String, String> producer = producer()) {
+            for (ConsumerRecord<String, String> record : again) {
+                producer.send(new ProducerRecord<>(TOPIC, null, record.key(), record.value(), record.headers()));
+            }
+            producer.flush();
+        }
+        // A fresh posting on each account's partition goes after the duplicates: once it is applied,
+        // so are they.
+        for (String account : accounts) {
+            post(account, 100);
+        }
+        post(sentinel, 1);
+        for (String account : accounts) {
+            awaitBalance(account, 115, 6);
+        }
+        awaitBalance(sentinel, 1, 1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordsApply() throws Exception {
+        String poisoned = account();
+        String bare = account();
+        try (Producer<String, String> producer = producer()) {
+            ProducerRecord<String, String> notJson = new ProducerRecord<>(TOPIC, poisoned, "{not json");
+            notJson.headers()
+                    .add("ce_specversion", "1.0".getBytes())
+                    .add("ce_id", UUID.randomUUID().toString().getBytes())
+                    .add("ce_source", "tester".getBytes())
+                    .add("ce_type", "bqw.ledger.posted.v1".getBytes());
+            producer.send(notJson).get();
+            producer.send(new ProducerRecord<>(TOPIC, bare, "{\"entry\":1}")).get();
+        }
+        String after = account();
+        post(poisoned, 7);
+        post(after, 8);
+        awaitBalance(poisoned, 7, 1);
+        awaitBalance(after, 8, 1);
+
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(
+                TOPIC + ".dlq",
+                read -> find(read, poisoned).size() == 1 && find(read, bare).size() == 1,
+                PATIENCE);
+        ConsumerRecord<String, String> deadJson = find(dead, poisoned).get(0);
+        assertEquals("{not json", deadJson.value());
+        assertTrue(TopicReader.header(deadJson, "dead-letter-reason").contains("not JSON"));
+        assertTrue(TopicReader.header(find(dead, bare).get(0), "dead-letter-reason")
+                .contains("not a CloudEvent"));
+    }
+
+    @Test
+    void writesDuringABrokerOutageAllSucceedAndArriveOnceWhenItIsBack() {
+        String account = account();
+        TestInfrastructure.stopBroker();
+        try {
+            for (int i = 1; i <= 1000; i++) {
+                post(account, i);
+            }
+            assertEquals(1000, unsentEventsOf(account), "every write is waiting in the outbox");
+            assertEquals(0, balance(account).events(), "nothing can have been delivered yet");
+        } finally {
+            TestInfrastructure.startBroker();
+        }
+        awaitBalance(account, 1000L * 1001 / 2, 1000);
+        assertEquals(1000, processedEventsOf(account));
+    }
+
+    @Test
+    void twoRelaysOnOneOutboxPublishEveryEventInOrderPerKey() throws Exception {
+        List<String> accounts = List.of(account(), account(), account(), account());
+        Map<String, List<Long>> posted = new HashMap<>();
+        OutboxPublisher.Stats secondStats = new OutboxPublisher.Stats();
+        long publishedBefore = relay.stats().published.get();
+        try (Producer<String, String> secondProducer =
+                        OutboxRelay.newProducer(TestInfrastructure.kafkaBootstrapServers(), "second-relay");
+                OutboxPublisher second = new OutboxPublisher(
+                                "second-relay", dataSource, secondProducer, relay.settings(), secondStats)
+                        .start()) {
+            for (int i = 0; i < 400; i++) {
+                String account = accounts.get(i % accounts.size());
+                posted.computeIfAbsent(account, a -> new ArrayList<>()).add(post(account, 1));
+            }
+            for (String account : accounts) {
+                awaitBalance(account, 100, 100);
+            }
+        }
+        long publishedByBoth = relay.stats().published.get() - publishedBefore + secondStats.published.get();
+        assertTrue(publishedByBoth >= 400, "published " + publishedByBoth);
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(
+                TOPIC, read -> accounts.stream().allMatch(a -> find(read, a).size() >= 100), PATIENCE);
+        for (String account : accounts) {
+            List<Long> seen = find(records, account).stream()
+                    .map(r -> Long.parseLong(r.value().replaceAll(".*\"entry\":(\\d+).*", "$1")))
+                    .toList();
+            assertEquals(
+                    posted.get(account), seen.stream().distinct().toList(), "every event, in order, for " + account);
+            assertEquals(new HashSet<>(posted.get(account)), Set.copyOf(seen));
+            assertEquals(0, balance(account).outOfOrder());
+        }
+    }
+
+    record Balance(long total, long events, long outOfOrder) {}
+
+    private static String account() {
+        return "acct-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static long post(String account, long amount) {
+        return given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("amount", amount)
+                .post("/api/v1/test-ledger/" + account)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("entry");
+    }
+
+    private void awaitBalance(String account, long total, long events) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> balance(account)
+                .equals(new Balance(total, events, 0)));
+    }
+
+    private Balance balance(String account) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT total, events, out_of_order FROM ledger_balance WHERE account = ?")) {
+            select.setString(1, account);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Balance(row.getLong(1), row.getLong(2), row.getLong(3)) : new Balance(0, 0, 0);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long unsentEventsOf(String account) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE event_key = ? AND sent_at IS NULL")) {
+            select.setString(1, account);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long processedEventsOf(String account) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        """
+                        SELECT count(*) FROM processed_event p JOIN outbox_event o ON o.event_id::text = p.event_id
+                        WHERE p.consumer = 'ledger-balance' AND o.event_key = ?""")) {
+            select.setString(1, account);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> find(List<ConsumerRecord<String, String>> records, String key) {
+        return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static Producer<String, String> producer() {
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+}
