@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestInfrastructure;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;
@@ -28,10 +29,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,11 +90,10 @@ class EventBackboneTest {
         Collections.shuffle(again);
 
         String sentinel = account();
-        try (Producer<String, String> producer = producer()) {
+        try (TestEvents events = new TestEvents()) {
             for (ConsumerRecord<String, String> record : again) {
-                producer.send(new ProducerRecord<>(TOPIC, null, record.key(), record.value(), record.headers()));
+                events.sendRaw(new ProducerRecord<>(TOPIC, null, record.key(), record.value(), record.headers()));
             }
-            producer.flush();
         }
         // A fresh posting on each account's partition goes after the duplicates: once it is applied,
         // so are they.
@@ -113,15 +111,9 @@ class EventBackboneTest {
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordsApply() throws Exception {
         String poisoned = account();
         String bare = account();
-        try (Producer<String, String> producer = producer()) {
-            ProducerRecord<String, String> notJson = new ProducerRecord<>(TOPIC, poisoned, "{not json");
-            notJson.headers()
-                    .add("ce_specversion", "1.0".getBytes())
-                    .add("ce_id", UUID.randomUUID().toString().getBytes())
-                    .add("ce_source", "tester".getBytes())
-                    .add("ce_type", "bqw.ledger.posted.v1".getBytes());
-            producer.send(notJson).get();
-            producer.send(new ProducerRecord<>(TOPIC, bare, "{\"entry\":1}")).get();
+        try (TestEvents events = new TestEvents()) {
+            events.send(TOPIC, "bqw.ledger.posted.v1", poisoned, "{not json");
+            events.sendRaw(new ProducerRecord<>(TOPIC, bare, "{\"entry\":1}"));
         }
         String after = account();
         post(poisoned, 7);
@@ -259,12 +251,5 @@ class EventBackboneTest {
 
     private static List<ConsumerRecord<String, String>> find(List<ConsumerRecord<String, String>> records, String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    private static Producer<String, String> producer() {
-        return new KafkaProducer<>(
-                Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
     }
 }

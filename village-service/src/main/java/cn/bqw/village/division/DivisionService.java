@@ -2,6 +2,7 @@ package cn.bqw.village.division;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,9 @@ public class DivisionService {
 
     @Inject
     RegionAccess regionAccess;
+
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public DivisionView register(DivisionRequest request) {
@@ -45,7 +49,9 @@ public class DivisionService {
         division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         division.persist();
         division.flush();
-        return mapper.toView(division);
+        DivisionView registered = mapper.toView(division);
+        outbox.record(DivisionEvents.REGISTERED.of(registered.code(), registered));
+        return registered;
     }
 
     public DivisionView get(String code) {

@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
+import cn.bqw.testkit.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,32 @@ class DivisionResourceTest {
                 .header("Location", endsWith("/api/v1/divisions/449901101000"))
                 .body("level", equalTo("TOWNSHIP"))
                 .body("parentCode", equalTo(COUNTY));
+    }
+
+    @Test
+    void aRegistrationIsPublishedWithItsWholeStateAndTheActor() {
+        as(TestTokens.editor(COUNTY))
+                .body("""
+                        {"code":"449901108000","nameZh":"事件镇","population":12000}""")
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(201);
+        var records = TopicReader.readUntil(
+                "bqw.divisions.v1",
+                read -> read.stream().anyMatch(r -> "449901108000".equals(r.key())),
+                Duration.ofSeconds(60));
+        var record = records.stream()
+                .filter(r -> "449901108000".equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("bqw.division.registered.v1", TopicReader.header(record, "ce_type"));
+        assertEquals("village-service", TopicReader.header(record, "ce_source"));
+        assertEquals("tester", TopicReader.header(record, "ce_actor"));
+        assertEquals(
+                "{\"code\":\"449901108000\",\"level\":\"TOWNSHIP\",\"parentCode\":\"449901000000\","
+                        + "\"nameZh\":\"事件镇\",\"nameEn\":null,\"countyClass\":null,\"urbanDistrict\":false,"
+                        + "\"population\":12000,\"version\":0}",
+                record.value());
     }
 
     @Test
