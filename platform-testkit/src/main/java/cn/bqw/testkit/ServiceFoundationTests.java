@@ -1,6 +1,7 @@
 package cn.bqw.testkit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -28,6 +31,14 @@ import org.junit.jupiter.api.Test;
  * errors as problem+json. A service's test extends this and adds {@code @QuarkusTest}.
  */
 public abstract class ServiceFoundationTests {
+
+    static final Set<String> PLATFORM_TOPICS = Set.of(
+            "bqw.divisions.v1",
+            "bqw.divisions.v1.dlq",
+            "bqw.indicators.v1",
+            "bqw.indicators.v1.dlq",
+            "bqw.observations.v1",
+            "bqw.observations.v1.dlq");
 
     @Test
     void readinessChecksTheDatabaseAndTheBroker() {
@@ -74,6 +85,30 @@ public abstract class ServiceFoundationTests {
                 }
             }
             assertEquals(payload, received);
+        }
+    }
+
+    @Test
+    void theServiceProvisionedThePlatformTopicsWithTheirSettings() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.listTopics().names().get().containsAll(PLATFORM_TOPICS));
+            var divisions = new ConfigResource(ConfigResource.Type.TOPIC, "bqw.divisions.v1");
+            var observations = new ConfigResource(ConfigResource.Type.TOPIC, "bqw.observations.v1");
+            var configs = admin.describeConfigs(List.of(divisions, observations))
+                    .all()
+                    .get();
+            assertEquals("compact", configs.get(divisions).get("cleanup.policy").value());
+            assertEquals(
+                    "delete", configs.get(observations).get("cleanup.policy").value());
+            assertEquals(
+                    12,
+                    admin.describeTopics(List.of("bqw.observations.v1"))
+                            .allTopicNames()
+                            .get()
+                            .get("bqw.observations.v1")
+                            .partitions()
+                            .size());
         }
     }
 

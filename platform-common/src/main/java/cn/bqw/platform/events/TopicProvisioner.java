@@ -1,8 +1,10 @@
 package cn.bqw.platform.events;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,11 @@ public class TopicProvisioner {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> bootstrapServers;
 
-    void provision(@Observes StartupEvent startup) {
+    /**
+     * Runs before the messaging connector starts its consumers (priority 1000), which would
+     * otherwise auto-create a topic they subscribe to with the broker's defaults.
+     */
+    void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
         if (provision && bootstrapServers.isPresent()) {
             ensureTopics(bootstrapServers.get(), replicationFactor);
         }

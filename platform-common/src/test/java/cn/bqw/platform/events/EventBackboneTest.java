@@ -70,6 +70,11 @@ class EventBackboneTest {
         assertTrue(record.value().contains("\"entry\":" + entry), record.value());
 
         awaitBalance(account, 42, 1);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("bqw_outbox_published_total"))
+                .body(org.hamcrest.Matchers.containsString("bqw_outbox_backlog"));
     }
 
     @Test
