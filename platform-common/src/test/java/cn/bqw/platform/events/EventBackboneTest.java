@@ -225,25 +225,20 @@ class EventBackboneTest {
     }
 
     private long unsentEventsOf(String account) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox_event WHERE event_key = ? AND sent_at IS NULL")) {
-            select.setString(1, account);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return countFor(account, "SELECT count(*) FROM outbox_event WHERE event_key = ? AND sent_at IS NULL");
     }
 
     private long processedEventsOf(String account) {
+        return countFor(
+                account,
+                """
+                SELECT count(*) FROM processed_event p JOIN outbox_event o ON o.event_id::text = p.event_id
+                WHERE p.consumer = 'ledger-balance' AND o.event_key = ?""");
+    }
+
+    private long countFor(String account, String sql) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        """
-                        SELECT count(*) FROM processed_event p JOIN outbox_event o ON o.event_id::text = p.event_id
-                        WHERE p.consumer = 'ledger-balance' AND o.event_key = ?""")) {
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, account);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
