@@ -7,6 +7,7 @@ import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 import cn.bqw.testkit.AsyncApiDocument;
 import cn.bqw.village.division.DivisionEvents;
+import cn.bqw.village.registry.VillageEvents;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,12 +16,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The AsyncAPI document and the code name the same events, topics and fields. */
 class EventCatalogueTest {
 
-    static final List<EventType> PUBLISHED = List.of(DivisionEvents.values());
+    static final List<EventType> PUBLISHED = Stream.concat(
+                    Arrays.stream(DivisionEvents.values()), Arrays.stream(VillageEvents.values()))
+            .map(EventType.class::cast)
+            .toList();
     static final AsyncApiDocument DOCUMENT = AsyncApiDocument.read(Path.of("src/main/asyncapi/asyncapi.yaml"));
 
     @Test
@@ -46,7 +51,7 @@ class EventCatalogueTest {
     @Test
     void documentedTopicsHaveTheSettingsTheCodeCreatesThemWith() {
         Map<String, Topic> topics = Topics.ALL.stream()
-                .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t)))
+                .flatMap(t -> Stream.of(t, Topics.deadLetterOf(t)))
                 .collect(Collectors.toMap(Topic::name, Function.identity()));
         for (AsyncApiDocument.Channel channel : DOCUMENT.channels().values()) {
             Topic topic = topics.get(channel.topic());

@@ -1,11 +1,9 @@
 package cn.bqw.platform.events;
 
+import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,7 +27,7 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    CurrentIdentityAssociation identity;
+    CurrentActor actor;
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
@@ -48,7 +46,7 @@ public class Outbox {
                 .setParameter(3, event.key())
                 .setParameter(4, event.type())
                 .setParameter(5, source)
-                .setParameter(6, actor())
+                .setParameter(6, actor.name())
                 .setParameter(7, toJson(event.data()))
                 .executeUpdate();
         // Delivered at commit, once per transaction however many events it holds.
@@ -56,17 +54,6 @@ public class Outbox {
                 .createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')")
                 .getSingleResult();
         return id;
-    }
-
-    private String actor() {
-        try {
-            SecurityIdentity caller = identity.getIdentity();
-            return caller == null || caller.isAnonymous()
-                    ? "system"
-                    : caller.getPrincipal().getName();
-        } catch (ContextNotActiveException e) {
-            return "system";
-        }
     }
 
     private String toJson(Object data) {

@@ -1,0 +1,102 @@
+package cn.bqw.village.registry;
+
+import cn.bqw.platform.api.Page;
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.audit.AuditTrail;
+import cn.bqw.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/villages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VillageResource {
+
+    /** The body of a retirement. */
+    public record Retirement(@NotNull LocalDate effectiveOn) {}
+
+    @Inject
+    VillageService villages;
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+    @Operation(summary = "Register a village, or replace its profile (If-Match with its ETag)")
+    public Response put(
+            @PathParam("code") String code,
+            @NotNull @Valid VillageRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        VillageService.Saved saved = villages.put(code, request, ifMatch);
+        Response.ResponseBuilder answer = saved.created()
+                ? Response.created(
+                        UriBuilder.fromPath("/api/v1/villages/{code}").build(code))
+                : Response.ok();
+        return answer.tag(Versions.tag(saved.village().version()))
+                .entity(saved.village())
+                .build();
+    }
+
+    @POST
+    @Path("/{code}/retirement")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+    @Operation(summary = "Retire a village from a date; its code stays reserved")
+    public Response retire(
+            @PathParam("code") String code,
+            @NotNull @Valid Retirement retirement,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        VillageView retired = villages.retire(code, retirement.effectiveOn(), ifMatch);
+        return Response.ok(retired).tag(Versions.tag(retired.version())).build();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One village")
+    public Response get(@PathParam("code") String code) {
+        VillageView village = villages.get(code);
+        return Response.ok(village).tag(Versions.tag(village.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "Villages by county, township, category, plan type, pilot, belt, status or name")
+    public Page<VillageView> list(
+            @QueryParam("county") String county,
+            @QueryParam("township") String township,
+            @QueryParam("category") VillageCategory category,
+            @QueryParam("planType") PlanType planType,
+            @QueryParam("pilot") Pilot pilot,
+            @QueryParam("belt") Belt belt,
+            @QueryParam("status") VillageStatus status,
+            @QueryParam("name") String name,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        return villages.list(
+                new VillageQuery(county, township, category, planType, pilot, belt, status, name, sort, page, size));
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every change to the village: who, when, before and after")
+    public List<AuditTrail.Entry> history(@PathParam("code") String code) {
+        return villages.history(code);
+    }
+}

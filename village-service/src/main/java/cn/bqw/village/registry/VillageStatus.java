@@ -1,0 +1,7 @@
+package cn.bqw.village.registry;
+
+/** A retired village keeps its code reserved for ever. */
+public enum VillageStatus {
+    ACTIVE,
+    RETIRED
+}
