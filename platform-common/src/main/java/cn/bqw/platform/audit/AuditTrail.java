@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.Session;
 
 /** Records every write in the writer's transaction, and answers an aggregate's history. */
 @ApplicationScoped
@@ -41,6 +43,36 @@ public class AuditTrail {
                 .setParameter(5, toJson(before))
                 .setParameter(6, toJson(after))
                 .executeUpdate();
+    }
+
+    /** One change to record in bulk. */
+    public record Change(String aggregateType, String key, String action, Object before, Object after) {}
+
+    /** Records many changes in one JDBC batch, for bulk writes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        String actorName = actor.name();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO audit_entry (aggregate_type, aggregate_key, action, actor, before, after)"
+                            + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))")) {
+                for (Change change : changes) {
+                    insert.setString(1, change.aggregateType());
+                    insert.setString(2, change.key());
+                    insert.setString(3, change.action());
+                    insert.setString(4, actorName);
+                    insert.setString(5, toJson(change.before()));
+                    insert.setString(6, toJson(change.after()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** The aggregate's changes, oldest first. */

@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * Records events in the caller's transaction: the state change and its event commit together or
@@ -54,6 +57,40 @@ public class Outbox {
                 .createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')")
                 .getSingleResult();
         return id;
+    }
+
+    /**
+     * Adds many events to the current transaction in one JDBC batch, for bulk writes; Hibernate's
+     * pending changes are flushed first so that the events follow the state they describe.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        String source = this.source;
+        String actor = this.actor.name();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO outbox_event (event_id, topic, event_key, type, source, actor, data)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+                for (DomainEvent event : events) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, event.topic().name());
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, source);
+                    insert.setString(6, actor);
+                    insert.setString(7, toJson(event.data()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                notify.executeQuery().close();
+            }
+        });
     }
 
     private String toJson(Object data) {

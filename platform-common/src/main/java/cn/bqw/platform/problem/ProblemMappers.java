@@ -13,8 +13,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,7 +46,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = JsonErrors.path(e);
         return answer(Problem.of(
                 ProblemType.VALIDATION,
                 "unknown field '" + e.getPropertyName() + "'",
@@ -65,8 +63,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping);
-            String message = describe(mapping);
+            String field = JsonErrors.path(mapping);
+            String message = JsonErrors.describe(mapping);
             return answer(Problem.of(
                     ProblemType.VALIDATION,
                     field + ": " + message,
@@ -146,44 +144,5 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
-    }
-
-    /** Says what was expected in the client's terms, without our Java type names. */
-    private static String describe(JsonMappingException e) {
-        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-        if (target == null) {
-            return "cannot be read";
-        }
-        if (target.isEnum()) {
-            return "must be one of " + Arrays.toString(target.getEnumConstants());
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "must be a number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "must be true or false";
-        }
-        if (target == String.class) {
-            return "must be a string";
-        }
-        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "must be an array";
-        }
-        return "has the wrong type";
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 }

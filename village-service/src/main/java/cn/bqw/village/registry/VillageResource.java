@@ -45,13 +45,13 @@ public class VillageResource {
             @PathParam("code") String code,
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        VillageService.Saved saved = villages.put(code, request, ifMatch);
-        Response.ResponseBuilder answer = saved.created()
+        VillageService.Change saved = villages.put(code, request, ifMatch);
+        Response.ResponseBuilder answer = saved.effect() == VillageService.Effect.CREATED
                 ? Response.created(
                         UriBuilder.fromPath("/api/v1/villages/{code}").build(code))
                 : Response.ok();
-        return answer.tag(Versions.tag(saved.village().version()))
-                .entity(saved.village())
+        return answer.tag(Versions.tag(saved.after().version()))
+                .entity(saved.after())
                 .build();
     }
 

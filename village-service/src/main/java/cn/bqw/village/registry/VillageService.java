@@ -5,6 +5,7 @@ import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
@@ -16,17 +17,31 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
-/** Registers, changes, retires and lists villages; every change is audited and published. */
+/**
+ * Registers, changes, retires and lists villages; every change is audited and published. Single
+ * writes and bulk imports share {@link #save} and {@link #record}.
+ */
 @ApplicationScoped
 public class VillageService {
 
     static final String AUDIT_TYPE = "village";
 
-    /** What a PUT did, for the resource to answer 201 or 200. */
-    public record Saved(VillageView village, boolean created) {}
+    /** What saving a profile did. */
+    public enum Effect {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /** A saved profile: its state before (null when new) and after, and what changed. */
+    public record Change(VillageView before, VillageView after, Effect effect) {}
 
     @Inject
     VillageMapper mapper;
@@ -42,56 +57,72 @@ public class VillageService {
 
     /** Registers the village, or replaces its profile when {@code ifMatch} names its current version. */
     @Transactional
-    public Saved put(String code, VillageRequest request, String ifMatch) {
-        DivisionCode parsed = DivisionCode.parse(code)
-                .filter(c -> c.level() == DivisionLevel.VILLAGE)
-                .orElseThrow(() -> ProblemException.invalid(
-                        "code", "must be a 12-digit village code: its township's 9 digits and 3 non-zero ones"));
+    public Change put(String code, VillageRequest request, String ifMatch) {
+        DivisionCode parsed = villageCode(code);
         regionAccess.requireWrite(parsed.value());
-        Village village = Village.findById(code);
-        if (village == null) {
-            return new Saved(register(parsed, request), true);
+        Village existing = Village.findById(code);
+        if (existing != null) {
+            Versions.requireMatch(ifMatch, existing.version);
         }
-        Versions.requireMatch(ifMatch, village.version);
-        if (village.status == VillageStatus.RETIRED) {
-            throw ProblemException.conflict("village " + code + " is retired; its code stays reserved");
-        }
-        VillageView before = mapper.toView(village);
-        mapper.apply(request, village);
-        if (request.activeFrom() != null) {
-            village.activeFrom = request.activeFrom();
-        }
-        if (mapper.toView(village).equals(before)) {
-            // The same profile again: no new version, no history, no event.
-            return new Saved(before, false);
-        }
-        village.updatedAt = now();
-        village.flush();
-        VillageView after = mapper.toView(village);
-        audit.record(AUDIT_TYPE, code, "UPDATED", before, after);
-        outbox.record(VillageEvents.UPDATED.of(code, after));
-        return new Saved(after, false);
+        Change change = save(parsed, existing, request, this::isTownship);
+        record(List.of(change));
+        return change;
     }
 
-    private VillageView register(DivisionCode code, VillageRequest request) {
-        String townshipCode = code.parent().orElseThrow().value();
-        Division township = Division.findById(townshipCode);
-        if (township == null || township.level != DivisionLevel.TOWNSHIP) {
-            throw ProblemException.invalid("code", "township " + townshipCode + " does not exist");
+    /**
+     * Applies {@code request} to the village {@code existing} (null: a new one at {@code code}),
+     * without auditing or publishing: the caller passes the change to {@link #record}.
+     *
+     * @throws ProblemException when the profile cannot be saved
+     */
+    public Change save(DivisionCode code, Village existing, VillageRequest request, Predicate<String> isTownship) {
+        if (existing == null) {
+            String townshipCode = code.parent().orElseThrow().value();
+            if (!isTownship.test(townshipCode)) {
+                throw ProblemException.invalid("code", "township " + townshipCode + " does not exist");
+            }
+            Village village = new Village();
+            village.code = code.value();
+            village.townshipCode = townshipCode;
+            mapper.apply(request, village);
+            village.status = VillageStatus.ACTIVE;
+            village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
+            village.createdAt = village.updatedAt = now();
+            village.persist();
+            return new Change(null, mapper.toView(village), Effect.CREATED);
         }
-        Village village = new Village();
-        village.code = code.value();
-        village.townshipCode = townshipCode;
-        mapper.apply(request, village);
-        village.status = VillageStatus.ACTIVE;
-        village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
-        village.createdAt = village.updatedAt = now();
-        village.persist();
-        village.flush();
-        VillageView registered = mapper.toView(village);
-        audit.record(AUDIT_TYPE, village.code, "REGISTERED", null, registered);
-        outbox.record(VillageEvents.REGISTERED.of(village.code, registered));
-        return registered;
+        if (existing.status == VillageStatus.RETIRED) {
+            throw ProblemException.conflict("village " + existing.code + " is retired; its code stays reserved");
+        }
+        VillageView before = mapper.toView(existing);
+        mapper.apply(request, existing);
+        if (request.activeFrom() != null) {
+            existing.activeFrom = request.activeFrom();
+        }
+        if (mapper.toView(existing).equals(before)) {
+            return new Change(before, before, Effect.UNCHANGED);
+        }
+        existing.updatedAt = now();
+        existing.flush();
+        return new Change(before, mapper.toView(existing), Effect.UPDATED);
+    }
+
+    /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
+    public void record(List<Change> changes) {
+        List<AuditTrail.Change> audited = new ArrayList<>();
+        List<DomainEvent> events = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.effect() == Effect.UNCHANGED) {
+                continue;
+            }
+            boolean created = change.effect() == Effect.CREATED;
+            VillageView after = change.after();
+            audited.add(new AuditTrail.Change(
+                    AUDIT_TYPE, after.code(), created ? "REGISTERED" : "UPDATED", change.before(), after));
+            events.add((created ? VillageEvents.REGISTERED : VillageEvents.UPDATED).of(after.code(), after));
+        }
+        audit.recordAll(audited);
+        outbox.recordAll(events);
     }
 
     /** Retires the village from {@code effectiveOn}; its code is never given out again. */
@@ -139,6 +170,26 @@ public class VillageService {
     public List<AuditTrail.Entry> history(String code) {
         find(code);
         return audit.history(AUDIT_TYPE, code);
+    }
+
+    /** Every township's code, for checking many villages' parents at once. */
+    public Set<String> townshipCodes() {
+        return new HashSet<>(Division.<Division>list("level", DivisionLevel.TOWNSHIP).stream()
+                .map(d -> d.code)
+                .toList());
+    }
+
+    /** The code as a village code, or a 400 naming the field. */
+    public static DivisionCode villageCode(String code) {
+        return DivisionCode.parse(code)
+                .filter(c -> c.level() == DivisionLevel.VILLAGE)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "code", "must be a 12-digit village code: its township's 9 digits and 3 non-zero ones"));
+    }
+
+    private boolean isTownship(String code) {
+        Division township = Division.findById(code);
+        return township != null && township.level == DivisionLevel.TOWNSHIP;
     }
 
     private static Village find(String code) {

@@ -1,0 +1,145 @@
+package cn.bqw.platform.importing;
+
+import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Streams the rows of a bulk import, one JSON object at a time, from a CSV file with a header row
+ * or a JSON array: never the whole body in memory. CSV cells are text; empty cells are absent, and
+ * the cells of {@code listColumns} hold {@code |}-separated lists. A body that cannot be read at all
+ * is a 400 {@code malformed-request}.
+ */
+public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
+
+    private final Iterator<ObjectNode> rows;
+    private final AutoCloseable source;
+
+    private RowReader(Iterator<ObjectNode> rows, AutoCloseable source) {
+        this.rows = rows;
+        this.source = source;
+    }
+
+    public static RowReader csv(InputStream body, Set<String> listColumns, ObjectMapper json) {
+        try {
+            MappingIterator<Map<String, String>> lines = new CsvMapper()
+                    .readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(body);
+            Iterator<ObjectNode> rows = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return malformedIfFails(lines::hasNextValue);
+                }
+
+                @Override
+                public ObjectNode next() {
+                    Map<String, String> line = malformedIfFails(lines::nextValue);
+                    ObjectNode row = json.createObjectNode();
+                    line.forEach((column, cell) -> {
+                        if (cell == null || cell.isEmpty()) {
+                            return;
+                        }
+                        if (listColumns.contains(column)) {
+                            ArrayNode items = row.putArray(column);
+                            for (String item : cell.split("\\|")) {
+                                items.add(item.trim());
+                            }
+                        } else {
+                            row.put(column, cell);
+                        }
+                    });
+                    return row;
+                }
+            };
+            return new RowReader(rows, lines);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    public static RowReader jsonArray(InputStream body, ObjectMapper json) {
+        try {
+            JsonParser parser = json.getFactory().createParser(body);
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the body must be a JSON array of rows");
+            }
+            Iterator<ObjectNode> rows = new Iterator<>() {
+                private JsonToken next = malformedIfFails(parser::nextToken);
+
+                @Override
+                public boolean hasNext() {
+                    return next != null && next != JsonToken.END_ARRAY;
+                }
+
+                @Override
+                public ObjectNode next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    JsonNode row = malformedIfFails(() -> json.readTree(parser));
+                    next = malformedIfFails(parser::nextToken);
+                    if (row instanceof ObjectNode object) {
+                        return object;
+                    }
+                    // Not an object: an empty row, which fails validation as every field is missing.
+                    return json.createObjectNode();
+                }
+            };
+            return new RowReader(rows, parser);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return rows.hasNext();
+    }
+
+    @Override
+    public ObjectNode next() {
+        return rows.next();
+    }
+
+    @Override
+    public void close() throws Exception {
+        source.close();
+    }
+
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T malformedIfFails(Reading<T> reading) {
+        try {
+            return reading.read();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw malformed(e);
+        }
+    }
+
+    private static ProblemException malformed(Exception e) {
+        String reason =
+                e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, "the import body cannot be read: " + reason);
+    }
+}
