@@ -1,6 +1,7 @@
 package cn.bqw.village.importing;
 
 import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
 import cn.bqw.platform.security.CurrentActor;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -26,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * and profile. New villages are registered, changed ones updated (no If-Match: an import is the
  * source of truth), unchanged ones ignored.
  */
-@Path("/api/v1/villages:import")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
 public class VillageImportResource {
@@ -46,17 +49,21 @@ public class VillageImportResource {
     ObjectMapper json;
 
     @POST
+    @Path("/villages:import")
     @Consumes(CSV)
     @Operation(summary = "Import villages from CSV; answers an import summary")
     public Response importCsv(
             InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey)
             throws Exception {
-        return run(dryRun, idempotencyKey, () -> RowReader.csv(body, VillageImport.LIST_COLUMNS, json));
+        Charset charset = MediaTypes.charset(contentType);
+        return run(dryRun, idempotencyKey, () -> RowReader.csv(body, charset, VillageImport.LIST_COLUMNS, json));
     }
 
     @POST
+    @Path("/villages:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import villages from a JSON array; answers an import summary")
     public Response importJson(
