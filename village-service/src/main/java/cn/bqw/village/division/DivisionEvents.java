@@ -7,7 +7,9 @@ import cn.bqw.platform.events.Topics;
 /** What village-service tells the platform about divisions, on {@code bqw.divisions.v1}, keyed by code. */
 public enum DivisionEvents implements EventType {
     /** A division was registered; data: its whole state and version. */
-    REGISTERED("bqw.division.registered.v1");
+    REGISTERED("bqw.division.registered.v1"),
+    /** A division's names, class, urban flag or population changed; data: its whole state and version. */
+    UPDATED("bqw.division.updated.v1");
 
     private final String type;
 

@@ -1,5 +1,7 @@
 package cn.bqw.village.division;
 
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -7,14 +9,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/divisions")
@@ -31,9 +37,48 @@ public class DivisionResource {
     public Response register(@NotNull @Valid DivisionRequest request) {
         DivisionView created = divisions.register(request);
         return Response.created(UriBuilder.fromPath("/api/v1/divisions/{code}").build(created.code()))
-                .tag(new EntityTag(Long.toString(created.version())))
+                .tag(Versions.tag(created.version()))
                 .entity(created)
                 .build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "Change a division's names, county class, urban flag or population (If-Match with its ETag)")
+    public Response update(
+            @PathParam("code") String code,
+            @NotNull @Valid DivisionRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        DivisionView updated = divisions.update(code, request, ifMatch);
+        return Response.ok(updated).tag(Versions.tag(updated.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "The divisions directly below a parent (the cities without one)")
+    public List<DivisionView> children(@QueryParam("parent") String parent) {
+        return divisions.children(parent);
+    }
+
+    @GET
+    @Path("/{code}/ancestors")
+    @Operation(summary = "The divisions above one, from the city down")
+    public List<DivisionView> ancestors(@PathParam("code") String code) {
+        return divisions.ancestors(code);
+    }
+
+    @GET
+    @Path("/{code}/summary")
+    @Operation(summary = "Townships, active villages and their resident population below a division")
+    public DivisionService.Summary summary(@PathParam("code") String code) {
+        return divisions.summary(code);
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every change to the division: who, when, before and after")
+    public List<AuditTrail.Entry> history(@PathParam("code") String code) {
+        return divisions.history(code);
     }
 
     @GET
@@ -41,8 +86,6 @@ public class DivisionResource {
     @Operation(summary = "One division")
     public Response get(@PathParam("code") String code) {
         DivisionView division = divisions.get(code);
-        return Response.ok(division)
-                .tag(new EntityTag(Long.toString(division.version())))
-                .build();
+        return Response.ok(division).tag(Versions.tag(division.version())).build();
     }
 }

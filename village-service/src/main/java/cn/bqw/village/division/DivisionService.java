@@ -1,19 +1,30 @@
 package cn.bqw.village.division;
 
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Registers and reads divisions, enforcing the code rules of DESIGN.md §2. */
+/** Registers, changes and reads divisions, enforcing the code rules of DESIGN.md §2. */
 @ApplicationScoped
 public class DivisionService {
+
+    static final String AUDIT_TYPE = "division";
+
+    /** A division's size: its townships, its active villages and their resident population. */
+    public record Summary(String code, long townships, long activeVillages, long villageResidentPopulation) {}
 
     @Inject
     DivisionMapper mapper;
@@ -23,6 +34,12 @@ public class DivisionService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    EntityManager entityManager;
 
     @Transactional
     public DivisionView register(DivisionRequest request) {
@@ -50,15 +67,84 @@ public class DivisionService {
         division.persist();
         division.flush();
         DivisionView registered = mapper.toView(division);
+        audit.record(AUDIT_TYPE, registered.code(), "REGISTERED", null, registered);
         outbox.record(DivisionEvents.REGISTERED.of(registered.code(), registered));
         return registered;
     }
 
+    /** Changes a division's names, class, urban flag or population; its code and place are fixed. */
+    @Transactional
+    public DivisionView update(String code, DivisionRequest request, String ifMatch) {
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "must be the code in the path, " + code);
+        }
+        Division division = find(code);
+        regionAccess.requireWrite(code);
+        Versions.requireMatch(ifMatch, division.version);
+        DivisionRules.check(DivisionCode.parse(code).orElseThrow(), request);
+        DivisionView before = mapper.toView(division);
+        mapper.apply(request, division);
+        if (mapper.toView(division).equals(before)) {
+            return before;
+        }
+        division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        division.flush();
+        DivisionView after = mapper.toView(division);
+        audit.record(AUDIT_TYPE, code, "UPDATED", before, after);
+        outbox.record(DivisionEvents.UPDATED.of(code, after));
+        return after;
+    }
+
     public DivisionView get(String code) {
+        return mapper.toView(find(code));
+    }
+
+    /** The divisions directly below {@code parentCode}, or the cities when it is null. */
+    public List<DivisionView> children(String parentCode) {
+        List<Division> children = parentCode == null
+                ? Division.list("parentCode is null", Sort.by("code"))
+                : Division.list("parentCode", Sort.by("code"), find(parentCode).code);
+        return children.stream().map(mapper::toView).toList();
+    }
+
+    /** The divisions above {@code code}, from the city down to its parent. */
+    public List<DivisionView> ancestors(String code) {
+        List<DivisionView> ancestors = new ArrayList<>();
+        for (String parent = find(code).parentCode; parent != null; ) {
+            Division division = find(parent);
+            ancestors.add(0, mapper.toView(division));
+            parent = division.parentCode;
+        }
+        return ancestors;
+    }
+
+    /** Counts over the subtree, from the village registry (active villages only). */
+    public Summary summary(String code) {
+        DivisionCode division = DivisionCode.parse(find(code).code).orElseThrow();
+        String prefix = division.prefix() + "%";
+        long townships = Division.count("level = ?1 and code like ?2", DivisionLevel.TOWNSHIP, prefix);
+        Object[] villages = (Object[]) entityManager
+                .createNativeQuery("SELECT count(*), coalesce(sum(resident_population), 0) FROM village"
+                        + " WHERE status = 'ACTIVE' AND code LIKE ?1")
+                .setParameter(1, prefix)
+                .getSingleResult();
+        return new Summary(
+                code,
+                division.level() == DivisionLevel.TOWNSHIP ? 1 : townships,
+                ((Number) villages[0]).longValue(),
+                ((Number) villages[1]).longValue());
+    }
+
+    public List<AuditTrail.Entry> history(String code) {
+        find(code);
+        return audit.history(AUDIT_TYPE, code);
+    }
+
+    private static Division find(String code) {
         Division division = Division.findById(code);
         if (division == null) {
             throw ProblemException.notFound("division", code);
         }
-        return mapper.toView(division);
+        return division;
     }
 }

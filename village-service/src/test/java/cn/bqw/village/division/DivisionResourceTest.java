@@ -1,10 +1,13 @@
 package cn.bqw.village.division;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +109,97 @@ class DivisionResourceTest {
                         + "\"nameZh\":\"事件镇\",\"nameEn\":null,\"countyClass\":null,\"urbanDistrict\":false,"
                         + "\"population\":12000,\"version\":0}",
                 record.value());
+    }
+
+    @Test
+    void aDivisionChangesOnlyWithItsCurrentETagAndTheChangeIsAuditedAndPublished() {
+        String code = "449901109000";
+        as(TestTokens.admin())
+                .body("{\"code\":\"" + code + "\",\"nameZh\":\"旧镇\"}")
+                .post("/api/v1/divisions");
+        String renamed = "{\"code\":\"" + code + "\",\"nameZh\":\"新镇\",\"population\":5000}";
+        as(TestTokens.editor(COUNTY))
+                .body(renamed)
+                .put("/api/v1/divisions/" + code)
+                .then()
+                .statusCode(428);
+        as(TestTokens.editor(COUNTY))
+                .header("If-Match", "\"5\"")
+                .body(renamed)
+                .put("/api/v1/divisions/" + code)
+                .then()
+                .statusCode(412);
+        as(TestTokens.editor(OTHER_COUNTY))
+                .header("If-Match", "\"0\"")
+                .body(renamed)
+                .put("/api/v1/divisions/" + code)
+                .then()
+                .statusCode(403);
+        as(TestTokens.editor(COUNTY))
+                .header("If-Match", "\"0\"")
+                .body(renamed)
+                .put("/api/v1/divisions/" + code)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("nameZh", equalTo("新镇"))
+                .body("population", equalTo(5000));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + code + "/history")
+                .then()
+                .body("action", contains("REGISTERED", "UPDATED"))
+                .body("[1].before.nameZh", equalTo("旧镇"))
+                .body("[1].after.nameZh", equalTo("新镇"));
+        var records = TopicReader.readUntil(
+                "bqw.divisions.v1",
+                read -> read.stream().filter(r -> code.equals(r.key())).count() >= 2,
+                Duration.ofSeconds(60));
+        assertEquals(
+                List.of("bqw.division.registered.v1", "bqw.division.updated.v1"),
+                records.stream()
+                        .filter(r -> code.equals(r.key()))
+                        .map(r -> TopicReader.header(r, "ce_type"))
+                        .toList());
+    }
+
+    @Test
+    void theTreeAnswersChildrenAncestorsAndSubtreeCounts() {
+        String town = "449902102000";
+        as(TestTokens.admin())
+                .body("{\"code\":\"" + town + "\",\"nameZh\":\"树镇\"}")
+                .post("/api/v1/divisions");
+        for (String village : List.of("449902102001", "449902102002")) {
+            as(TestTokens.admin())
+                    .body("{\"nameZh\":\"树村\",\"category\":\"ORDINARY\",\"residentPopulation\":1200}")
+                    .put("/api/v1/villages/" + village)
+                    .then()
+                    .statusCode(201);
+        }
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("parent", CITY)
+                .get("/api/v1/divisions")
+                .then()
+                .statusCode(200)
+                .body("code", hasItems(COUNTY, OTHER_COUNTY))
+                .body("level", everyItem(equalTo("COUNTY")));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + town + "/ancestors")
+                .then()
+                .body("code", contains(CITY, OTHER_COUNTY));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + OTHER_COUNTY + "/summary")
+                .then()
+                .body("activeVillages", equalTo(2))
+                .body("villageResidentPopulation", equalTo(2400));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/449988000000/ancestors")
+                .then()
+                .statusCode(404);
     }
 
     @Test
