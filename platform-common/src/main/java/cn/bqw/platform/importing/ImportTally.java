@@ -1,17 +1,11 @@
 package cn.bqw.platform.importing;
 
+import cn.bqw.platform.api.WriteEffect;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Counts an import's outcome as its rows go by. */
 public final class ImportTally {
-
-    /** What became of one row. */
-    public enum Outcome {
-        IMPORTED,
-        UPDATED,
-        IGNORED
-    }
 
     private final boolean dryRun;
     private int imported;
@@ -23,11 +17,12 @@ public final class ImportTally {
         this.dryRun = dryRun;
     }
 
-    public void count(Outcome outcome) {
-        switch (outcome) {
-            case IMPORTED -> imported++;
+    /** A new aggregate counts as imported, a changed one as updated, an unchanged one as ignored. */
+    public void count(WriteEffect effect) {
+        switch (effect) {
+            case CREATED -> imported++;
             case UPDATED -> updated++;
-            case IGNORED -> ignored++;
+            case UNCHANGED -> ignored++;
         }
     }
 

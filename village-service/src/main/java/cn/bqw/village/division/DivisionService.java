@@ -1,9 +1,11 @@
 package cn.bqw.village.division;
 
 import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Registers, changes and reads divisions, enforcing the code rules of DESIGN.md §2. */
 @ApplicationScoped
@@ -41,35 +44,19 @@ public class DivisionService {
     @Inject
     EntityManager entityManager;
 
+    /** A saved division: its state before (null when new) and after, and what changed. */
+    public record Change(DivisionView before, DivisionView after, WriteEffect effect) {}
+
     @Transactional
     public DivisionView register(DivisionRequest request) {
-        DivisionCode code = DivisionCode.parse(request.code())
-                .orElseThrow(() -> ProblemException.invalid(
-                        "code", "must be 12 digits PPCCDDTTTVVV with zeros filling the lower levels"));
+        DivisionCode code = divisionCode(request.code());
         regionAccess.requireWrite(code.value());
-        DivisionRules.check(code, request);
         if (Division.findById(code.value()) != null) {
             throw ProblemException.conflict("division " + code + " already exists");
         }
-        String parentCode = null;
-        if (code.level() != DivisionLevel.CITY) {
-            parentCode = code.parent().orElseThrow().value();
-            if (Division.findById(parentCode) == null) {
-                throw ProblemException.invalid("code", "parent division " + parentCode + " does not exist");
-            }
-        }
-        Division division = new Division();
-        division.code = code.value();
-        division.level = code.level();
-        division.parentCode = parentCode;
-        mapper.apply(request, division);
-        division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        division.persist();
-        division.flush();
-        DivisionView registered = mapper.toView(division);
-        audit.record(AUDIT_TYPE, registered.code(), "REGISTERED", null, registered);
-        outbox.record(DivisionEvents.REGISTERED.of(registered.code(), registered));
-        return registered;
+        Change change = save(code, null, request, parent -> Division.findById(parent) != null);
+        record(List.of(change));
+        return change.after();
     }
 
     /** Changes a division's names, class, urban flag or population; its code and place are fixed. */
@@ -81,18 +68,69 @@ public class DivisionService {
         Division division = find(code);
         regionAccess.requireWrite(code);
         Versions.requireMatch(ifMatch, division.version);
-        DivisionRules.check(DivisionCode.parse(code).orElseThrow(), request);
-        DivisionView before = mapper.toView(division);
-        mapper.apply(request, division);
-        if (mapper.toView(division).equals(before)) {
-            return before;
+        Change change = save(divisionCode(code), division, request, parent -> true);
+        record(List.of(change));
+        return change.after();
+    }
+
+    /**
+     * Applies {@code request} to {@code existing} (null: a new division at {@code code}) without
+     * auditing or publishing: the caller passes the change to {@link #record}.
+     *
+     * @throws ProblemException when the division cannot be saved
+     */
+    public Change save(DivisionCode code, Division existing, DivisionRequest request, Predicate<String> parentExists) {
+        DivisionRules.check(code, request);
+        if (existing == null) {
+            String parentCode = null;
+            if (code.level() != DivisionLevel.CITY) {
+                parentCode = code.parent().orElseThrow().value();
+                if (!parentExists.test(parentCode)) {
+                    throw ProblemException.invalid("code", "parent division " + parentCode + " does not exist");
+                }
+            }
+            Division division = new Division();
+            division.code = code.value();
+            division.level = code.level();
+            division.parentCode = parentCode;
+            mapper.apply(request, division);
+            division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            division.persist();
+            return new Change(null, mapper.toView(division), WriteEffect.CREATED);
         }
-        division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        division.flush();
-        DivisionView after = mapper.toView(division);
-        audit.record(AUDIT_TYPE, code, "UPDATED", before, after);
-        outbox.record(DivisionEvents.UPDATED.of(code, after));
-        return after;
+        DivisionView before = mapper.toView(existing);
+        mapper.apply(request, existing);
+        if (mapper.toView(existing).equals(before)) {
+            return new Change(before, before, WriteEffect.UNCHANGED);
+        }
+        existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        existing.flush();
+        return new Change(before, mapper.toView(existing), WriteEffect.UPDATED);
+    }
+
+    /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
+    public void record(List<Change> changes) {
+        List<AuditTrail.Change> audited = new ArrayList<>();
+        List<DomainEvent> events = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.effect() == WriteEffect.UNCHANGED) {
+                continue;
+            }
+            boolean created = change.effect() == WriteEffect.CREATED;
+            DivisionView after = change.after();
+            audited.add(new AuditTrail.Change(
+                    AUDIT_TYPE, after.code(), created ? "REGISTERED" : "UPDATED", change.before(), after));
+            events.add((created ? DivisionEvents.REGISTERED : DivisionEvents.UPDATED).of(after.code(), after));
+        }
+        audit.recordAll(audited);
+        outbox.recordAll(events);
+    }
+
+    /** The code as a division code, or a 400 naming the field. */
+    public static DivisionCode divisionCode(String code) {
+        return DivisionCode.parse(code)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "code", "must be 12 digits PPCCDDTTTVVV with zeros filling the lower levels"));
     }
 
     public DivisionView get(String code) {

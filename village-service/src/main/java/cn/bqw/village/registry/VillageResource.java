@@ -2,6 +2,7 @@ package cn.bqw.village.registry;
 
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,7 @@ public class VillageResource {
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         VillageService.Change saved = villages.put(code, request, ifMatch);
-        Response.ResponseBuilder answer = saved.effect() == VillageService.Effect.CREATED
+        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
                 ? Response.created(
                         UriBuilder.fromPath("/api/v1/villages/{code}").build(code))
                 : Response.ok();

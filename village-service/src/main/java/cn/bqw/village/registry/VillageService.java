@@ -2,6 +2,7 @@ package cn.bqw.village.registry;
 
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
@@ -33,15 +34,8 @@ public class VillageService {
 
     static final String AUDIT_TYPE = "village";
 
-    /** What saving a profile did. */
-    public enum Effect {
-        CREATED,
-        UPDATED,
-        UNCHANGED
-    }
-
     /** A saved profile: its state before (null when new) and after, and what changed. */
-    public record Change(VillageView before, VillageView after, Effect effect) {}
+    public record Change(VillageView before, VillageView after, WriteEffect effect) {}
 
     @Inject
     VillageMapper mapper;
@@ -89,7 +83,7 @@ public class VillageService {
             village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
             village.createdAt = village.updatedAt = now();
             village.persist();
-            return new Change(null, mapper.toView(village), Effect.CREATED);
+            return new Change(null, mapper.toView(village), WriteEffect.CREATED);
         }
         if (existing.status == VillageStatus.RETIRED) {
             throw ProblemException.conflict("village " + existing.code + " is retired; its code stays reserved");
@@ -100,11 +94,11 @@ public class VillageService {
             existing.activeFrom = request.activeFrom();
         }
         if (mapper.toView(existing).equals(before)) {
-            return new Change(before, before, Effect.UNCHANGED);
+            return new Change(before, before, WriteEffect.UNCHANGED);
         }
         existing.updatedAt = now();
         existing.flush();
-        return new Change(before, mapper.toView(existing), Effect.UPDATED);
+        return new Change(before, mapper.toView(existing), WriteEffect.UPDATED);
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
@@ -112,10 +106,10 @@ public class VillageService {
         List<AuditTrail.Change> audited = new ArrayList<>();
         List<DomainEvent> events = new ArrayList<>();
         for (Change change : changes) {
-            if (change.effect() == Effect.UNCHANGED) {
+            if (change.effect() == WriteEffect.UNCHANGED) {
                 continue;
             }
-            boolean created = change.effect() == Effect.CREATED;
+            boolean created = change.effect() == WriteEffect.CREATED;
             VillageView after = change.after();
             audited.add(new AuditTrail.Change(
                     AUDIT_TYPE, after.code(), created ? "REGISTERED" : "UPDATED", change.before(), after));

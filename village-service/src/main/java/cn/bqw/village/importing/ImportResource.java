@@ -1,0 +1,108 @@
+package cn.bqw.village.importing;
+
+import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.MediaTypes;
+import cn.bqw.platform.importing.ImportEndpoint;
+import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.security.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code POST /api/v1/villages:import} and {@code POST /api/v1/divisions:import}: many at once, as
+ * CSV (a header row; list cells {@code |}-separated; the charset of the Content-Type) or a JSON
+ * array, answering an import summary.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+public class ImportResource {
+
+    public static final String CSV = "text/csv";
+
+    @Inject
+    VillageImport villageImport;
+
+    @Inject
+    DivisionImport divisionImport;
+
+    @Inject
+    ImportEndpoint endpoint;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Path("/villages:import")
+    @Consumes(CSV)
+    @Operation(summary = "Import villages from CSV; answers an import summary")
+    public Response villagesFromCsv(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return endpoint.handle(
+                "villages:import",
+                key,
+                () -> RowReader.csv(body, MediaTypes.charset(contentType), VillageImport.LIST_COLUMNS, json),
+                (rows, scope) -> villageImport.run(rows, dryRun, scope, key));
+    }
+
+    @POST
+    @Path("/villages:import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import villages from a JSON array; answers an import summary")
+    public Response villagesFromJson(
+            InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return endpoint.handle(
+                "villages:import",
+                key,
+                () -> RowReader.jsonArray(body, json),
+                (rows, scope) -> villageImport.run(rows, dryRun, scope, key));
+    }
+
+    @POST
+    @Path("/divisions:import")
+    @Consumes(CSV)
+    @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
+    public Response divisionsFromCsv(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return endpoint.handle(
+                "divisions:import",
+                key,
+                () -> RowReader.csv(body, MediaTypes.charset(contentType), java.util.Set.of(), json),
+                (rows, scope) -> divisionImport.run(rows, dryRun, scope, key));
+    }
+
+    @POST
+    @Path("/divisions:import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
+    public Response divisionsFromJson(
+            InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return endpoint.handle(
+                "divisions:import",
+                key,
+                () -> RowReader.jsonArray(body, json),
+                (rows, scope) -> divisionImport.run(rows, dryRun, scope, key));
+    }
+}
