@@ -309,6 +309,19 @@ class DivisionResourceTest {
     }
 
     @Test
+    void anOversizeBodyIsAProblemAndIsNotRead() {
+        byte[] body = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        as(TestTokens.admin())
+                .body(body)
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:bqw:problem:payload-too-large"));
+    }
+
+    @Test
     void aDuplicateCodeIsAConflict() {
         as(TestTokens.admin())
                 .body("""
