@@ -3,10 +3,10 @@ package cn.bqw.village.division;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
+import cn.bqw.platform.audit.ChangeRecorder;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.events.DomainEvent;
-import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import io.quarkus.panache.common.Sort;
@@ -36,16 +36,17 @@ public class DivisionService {
     RegionAccess regionAccess;
 
     @Inject
-    Outbox outbox;
+    AuditTrail audit;
 
     @Inject
-    AuditTrail audit;
+    ChangeRecorder recorder;
 
     @Inject
     EntityManager entityManager;
 
-    /** A saved division: its state before (null when new) and after, and what changed. */
-    public record Change(DivisionView before, DivisionView after, WriteEffect effect) {}
+    /** How divisions are audited and published. */
+    public static final ChangeRecorder.Kind<DivisionView> KIND = new ChangeRecorder.Kind<>(
+            AUDIT_TYPE, DivisionEvents.REGISTERED, DivisionEvents.UPDATED, DivisionView::code);
 
     @Transactional
     public DivisionView register(DivisionRequest request) {
@@ -54,7 +55,7 @@ public class DivisionService {
         if (Division.findById(code.value()) != null) {
             throw ProblemException.conflict("division " + code + " already exists");
         }
-        Change change = save(code, null, request, parent -> Division.findById(parent) != null);
+        Change<DivisionView> change = save(code, null, request, parent -> Division.findById(parent) != null);
         record(List.of(change));
         return change.after();
     }
@@ -68,7 +69,7 @@ public class DivisionService {
         Division division = find(code);
         regionAccess.requireWrite(code);
         Versions.requireMatch(ifMatch, division.version);
-        Change change = save(divisionCode(code), division, request, parent -> true);
+        Change<DivisionView> change = save(divisionCode(code), division, request, parent -> true);
         record(List.of(change));
         return change.after();
     }
@@ -79,7 +80,8 @@ public class DivisionService {
      *
      * @throws ProblemException when the division cannot be saved
      */
-    public Change save(DivisionCode code, Division existing, DivisionRequest request, Predicate<String> parentExists) {
+    public Change<DivisionView> save(
+            DivisionCode code, Division existing, DivisionRequest request, Predicate<String> parentExists) {
         DivisionRules.check(code, request);
         if (existing == null) {
             String parentCode = null;
@@ -96,34 +98,21 @@ public class DivisionService {
             mapper.apply(request, division);
             division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             division.persist();
-            return new Change(null, mapper.toView(division), WriteEffect.CREATED);
+            return new Change<>(null, mapper.toView(division), WriteEffect.CREATED);
         }
         DivisionView before = mapper.toView(existing);
         mapper.apply(request, existing);
         if (mapper.toView(existing).equals(before)) {
-            return new Change(before, before, WriteEffect.UNCHANGED);
+            return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
         existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         existing.flush();
-        return new Change(before, mapper.toView(existing), WriteEffect.UPDATED);
+        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
-    public void record(List<Change> changes) {
-        List<AuditTrail.Change> audited = new ArrayList<>();
-        List<DomainEvent> events = new ArrayList<>();
-        for (Change change : changes) {
-            if (change.effect() == WriteEffect.UNCHANGED) {
-                continue;
-            }
-            boolean created = change.effect() == WriteEffect.CREATED;
-            DivisionView after = change.after();
-            audited.add(new AuditTrail.Change(
-                    AUDIT_TYPE, after.code(), created ? "REGISTERED" : "UPDATED", change.before(), after));
-            events.add((created ? DivisionEvents.REGISTERED : DivisionEvents.UPDATED).of(after.code(), after));
-        }
-        audit.recordAll(audited);
-        outbox.recordAll(events);
+    public void record(List<Change<DivisionView>> changes) {
+        recorder.record(KIND, changes);
     }
 
     /** The code as a division code, or a 400 naming the field. */

@@ -1,5 +1,6 @@
 package cn.bqw.village.importing;
 
+import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
@@ -10,6 +11,7 @@ import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.village.division.Division;
 import cn.bqw.village.division.DivisionRequest;
 import cn.bqw.village.division.DivisionService;
+import cn.bqw.village.division.DivisionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public class DivisionImport {
         List<String> codes =
                 batch.stream().map(row -> row.fields().path("code").asText("")).toList();
         Division.<Division>list("code in ?1", codes).forEach(d -> existing.put(d.code, d));
-        List<DivisionService.Change> changes = new ArrayList<>(batch.size());
+        List<Change<DivisionView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
             DivisionCode code =
                     DivisionService.divisionCode(row.fields().path("code").asText(null));
@@ -54,7 +56,7 @@ public class DivisionImport {
                 throw ProblemException.invalid("code", "outside the regions this token may write");
             }
             DivisionRequest request = importer.bind(row.fields(), DivisionRequest.class);
-            DivisionService.Change change = divisions.save(
+            Change<DivisionView> change = divisions.save(
                     code,
                     existing.get(code.value()),
                     request,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -54,11 +55,7 @@ public class ImportResource {
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
-        return endpoint.handle(
-                "villages:import",
-                key,
-                () -> RowReader.csv(body, MediaTypes.charset(contentType), VillageImport.LIST_COLUMNS, json),
-                (rows, scope) -> villageImport.run(rows, dryRun, scope, key));
+        return villages(key, dryRun, () -> csv(body, contentType, VillageImport.LIST_COLUMNS));
     }
 
     @POST
@@ -68,11 +65,7 @@ public class ImportResource {
     public Response villagesFromJson(
             InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
-        return endpoint.handle(
-                "villages:import",
-                key,
-                () -> RowReader.jsonArray(body, json),
-                (rows, scope) -> villageImport.run(rows, dryRun, scope, key));
+        return villages(key, dryRun, () -> RowReader.jsonArray(body, json));
     }
 
     @POST
@@ -85,11 +78,7 @@ public class ImportResource {
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
-        return endpoint.handle(
-                "divisions:import",
-                key,
-                () -> RowReader.csv(body, MediaTypes.charset(contentType), java.util.Set.of(), json),
-                (rows, scope) -> divisionImport.run(rows, dryRun, scope, key));
+        return divisions(key, dryRun, () -> csv(body, contentType, Set.of()));
     }
 
     @POST
@@ -99,10 +88,20 @@ public class ImportResource {
     public Response divisionsFromJson(
             InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
+        return divisions(key, dryRun, () -> RowReader.jsonArray(body, json));
+    }
+
+    private Response villages(String key, boolean dryRun, ImportEndpoint.Rows rows) throws Exception {
         return endpoint.handle(
-                "divisions:import",
-                key,
-                () -> RowReader.jsonArray(body, json),
-                (rows, scope) -> divisionImport.run(rows, dryRun, scope, key));
+                "villages:import", key, rows, (reader, scope) -> villageImport.run(reader, dryRun, scope, key));
+    }
+
+    private Response divisions(String key, boolean dryRun, ImportEndpoint.Rows rows) throws Exception {
+        return endpoint.handle(
+                "divisions:import", key, rows, (reader, scope) -> divisionImport.run(reader, dryRun, scope, key));
+    }
+
+    private RowReader csv(InputStream body, MediaType contentType, Set<String> listColumns) {
+        return RowReader.csv(body, MediaTypes.charset(contentType), listColumns, json);
     }
 }

@@ -1,6 +1,7 @@
 package cn.bqw.village.importing;
 
 import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
@@ -11,6 +12,7 @@ import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.village.registry.Village;
 import cn.bqw.village.registry.VillageRequest;
 import cn.bqw.village.registry.VillageService;
+import cn.bqw.village.registry.VillageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ public class VillageImport {
         List<String> codes =
                 batch.stream().map(row -> row.fields().path("code").asText("")).toList();
         Village.<Village>list("code in ?1", codes).forEach(v -> existing.put(v.code, v));
-        List<VillageService.Change> changes = new ArrayList<>(batch.size());
+        List<Change<VillageView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
             DivisionCode code =
                     VillageService.villageCode(row.fields().path("code").asText(null));
@@ -65,8 +67,7 @@ public class VillageImport {
                 throw ProblemException.invalid("code", "outside the regions this token may write");
             }
             VillageRequest request = importer.bind(row.fields(), VillageRequest.class, "code");
-            VillageService.Change change =
-                    villages.save(code, existing.get(code.value()), request, townships::contains);
+            Change<VillageView> change = villages.save(code, existing.get(code.value()), request, townships::contains);
             if (change.effect() == WriteEffect.CREATED) {
                 existing.put(code.value(), Village.findById(code.value()));
             }

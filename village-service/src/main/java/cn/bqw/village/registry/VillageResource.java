@@ -4,6 +4,7 @@ import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
+import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class VillageResource {
             @PathParam("code") String code,
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        VillageService.Change saved = villages.put(code, request, ifMatch);
+        ChangeRecorder.Change<VillageView> saved = villages.put(code, request, ifMatch);
         Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
                 ? Response.created(
                         UriBuilder.fromPath("/api/v1/villages/{code}").build(code))

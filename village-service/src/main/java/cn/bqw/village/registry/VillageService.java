@@ -4,9 +4,10 @@ import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
+import cn.bqw.platform.audit.ChangeRecorder;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,9 @@ public class VillageService {
 
     static final String AUDIT_TYPE = "village";
 
-    /** A saved profile: its state before (null when new) and after, and what changed. */
-    public record Change(VillageView before, VillageView after, WriteEffect effect) {}
+    /** How villages are audited and published. */
+    public static final ChangeRecorder.Kind<VillageView> KIND =
+            new ChangeRecorder.Kind<>(AUDIT_TYPE, VillageEvents.REGISTERED, VillageEvents.UPDATED, VillageView::code);
 
     @Inject
     VillageMapper mapper;
@@ -49,16 +50,19 @@ public class VillageService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ChangeRecorder recorder;
+
     /** Registers the village, or replaces its profile when {@code ifMatch} names its current version. */
     @Transactional
-    public Change put(String code, VillageRequest request, String ifMatch) {
+    public Change<VillageView> put(String code, VillageRequest request, String ifMatch) {
         DivisionCode parsed = villageCode(code);
         regionAccess.requireWrite(parsed.value());
         Village existing = Village.findById(code);
         if (existing != null) {
             Versions.requireMatch(ifMatch, existing.version);
         }
-        Change change = save(parsed, existing, request, this::isTownship);
+        Change<VillageView> change = save(parsed, existing, request, this::isTownship);
         record(List.of(change));
         return change;
     }
@@ -69,7 +73,8 @@ public class VillageService {
      *
      * @throws ProblemException when the profile cannot be saved
      */
-    public Change save(DivisionCode code, Village existing, VillageRequest request, Predicate<String> isTownship) {
+    public Change<VillageView> save(
+            DivisionCode code, Village existing, VillageRequest request, Predicate<String> isTownship) {
         if (existing == null) {
             String townshipCode = code.parent().orElseThrow().value();
             if (!isTownship.test(townshipCode)) {
@@ -83,7 +88,7 @@ public class VillageService {
             village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
             village.createdAt = village.updatedAt = now();
             village.persist();
-            return new Change(null, mapper.toView(village), WriteEffect.CREATED);
+            return new Change<>(null, mapper.toView(village), WriteEffect.CREATED);
         }
         if (existing.status == VillageStatus.RETIRED) {
             throw ProblemException.conflict("village " + existing.code + " is retired; its code stays reserved");
@@ -94,29 +99,16 @@ public class VillageService {
             existing.activeFrom = request.activeFrom();
         }
         if (mapper.toView(existing).equals(before)) {
-            return new Change(before, before, WriteEffect.UNCHANGED);
+            return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
         existing.updatedAt = now();
         existing.flush();
-        return new Change(before, mapper.toView(existing), WriteEffect.UPDATED);
+        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
-    public void record(List<Change> changes) {
-        List<AuditTrail.Change> audited = new ArrayList<>();
-        List<DomainEvent> events = new ArrayList<>();
-        for (Change change : changes) {
-            if (change.effect() == WriteEffect.UNCHANGED) {
-                continue;
-            }
-            boolean created = change.effect() == WriteEffect.CREATED;
-            VillageView after = change.after();
-            audited.add(new AuditTrail.Change(
-                    AUDIT_TYPE, after.code(), created ? "REGISTERED" : "UPDATED", change.before(), after));
-            events.add((created ? VillageEvents.REGISTERED : VillageEvents.UPDATED).of(after.code(), after));
-        }
-        audit.recordAll(audited);
-        outbox.recordAll(events);
+    public void record(List<Change<VillageView>> changes) {
+        recorder.record(KIND, changes);
     }
 
     /** Retires the village from {@code effectiveOn}; its code is never given out again. */
