@@ -22,10 +22,17 @@ public class RegionProjection {
     @Inject
     ObjectMapper json;
 
+    /** Division events carry this prefix; the topic also carries village events, kept elsewhere. */
+    static final String DIVISION_EVENTS = "bqw.division.";
+
     @Incoming("divisions")
     @Blocking
     public CompletionStage<Void> onDivision(Message<String> message) {
-        return events.consume(message, CONSUMER, event -> apply(event.dataAs(DivisionState.class, json)));
+        return events.consume(message, CONSUMER, event -> {
+            if (event.type().startsWith(DIVISION_EVENTS)) {
+                apply(event.dataAs(DivisionState.class, json));
+            }
+        });
     }
 
     void apply(DivisionState division) {

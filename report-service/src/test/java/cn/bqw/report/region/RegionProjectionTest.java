@@ -59,6 +59,26 @@ class RegionProjectionTest {
     }
 
     @Test
+    void villageEventsOnTheSameTopicAreNotRegionsAndNotDeadLetters() {
+        String village = "98" + (int) (Math.random() * 9000 + 1000) + "101001";
+        String next = county();
+        try (TestEvents events = new TestEvents()) {
+            events.send(
+                    TOPIC,
+                    "bqw.village.registered.v1",
+                    village,
+                    """
+                    {"code":"%s","townshipCode":"%s","nameZh":"村","category":"ORDINARY","status":"ACTIVE","version":0}"""
+                            .formatted(village, village.substring(0, 9) + "000"));
+            events.send(TOPIC, REGISTERED, next, division(next, "村后县", 1, 0));
+        }
+        awaitRegion(next, "村后县", 0);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Region.findById(village)));
+        var dead = TopicReader.readUntil(TOPIC + ".dlq", read -> false, Duration.ofSeconds(3));
+        assertTrue(dead.stream().noneMatch(r -> village.equals(r.key())));
+    }
+
+    @Test
     void aDivisionEventWithoutACodeGoesToTheDeadLettersAndTheNextApplies() {
         String broken = county();
         String next = county();
