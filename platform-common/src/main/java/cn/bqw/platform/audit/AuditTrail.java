@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 /** Records every write in the writer's transaction, and answers an aggregate's history. */
@@ -18,6 +19,9 @@ import org.hibernate.Session;
 public class AuditTrail {
 
     /** One change: who, when, what, and the states before and after (null where there was none). */
+    @Schema(
+            example =
+                    "{\"actor\":\"editor-dongxian\",\"at\":\"2025-06-30T08:00:00Z\",\"action\":\"UPDATED\",\"before\":{\"nameZh\":\"旧村\",\"version\":0},\"after\":{\"nameZh\":\"新村\",\"version\":1}}")
     public record Entry(String actor, OffsetDateTime at, String action, JsonNode before, JsonNode after) {}
 
     @Inject

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /api/v1/me}: what the presented token lets its holder do here, so a client can check
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CallerResource {
 
     /** The caller as this service sees it. */
+    @Schema(example = "{\"name\":\"editor-dongxian\",\"roles\":[\"editor\"],\"regions\":[\"449901000000\"]}")
     public record Caller(String name, Set<String> roles, List<String> regions) {}
 
     @Inject

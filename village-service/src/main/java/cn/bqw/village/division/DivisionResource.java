@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/divisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,13 @@ public class DivisionResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Register a city, county or township")
+    @APIResponse(
+            responseCode = "201",
+            description = "registered; Location and ETag name it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionView.class)))
     public Response register(@NotNull @Valid DivisionRequest request) {
         DivisionView created = divisions.register(request);
         return Response.created(UriBuilder.fromPath("/api/v1/divisions/{code}").build(created.code()))
@@ -46,6 +56,13 @@ public class DivisionResource {
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Change a division's names, county class, urban flag or population (If-Match with its ETag)")
+    @APIResponse(
+            responseCode = "200",
+            description = "changed; ETag is its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionView.class)))
     public Response update(
             @PathParam("code") String code,
             @NotNull @Valid DivisionRequest request,
@@ -84,6 +101,13 @@ public class DivisionResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One division")
+    @APIResponse(
+            responseCode = "200",
+            description = "the division; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DivisionView.class)))
     public Response get(@PathParam("code") String code) {
         DivisionView division = divisions.get(code);
         return Response.ok(division).tag(Versions.tag(division.version())).build();

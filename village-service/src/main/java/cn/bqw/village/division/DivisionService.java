@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Registers, changes and reads divisions, enforcing the code rules of DESIGN.md §2. */
 @ApplicationScoped
@@ -27,6 +28,9 @@ public class DivisionService {
     static final String AUDIT_TYPE = "division";
 
     /** A division's size: its townships, its active villages and their resident population. */
+    @Schema(
+            example =
+                    "{\"code\":\"449901000000\",\"townships\":38,\"activeVillages\":612,\"villageResidentPopulation\":401230}")
     public record Summary(String code, long townships, long activeVillages, long villageResidentPopulation) {}
 
     @Inject

@@ -3,6 +3,7 @@ package cn.bqw.village.importing;
 import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.importing.ImportEndpoint;
+import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
 import cn.bqw.platform.security.Roles;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /api/v1/villages:import} and {@code POST /api/v1/divisions:import}: many at once, as
@@ -49,8 +54,25 @@ public class ImportResource {
     @Path("/villages:import")
     @Consumes(CSV)
     @Operation(summary = "Import villages from CSV; answers an import summary")
+    @APIResponse(
+            responseCode = "200",
+            description = "the import summary",
+            content =
+                    @Content(
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ImportSummary.class)))
     public Response villagesFromCsv(
-            InputStream body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = CSV,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "villages",
+                                                            value =
+                                                                    "code,nameZh,category,planType,belts,pilots,residentPopulation\n449901101201,青石村,DEMONSTRATION,AGGLOMERATION,URBAN_AGRI_BELT,LAND_SHARE_COOPERATIVE|MAP_AND_CODE,2310\n")))
+                    InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
@@ -62,8 +84,27 @@ public class ImportResource {
     @Path("/villages:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import villages from a JSON array; answers an import summary")
+    @APIResponse(
+            responseCode = "200",
+            description = "the import summary",
+            content =
+                    @Content(
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ImportSummary.class)))
     public Response villagesFromJson(
-            InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "villages",
+                                                            value =
+                                                                    "[{\"code\":\"449901101201\",\"nameZh\":\"青石村\",\"category\":\"DEMONSTRATION\",\"pilots\":[\"MAP_AND_CODE\"],\"residentPopulation\":2310}]")))
+                    InputStream body,
+            @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return villages(key, dryRun, () -> RowReader.jsonArray(body, json));
     }
@@ -72,8 +113,25 @@ public class ImportResource {
     @Path("/divisions:import")
     @Consumes(CSV)
     @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
+    @APIResponse(
+            responseCode = "200",
+            description = "the import summary",
+            content =
+                    @Content(
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ImportSummary.class)))
     public Response divisionsFromCsv(
-            InputStream body,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = CSV,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "divisions",
+                                                            value =
+                                                                    "code,nameZh,nameEn,countyClass,urbanDistrict,population\n449900000000,示范市,Demo City,,,\n449901000000,东县,East County,LEAD,false,420000\n449901101000,青石镇,,,,\n")))
+                    InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
@@ -85,8 +143,27 @@ public class ImportResource {
     @Path("/divisions:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
+    @APIResponse(
+            responseCode = "200",
+            description = "the import summary",
+            content =
+                    @Content(
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ImportSummary.class)))
     public Response divisionsFromJson(
-            InputStream body, @QueryParam("dryRun") boolean dryRun, @HeaderParam(IdempotentRequests.HEADER) String key)
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "divisions",
+                                                            value =
+                                                                    "[{\"code\":\"449901000000\",\"nameZh\":\"东县\",\"countyClass\":\"LEAD\"},{\"code\":\"449901101000\",\"nameZh\":\"青石镇\"}]")))
+                    InputStream body,
+            @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return divisions(key, dryRun, () -> RowReader.jsonArray(body, json));
     }

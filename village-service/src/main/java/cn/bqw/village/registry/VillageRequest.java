@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A village's profile as a client sends it; the code comes from the path, the township from the code.
  * Decimals carry at most the digits their columns keep, so that what is stored is what was sent.
  */
+@Schema(
+        example =
+                "{\"nameZh\":\"青石村\",\"nameEn\":\"Qingshi Village\",\"category\":\"DEMONSTRATION\",\"planType\":\"AGGLOMERATION\",\"belts\":[\"URBAN_AGRI_BELT\"],\"pilots\":[\"LAND_SHARE_COOPERATIVE\",\"MAP_AND_CODE\"],\"registeredPopulation\":2800,\"residentPopulation\":2310,\"households\":702,\"areaKm2\":4.7,\"arableLandMu\":3120,\"latitude\":34.5123,\"longitude\":116.2041,\"activeFrom\":\"2024-01-01\"}")
 public record VillageRequest(
         @NotBlank @Size(max = 100) @Schema(example = "青石村") String nameZh,
         @Size(max = 200) String nameEn,

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/villages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class VillageResource {
 
     /** The body of a retirement. */
+    @Schema(example = "{\"effectiveOn\":\"2025-06-30\"}")
     public record Retirement(@NotNull LocalDate effectiveOn) {}
 
     @Inject
@@ -43,6 +47,20 @@ public class VillageResource {
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Register a village, or replace its profile (If-Match with its ETag)")
+    @APIResponse(
+            responseCode = "201",
+            description = "registered; Location and ETag name it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VillageView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "changed (or unchanged); ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VillageView.class)))
     public Response put(
             @PathParam("code") String code,
             @NotNull @Valid VillageRequest request,
@@ -61,6 +79,13 @@ public class VillageResource {
     @Path("/{code}/retirement")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Retire a village from a date; its code stays reserved")
+    @APIResponse(
+            responseCode = "200",
+            description = "retired; ETag is its new version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VillageView.class)))
     public Response retire(
             @PathParam("code") String code,
             @NotNull @Valid Retirement retirement,
@@ -72,6 +97,13 @@ public class VillageResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One village")
+    @APIResponse(
+            responseCode = "200",
+            description = "the village; ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = VillageView.class)))
     public Response get(@PathParam("code") String code) {
         VillageView village = villages.get(code);
         return Response.ok(village).tag(Versions.tag(village.version())).build();
