@@ -25,14 +25,25 @@ public class RegionProjection {
     /** Division events carry this prefix; the topic also carries village events, kept elsewhere. */
     static final String DIVISION_EVENTS = "bqw.division.";
 
+    static final String DIVISION_DELETED = "bqw.division.deleted.v1";
+
     @Incoming("divisions")
     @Blocking
     public CompletionStage<Void> onDivision(Message<String> message) {
         return events.consume(message, CONSUMER, event -> {
-            if (event.type().startsWith(DIVISION_EVENTS)) {
+            if (event.type().equals(DIVISION_DELETED)) {
+                remove(event.dataAs(DivisionState.class, json));
+            } else if (event.type().startsWith(DIVISION_EVENTS)) {
                 apply(event.dataAs(DivisionState.class, json));
             }
         });
+    }
+
+    void remove(DivisionState division) {
+        Region region = division.code() == null ? null : Region.findById(division.code());
+        if (region != null && region.sourceVersion <= division.version()) {
+            region.delete();
+        }
     }
 
     void apply(DivisionState division) {

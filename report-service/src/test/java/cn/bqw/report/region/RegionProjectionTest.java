@@ -59,6 +59,20 @@ class RegionProjectionTest {
     }
 
     @Test
+    void aDeletedDivisionLeavesTheReplica() {
+        String code = county();
+        String next = county();
+        try (TestEvents events = new TestEvents()) {
+            events.send(TOPIC, REGISTERED, code, division(code, "误录县", 1, 0));
+            events.send(TOPIC, "bqw.division.deleted.v1", code, division(code, "误录县", 1, 0));
+            events.send(TOPIC, REGISTERED, next, division(next, "其后县", 1, 0));
+        }
+        awaitRegion(next, "其后县", 0);
+        await().atMost(PATIENCE)
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Region.findById(code) == null));
+    }
+
+    @Test
     void villageEventsOnTheSameTopicAreNotRegionsAndNotDeadLetters() {
         String village = "98" + (int) (Math.random() * 9000 + 1000) + "101001";
         String next = county();

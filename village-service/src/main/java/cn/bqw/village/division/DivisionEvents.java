@@ -9,7 +9,9 @@ public enum DivisionEvents implements EventType {
     /** A division was registered; data: its whole state and version. */
     REGISTERED("bqw.division.registered.v1"),
     /** A division's names, class, urban flag or population changed; data: its whole state and version. */
-    UPDATED("bqw.division.updated.v1");
+    UPDATED("bqw.division.updated.v1"),
+    /** A division registered by mistake, with nothing below it, was removed; data: its last state. */
+    DELETED("bqw.division.deleted.v1");
 
     private final String type;
 

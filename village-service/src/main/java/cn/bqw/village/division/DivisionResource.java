@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,6 +70,16 @@ public class DivisionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DivisionView updated = divisions.update(code, request, ifMatch);
         return Response.ok(updated).tag(Versions.tag(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @Operation(summary = "Delete a division registered by mistake: only one with nothing below it (If-Match)")
+    @APIResponse(responseCode = "204", description = "deleted")
+    public Response delete(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        divisions.delete(code, ifMatch);
+        return Response.noContent().build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import io.quarkus.panache.common.Sort;
@@ -41,6 +42,9 @@ public class DivisionService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     ChangeRecorder recorder;
@@ -124,6 +128,32 @@ public class DivisionService {
         return DivisionCode.parse(code)
                 .orElseThrow(() -> ProblemException.invalid(
                         "code", "must be 12 digits PPCCDDTTTVVV with zeros filling the lower levels"));
+    }
+
+    /**
+     * Removes a division registered by mistake. Only one with nothing below it (no divisions, no
+     * villages ever) can go; a real change of the map is a change of its children, not a deletion.
+     */
+    @Transactional
+    public void delete(String code, String ifMatch) {
+        Division division = find(code);
+        regionAccess.requireWrite(code);
+        Versions.requireMatch(ifMatch, division.version);
+        String below = DivisionCode.parse(code).orElseThrow().prefix() + "%";
+        long children = Division.count("code like ?1 and code <> ?2", below, code);
+        long villages = ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM village WHERE code LIKE ?1")
+                        .setParameter(1, below)
+                        .getSingleResult())
+                .longValue();
+        if (children > 0 || villages > 0) {
+            throw ProblemException.conflict("division " + code + " has " + children + " divisions and " + villages
+                    + " villages below it; only an empty division can be deleted");
+        }
+        DivisionView last = mapper.toView(division);
+        division.delete();
+        audit.record(AUDIT_TYPE, code, "DELETED", last, null);
+        outbox.record(DivisionEvents.DELETED.of(code, last));
     }
 
     public DivisionView get(String code) {

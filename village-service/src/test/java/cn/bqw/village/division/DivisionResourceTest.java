@@ -203,6 +203,53 @@ class DivisionResourceTest {
     }
 
     @Test
+    void onlyAnEmptyDivisionCanBeDeletedAndItsDeletionIsPublished() {
+        String town = "449901110000";
+        as(TestTokens.admin())
+                .body("{\"code\":\"" + town + "\",\"nameZh\":\"误录镇\"}")
+                .post("/api/v1/divisions");
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .delete("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(428);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .header("If-Match", "*")
+                .delete("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("urn:bqw:problem:conflict"));
+        given().auth()
+                .oauth2(TestTokens.editor(OTHER_COUNTY))
+                .header("If-Match", "\"0\"")
+                .delete("/api/v1/divisions/" + town)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.editor(COUNTY))
+                .header("If-Match", "\"0\"")
+                .delete("/api/v1/divisions/" + town)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + town)
+                .then()
+                .statusCode(404);
+        var records = TopicReader.readUntil(
+                "bqw.divisions.v1",
+                read -> read.stream().filter(r -> town.equals(r.key())).count() >= 2,
+                Duration.ofSeconds(60));
+        assertEquals(
+                List.of("bqw.division.registered.v1", "bqw.division.deleted.v1"),
+                records.stream()
+                        .filter(r -> town.equals(r.key()))
+                        .map(r -> TopicReader.header(r, "ce_type"))
+                        .toList());
+    }
+
+    @Test
     void anEditorIsRefusedOutsideItsCountyAndNothingIsStored() {
         as(TestTokens.editor(COUNTY))
                 .body("""
