@@ -1,7 +1,9 @@
 package cn.bqw.platform.importing;
 
+import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -140,9 +143,18 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
         }
     }
 
+    /** Names where reading stopped, so that the sender can find the broken line. */
     private static ProblemException malformed(Exception e) {
         String reason =
                 e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
-        return new ProblemException(ProblemType.MALFORMED_REQUEST, "the import body cannot be read: " + reason);
+        JsonLocation location = e instanceof JsonProcessingException processing ? processing.getLocation() : null;
+        if (location == null || location.getLineNr() < 1) {
+            return new ProblemException(ProblemType.MALFORMED_REQUEST, "the import body cannot be read: " + reason);
+        }
+        String where = "line " + location.getLineNr();
+        return new ProblemException(
+                ProblemType.MALFORMED_REQUEST,
+                "the import body cannot be read at " + where + ", column " + location.getColumnNr() + ": " + reason,
+                List.of(new Problem.FieldError(where, reason)));
     }
 }

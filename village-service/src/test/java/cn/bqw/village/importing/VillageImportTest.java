@@ -162,12 +162,15 @@ class VillageImportTest {
 
     @Test
     void malformedCsvIsRefusedWholeAndStoresNothing() {
-        String csv = HEADER + row(village(5, 901), "前村", "ORDINARY", 1) + village(5, 902) + ",\"未闭合,ORDINARY\n";
+        String csv = HEADER + row(village(5, 901), "前村", "ORDINARY", 1) + village(5, 902) + ",\"引号\"后缀,ORDINARY\n"
+                + row(village(5, 903), "后村", "ORDINARY", 1);
         importCsv(TestTokens.admin(), csv, false, null)
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:bqw:problem:malformed-request"));
+                .body("type", equalTo("urn:bqw:problem:malformed-request"))
+                .body("errors[0].field", equalTo("line 3"));
         absent(village(5, 901));
+        absent(village(5, 903));
     }
 
     @Test

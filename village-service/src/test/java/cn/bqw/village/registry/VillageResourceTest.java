@@ -202,6 +202,29 @@ class VillageResourceTest {
                 .body("total", equalTo(3))
                 .body("page", equalTo(1))
                 .body("items.code", contains(in(town, "213")));
+        put(
+                        TestTokens.admin(),
+                        in(town, "214"),
+                        village("丁村", "ORDINARY", 10)
+                                .replace("AGGLOMERATION", "RELOCATION")
+                                .replace("[\"URBAN_AGRI_BELT\"]", "[\"OLD_COURSE_CORRIDOR\"]"),
+                        null)
+                .statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("township", town)
+                .queryParam("planType", "RELOCATION")
+                .get("/api/v1/villages")
+                .then()
+                .body("items.code", contains(in(town, "214")));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("township", town)
+                .queryParam("belt", "URBAN_AGRI_BELT")
+                .queryParam("status", "ACTIVE")
+                .get("/api/v1/villages")
+                .then()
+                .body("total", equalTo(3));
         given().auth()
                 .oauth2(TestTokens.viewer())
                 .queryParam("sort", "mayor")
