@@ -2,10 +2,11 @@ package cn.bqw.platform.importing;
 
 import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.security.CurrentActor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The HTTP side every import endpoint shares: a retried request with a known Idempotency-Key gets
@@ -31,17 +32,20 @@ public class ImportEndpoint {
     @Inject
     CurrentActor actor;
 
-    public Response handle(String endpoint, String idempotencyKey, Rows rows, Import importer) throws Exception {
+    @Inject
+    ObjectMapper json;
+
+    public RestResponse<ImportSummary> handle(String endpoint, String idempotencyKey, Rows rows, Import importer)
+            throws Exception {
         String scope = endpoint + ":" + actor.name();
         Optional<IdempotentRequests.Answer> previous = idempotentRequests.previous(scope, idempotencyKey);
         if (previous.isPresent()) {
-            return Response.status(previous.get().status())
-                    .entity(previous.get().body())
+            return RestResponse.ResponseBuilder.ok(json.readValue(previous.get().body(), ImportSummary.class))
                     .header("Idempotency-Replayed", "true")
                     .build();
         }
         try (RowReader reader = rows.open()) {
-            return Response.ok(importer.run(reader, scope)).build();
+            return RestResponse.ok(importer.run(reader, scope));
         }
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/divisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,19 +58,14 @@ public class DivisionResource {
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Change a division's names, county class, urban flag or population (If-Match with its ETag)")
-    @APIResponse(
-            responseCode = "200",
-            description = "changed; ETag is its new version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DivisionView.class)))
-    public Response update(
+    public RestResponse<DivisionView> update(
             @PathParam("code") String code,
             @NotNull @Valid DivisionRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         DivisionView updated = divisions.update(code, request, ifMatch);
-        return Response.ok(updated).tag(Versions.tag(updated.version())).build();
+        return RestResponse.ResponseBuilder.ok(updated)
+                .tag(Versions.tag(updated.version()))
+                .build();
     }
 
     @DELETE
@@ -112,15 +108,10 @@ public class DivisionResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One division")
-    @APIResponse(
-            responseCode = "200",
-            description = "the division; ETag is its version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DivisionView.class)))
-    public Response get(@PathParam("code") String code) {
+    public RestResponse<DivisionView> get(@PathParam("code") String code) {
         DivisionView division = divisions.get(code);
-        return Response.ok(division).tag(Versions.tag(division.version())).build();
+        return RestResponse.ResponseBuilder.ok(division)
+                .tag(Versions.tag(division.version()))
+                .build();
     }
 }

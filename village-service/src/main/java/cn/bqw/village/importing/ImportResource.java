@@ -17,14 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code POST /api/v1/villages:import} and {@code POST /api/v1/divisions:import}: many at once, as
@@ -37,6 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ImportResource {
 
     public static final String CSV = "text/csv";
+
+    static final String VILLAGES_CSV =
+            "code,nameZh,category,planType,belts,pilots,residentPopulation\n449901101201,青石村,DEMONSTRATION,AGGLOMERATION,URBAN_AGRI_BELT,LAND_SHARE_COOPERATIVE|MAP_AND_CODE,2310\n";
+
+    static final String VILLAGES_JSON =
+            "[{\"code\":\"449901101201\",\"nameZh\":\"青石村\",\"category\":\"DEMONSTRATION\",\"pilots\":[\"MAP_AND_CODE\"],\"residentPopulation\":2310}]";
+
+    static final String DIVISIONS_CSV =
+            "code,nameZh,nameEn,countyClass,urbanDistrict,population\n449900000000,示范市,Demo City,,,\n449901000000,东县,East County,LEAD,false,420000\n449901101000,青石镇,,,,\n";
+
+    static final String DIVISIONS_JSON =
+            "[{\"code\":\"449901000000\",\"nameZh\":\"东县\",\"countyClass\":\"LEAD\"},{\"code\":\"449901101000\",\"nameZh\":\"青石镇\"}]";
 
     @Inject
     VillageImport villageImport;
@@ -54,24 +65,12 @@ public class ImportResource {
     @Path("/villages:import")
     @Consumes(CSV)
     @Operation(summary = "Import villages from CSV; answers an import summary")
-    @APIResponse(
-            responseCode = "200",
-            description = "the import summary",
-            content =
-                    @Content(
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ImportSummary.class)))
-    public Response villagesFromCsv(
+    public RestResponse<ImportSummary> villagesFromCsv(
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = CSV,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "villages",
-                                                            value =
-                                                                    "code,nameZh,category,planType,belts,pilots,residentPopulation\n449901101201,青石村,DEMONSTRATION,AGGLOMERATION,URBAN_AGRI_BELT,LAND_SHARE_COOPERATIVE|MAP_AND_CODE,2310\n")))
+                                            examples = @ExampleObject(name = "villages", value = VILLAGES_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("dryRun") boolean dryRun,
@@ -84,24 +83,12 @@ public class ImportResource {
     @Path("/villages:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import villages from a JSON array; answers an import summary")
-    @APIResponse(
-            responseCode = "200",
-            description = "the import summary",
-            content =
-                    @Content(
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ImportSummary.class)))
-    public Response villagesFromJson(
+    public RestResponse<ImportSummary> villagesFromJson(
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "villages",
-                                                            value =
-                                                                    "[{\"code\":\"449901101201\",\"nameZh\":\"青石村\",\"category\":\"DEMONSTRATION\",\"pilots\":[\"MAP_AND_CODE\"],\"residentPopulation\":2310}]")))
+                                            examples = @ExampleObject(name = "villages", value = VILLAGES_JSON)))
                     InputStream body,
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
@@ -113,24 +100,12 @@ public class ImportResource {
     @Path("/divisions:import")
     @Consumes(CSV)
     @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
-    @APIResponse(
-            responseCode = "200",
-            description = "the import summary",
-            content =
-                    @Content(
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ImportSummary.class)))
-    public Response divisionsFromCsv(
+    public RestResponse<ImportSummary> divisionsFromCsv(
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = CSV,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "divisions",
-                                                            value =
-                                                                    "code,nameZh,nameEn,countyClass,urbanDistrict,population\n449900000000,示范市,Demo City,,,\n449901000000,东县,East County,LEAD,false,420000\n449901101000,青石镇,,,,\n")))
+                                            examples = @ExampleObject(name = "divisions", value = DIVISIONS_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("dryRun") boolean dryRun,
@@ -143,24 +118,12 @@ public class ImportResource {
     @Path("/divisions:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
-    @APIResponse(
-            responseCode = "200",
-            description = "the import summary",
-            content =
-                    @Content(
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ImportSummary.class)))
-    public Response divisionsFromJson(
+    public RestResponse<ImportSummary> divisionsFromJson(
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "divisions",
-                                                            value =
-                                                                    "[{\"code\":\"449901000000\",\"nameZh\":\"东县\",\"countyClass\":\"LEAD\"},{\"code\":\"449901101000\",\"nameZh\":\"青石镇\"}]")))
+                                            examples = @ExampleObject(name = "divisions", value = DIVISIONS_JSON)))
                     InputStream body,
             @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
@@ -168,12 +131,14 @@ public class ImportResource {
         return divisions(key, dryRun, () -> RowReader.jsonArray(body, json));
     }
 
-    private Response villages(String key, boolean dryRun, ImportEndpoint.Rows rows) throws Exception {
+    private RestResponse<ImportSummary> villages(String key, boolean dryRun, ImportEndpoint.Rows rows)
+            throws Exception {
         return endpoint.handle(
                 "villages:import", key, rows, (reader, scope) -> villageImport.run(reader, dryRun, scope, key));
     }
 
-    private Response divisions(String key, boolean dryRun, ImportEndpoint.Rows rows) throws Exception {
+    private RestResponse<ImportSummary> divisions(String key, boolean dryRun, ImportEndpoint.Rows rows)
+            throws Exception {
         return endpoint.handle(
                 "divisions:import", key, rows, (reader, scope) -> divisionImport.run(reader, dryRun, scope, key));
     }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/villages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,34 +80,24 @@ public class VillageResource {
     @Path("/{code}/retirement")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Retire a village from a date; its code stays reserved")
-    @APIResponse(
-            responseCode = "200",
-            description = "retired; ETag is its new version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = VillageView.class)))
-    public Response retire(
+    public RestResponse<VillageView> retire(
             @PathParam("code") String code,
             @NotNull @Valid Retirement retirement,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         VillageView retired = villages.retire(code, retirement.effectiveOn(), ifMatch);
-        return Response.ok(retired).tag(Versions.tag(retired.version())).build();
+        return RestResponse.ResponseBuilder.ok(retired)
+                .tag(Versions.tag(retired.version()))
+                .build();
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One village")
-    @APIResponse(
-            responseCode = "200",
-            description = "the village; ETag is its version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = VillageView.class)))
-    public Response get(@PathParam("code") String code) {
+    public RestResponse<VillageView> get(@PathParam("code") String code) {
         VillageView village = villages.get(code);
-        return Response.ok(village).tag(Versions.tag(village.version())).build();
+        return RestResponse.ResponseBuilder.ok(village)
+                .tag(Versions.tag(village.version()))
+                .build();
     }
 
     @GET
