@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
+import cn.bqw.village.TestDivisions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,15 +46,7 @@ class VillageImportTest {
         for (int t = 1; t <= TOWNSHIPS; t++) {
             bodies.add("{\"code\":\"" + township(t) + "\",\"nameZh\":\"第" + t + "镇\"}");
         }
-        for (String body : bodies) {
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .post("/api/v1/divisions")
-                    .then()
-                    .statusCode(201);
-        }
+        TestDivisions.register(bodies);
     }
 
     @Test

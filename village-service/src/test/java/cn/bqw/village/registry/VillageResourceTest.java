@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;
+import cn.bqw.village.TestDivisions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,15 +41,13 @@ class VillageResourceTest {
             return;
         }
         registered = true;
-        for (String body : List.of(
+        TestDivisions.register(List.of(
                 "{\"code\":\"449800000000\",\"nameZh\":\"村务市\"}",
                 "{\"code\":\"" + COUNTY + "\",\"nameZh\":\"南县\",\"countyClass\":\"ADVANCE\"}",
                 "{\"code\":\"449802000000\",\"nameZh\":\"北县\",\"countyClass\":\"LEAD\"}",
                 "{\"code\":\"" + TOWN + "\",\"nameZh\":\"青石镇\"}",
                 "{\"code\":\"" + OTHER_TOWN + "\",\"nameZh\":\"白水镇\"}",
-                "{\"code\":\"" + FOREIGN_TOWN + "\",\"nameZh\":\"北镇\"}")) {
-            as(TestTokens.admin()).body(body).post("/api/v1/divisions").then().statusCode(201);
-        }
+                "{\"code\":\"" + FOREIGN_TOWN + "\",\"nameZh\":\"北镇\"}"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;
+import cn.bqw.village.TestDivisions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,18 +23,10 @@ class RepublishTest {
 
     @Test
     void anAdminRepublishesTheCurrentStateOfEverything() {
-        for (String body : List.of(
+        TestDivisions.register(List.of(
                 "{\"code\":\"449600000000\",\"nameZh\":\"重发市\"}",
                 "{\"code\":\"449601000000\",\"nameZh\":\"重发县\"}",
-                "{\"code\":\"449601101000\",\"nameZh\":\"重发镇\"}")) {
-            given().auth()
-                    .oauth2(TestTokens.admin())
-                    .contentType(ContentType.JSON)
-                    .body(body)
-                    .post("/api/v1/divisions")
-                    .then()
-                    .statusCode(201);
-        }
+                "{\"code\":\"449601101000\",\"nameZh\":\"重发镇\"}"));
         given().auth()
                 .oauth2(TestTokens.admin())
                 .contentType(ContentType.JSON)
