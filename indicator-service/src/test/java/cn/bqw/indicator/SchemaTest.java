@@ -29,13 +29,13 @@ class SchemaTest {
                     """
                     INSERT INTO indicator (code, name_zh, campaign, unit, aggregation, over_time, direction,
                                            reported_at, frequency, valid_min, version, created_at, updated_at)
-                    VALUES ('RURAL_TOILET', '新建农村公厕', 'RURAL', 'toilet', 'SUM', 'FLOW', 'UP',
+                    VALUES ('SCHEMA_CHECK', '新建农村公厕', 'RURAL', 'toilet', 'SUM', 'FLOW', 'UP',
                             'VILLAGE', 'MONTHLY', 0, 1, now(), now())""")) {
                 assertEquals(1, insert.executeUpdate());
             }
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT name_zh, valid_min FROM indicator WHERE code = ?")) {
-                select.setString(1, "RURAL_TOILET");
+                select.setString(1, "SCHEMA_CHECK");
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     assertEquals("新建农村公厕", row.getString(1));
@@ -51,7 +51,7 @@ class SchemaTest {
                                     """
                             INSERT INTO indicator (code, name_zh, campaign, unit, aggregation, over_time, direction,
                                                    reported_at, frequency, version, created_at, updated_at)
-                            VALUES ('RURAL_TOILET', 'x', 'RURAL', 'x', 'SUM', 'FLOW', 'UP', 'VILLAGE', 'MONTHLY', 1,
+                            VALUES ('SCHEMA_CHECK', 'x', 'RURAL', 'x', 'SUM', 'FLOW', 'UP', 'VILLAGE', 'MONTHLY', 1,
                                     now(), now())"""));
         }
     }

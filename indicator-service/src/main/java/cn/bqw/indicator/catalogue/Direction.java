@@ -1,0 +1,7 @@
+package cn.bqw.indicator.catalogue;
+
+/** Whether more is better (UP) or less (DOWN). */
+public enum Direction {
+    UP,
+    DOWN
+}

@@ -1,0 +1,133 @@
+package cn.bqw.indicator.catalogue;
+
+import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.MediaTypes;
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
+import cn.bqw.platform.importing.ImportEndpoint;
+import cn.bqw.platform.importing.ImportSummary;
+import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.security.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    static final String CATALOGUE_CSV =
+            "code,name_zh,name_en,campaign,unit,aggregation,over_time,direction,reported_at,frequency\n"
+                    + "RURAL_TOILET,新建农村公厕,New rural public toilets,RURAL,toilet,SUM,FLOW,UP,VILLAGE,MONTHLY\n";
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    CatalogueImport catalogueImport;
+
+    @Inject
+    ImportEndpoint endpoint;
+
+    @Inject
+    ObjectMapper json;
+
+    @PUT
+    @Path("/indicators/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Define an indicator, or replace its definition (If-Match with its ETag)")
+    @APIResponse(
+            responseCode = "201",
+            description = "defined; Location and ETag name it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "changed (or unchanged); ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IndicatorView.class)))
+    public Response put(
+            @PathParam("code") String code,
+            @NotNull @Valid IndicatorRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Change<IndicatorView> saved = indicators.put(code, request, ifMatch);
+        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
+                ? Response.created(
+                        UriBuilder.fromPath("/api/v1/indicators/{code}").build(code))
+                : Response.ok();
+        return answer.tag(Versions.tag(saved.after().version()))
+                .entity(saved.after())
+                .build();
+    }
+
+    @GET
+    @Path("/indicators/{code}")
+    @Operation(summary = "One indicator")
+    public RestResponse<IndicatorView> get(@PathParam("code") String code) {
+        IndicatorView indicator = indicators.get(code);
+        return RestResponse.ResponseBuilder.ok(indicator)
+                .tag(Versions.tag(indicator.version()))
+                .build();
+    }
+
+    @GET
+    @Path("/indicators")
+    @Operation(summary = "The catalogue, or one campaign of it")
+    public List<IndicatorView> list(@QueryParam("campaign") Campaign campaign) {
+        return indicators.list(campaign);
+    }
+
+    @POST
+    @Path("/indicators:import")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Import the catalogue from CSV in the programme's reference format; answers an import summary")
+    public RestResponse<ImportSummary> importCatalogue(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "text/csv",
+                                            examples = @ExampleObject(name = "catalogue", value = CATALOGUE_CSV)))
+                    InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return endpoint.handle(
+                "indicators:import",
+                key,
+                () -> RowReader.csv(body, MediaTypes.charset(contentType), Set.of(), json),
+                (rows, scope) -> catalogueImport.run(rows, dryRun, scope, key));
+    }
+}

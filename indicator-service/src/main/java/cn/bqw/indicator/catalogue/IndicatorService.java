@@ -1,0 +1,102 @@
+package cn.bqw.indicator.catalogue;
+
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.audit.ChangeRecorder;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
+import cn.bqw.platform.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Defines, changes and lists the indicators of the catalogue; every change is audited and published. */
+@ApplicationScoped
+public class IndicatorService {
+
+    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+
+    /** How indicators are audited and published. */
+    public static final ChangeRecorder.Kind<IndicatorView> KIND = new ChangeRecorder.Kind<>(
+            "indicator", IndicatorEvents.DEFINED, IndicatorEvents.UPDATED, IndicatorView::code);
+
+    @Inject
+    IndicatorMapper mapper;
+
+    @Inject
+    ChangeRecorder recorder;
+
+    /** Defines the indicator, or replaces its definition when {@code ifMatch} names its current version. */
+    @Transactional
+    public Change<IndicatorView> put(String code, IndicatorRequest request, String ifMatch) {
+        Indicator existing = Indicator.findById(code);
+        if (existing != null) {
+            Versions.requireMatch(ifMatch, existing.version);
+        }
+        Change<IndicatorView> change = save(code, existing, request);
+        recorder.record(KIND, List.of(change));
+        return change;
+    }
+
+    /**
+     * Applies {@code request} to {@code existing} (null: a new indicator) without auditing or
+     * publishing: the caller passes the change to the {@link ChangeRecorder}.
+     */
+    public Change<IndicatorView> save(String code, Indicator existing, IndicatorRequest request) {
+        check(code, request);
+        if (existing == null) {
+            Indicator indicator = new Indicator();
+            indicator.code = code;
+            mapper.apply(request, indicator);
+            indicator.createdAt = indicator.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            indicator.persist();
+            return new Change<>(null, mapper.toView(indicator), WriteEffect.CREATED);
+        }
+        IndicatorView before = mapper.toView(existing);
+        mapper.apply(request, existing);
+        if (mapper.toView(existing).equals(before)) {
+            return new Change<>(before, before, WriteEffect.UNCHANGED);
+        }
+        existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        existing.flush();
+        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
+    }
+
+    public IndicatorView get(String code) {
+        Indicator indicator = Indicator.findById(code);
+        if (indicator == null) {
+            throw ProblemException.notFound("indicator", code);
+        }
+        return mapper.toView(indicator);
+    }
+
+    /** The catalogue, or one campaign of it, by code. */
+    public List<IndicatorView> list(Campaign campaign) {
+        List<Indicator> indicators = campaign == null
+                ? Indicator.listAll(Sort.by("code"))
+                : Indicator.list("campaign", Sort.by("code"), campaign);
+        return indicators.stream().map(mapper::toView).toList();
+    }
+
+    /** The rules of DESIGN.md §5 that a definition must keep beyond its fields' own. */
+    static void check(String code, IndicatorRequest request) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw ProblemException.invalid("code", "must be upper-case letters, digits and _, like RURAL_TOILET");
+        }
+        if (request.validMin() != null
+                && request.validMax() != null
+                && request.validMin().compareTo(request.validMax()) > 0) {
+            throw ProblemException.invalid("validMin", "must not be above validMax");
+        }
+        boolean villageFlags =
+                request.aggregation() == Aggregation.COUNT_TRUE || request.aggregation() == Aggregation.SHARE_TRUE;
+        if (villageFlags && request.reportedAt() != ReportingLevel.VILLAGE) {
+            throw ProblemException.invalid(
+                    "reportedAt", request.aggregation() + " counts villages' 0/1 values: it is reported at VILLAGE");
+        }
+    }
+}
