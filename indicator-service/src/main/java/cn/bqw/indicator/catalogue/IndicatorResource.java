@@ -2,8 +2,8 @@ package cn.bqw.indicator.catalogue;
 
 import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.MediaTypes;
+import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
@@ -82,13 +81,8 @@ public class IndicatorResource {
             @NotNull @Valid IndicatorRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Change<IndicatorView> saved = indicators.put(code, request, ifMatch);
-        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
-                ? Response.created(
-                        UriBuilder.fromPath("/api/v1/indicators/{code}").build(code))
-                : Response.ok();
-        return answer.tag(Versions.tag(saved.after().version()))
-                .entity(saved.after())
-                .build();
+        return SavedAnswers.of(
+                saved, "/api/v1/indicators/{code}", code, saved.after().version());
     }
 
     @GET

@@ -1,8 +1,8 @@
 package cn.bqw.village.registry;
 
 import cn.bqw.platform.api.Page;
+import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.security.Roles;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,13 +66,8 @@ public class VillageResource {
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ChangeRecorder.Change<VillageView> saved = villages.put(code, request, ifMatch);
-        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
-                ? Response.created(
-                        UriBuilder.fromPath("/api/v1/villages/{code}").build(code))
-                : Response.ok();
-        return answer.tag(Versions.tag(saved.after().version()))
-                .entity(saved.after())
-                .build();
+        return SavedAnswers.of(
+                saved, "/api/v1/villages/{code}", code, saved.after().version());
     }
 
     @POST

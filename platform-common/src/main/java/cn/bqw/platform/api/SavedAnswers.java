@@ -1,0 +1,20 @@
+package cn.bqw.platform.api;
+
+import cn.bqw.platform.audit.ChangeRecorder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** The answer to a PUT that creates or replaces: 201 with Location when new, else 200; ETag either way. */
+public final class SavedAnswers {
+
+    private SavedAnswers() {}
+
+    /** {@code pathTemplate} like {@code /api/v1/villages/{code}}, filled with {@code key}. */
+    public static <S extends Record> Response of(
+            ChangeRecorder.Change<S> saved, String pathTemplate, String key, long version) {
+        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
+                ? Response.created(UriBuilder.fromPath(pathTemplate).build(key))
+                : Response.ok();
+        return answer.tag(Versions.tag(version)).entity(saved.after()).build();
+    }
+}
