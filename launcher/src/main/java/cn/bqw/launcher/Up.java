@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +77,7 @@ final class Up {
         if (!awaitReady(logs)) {
             return 1;
         }
+        runAfterUpHook(keys);
         printWelcome(keys);
         watch();
         return 0;
@@ -159,6 +161,39 @@ final class Up {
         System.out.println("  curl http://localhost:8080/q/health/ready");
         System.out.println();
         System.out.println("Ctrl-C (or ./bqw down from another shell) stops everything.");
+    }
+
+    /**
+     * The hook for loading data: {@code BQW_AFTER_UP}, a shell command run once everything is ready,
+     * with the services' URLs and an admin token in its environment ({@code BQW_VILLAGE_URL},
+     * {@code BQW_INDICATOR_URL}, {@code BQW_REPORT_URL}, {@code BQW_TOKEN}). Its output goes to the
+     * console; a failure is reported and the platform stays up.
+     */
+    private void runAfterUpHook(DevKeys keys) throws InterruptedException {
+        String command = System.getenv("BQW_AFTER_UP");
+        if (command == null || command.isBlank()) {
+            return;
+        }
+        step("running BQW_AFTER_UP: " + command);
+        ProcessBuilder hook = new ProcessBuilder("bash", "-c", command)
+                .directory(root.toFile())
+                .inheritIO();
+        for (ServiceProcess service : ServiceProcess.ALL) {
+            String name = service.name().replace("-service", "").toUpperCase();
+            hook.environment().put("BQW_" + name + "_URL", service.baseUrl());
+        }
+        hook.environment()
+                .put(
+                        "BQW_TOKEN",
+                        keys.sign(DevKeys.claims("bqw-after-up", Set.of("admin"), List.of(), Duration.ofHours(1))));
+        try {
+            int exit = hook.start().waitFor();
+            if (exit != 0) {
+                System.err.println("BQW_AFTER_UP exited with " + exit + "; the platform stays up");
+            }
+        } catch (IOException e) {
+            System.err.println("BQW_AFTER_UP could not run: " + e.getMessage());
+        }
     }
 
     /** Stays in the foreground, saying so when a service stops on its own. */
