@@ -36,8 +36,11 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    /** How a relay behaves: rows per batch, how long to sleep without a NOTIFY, what to keep. */
-    public record Settings(int batchSize, Duration idleWait, Duration retention) {}
+    /**
+     * How a relay behaves: rows per batch, how long to sleep without a NOTIFY, how long sent rows
+     * are kept, and how often they are purged.
+     */
+    public record Settings(int batchSize, Duration idleWait, Duration retention, Duration purgeEvery) {}
 
     /** What the relay has done, for its metrics. */
     public static final class Stats {
@@ -54,6 +57,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private long lastHousekeeping;
+    private long lastPurge;
 
     public OutboxPublisher(
             String name, DataSource dataSource, Producer<String, String> producer, Settings settings, Stats stats) {
@@ -213,14 +217,17 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    /** Every few seconds: the backlog for the metrics; every ten minutes: drop sent rows past retention. */
+    /** Every few seconds: the backlog for the metrics; every {@code purgeEvery}: drop sent rows past retention. */
     private void housekeeping() throws SQLException {
         long now = System.currentTimeMillis();
-        if (now - lastHousekeeping < 5_000) {
+        if (now - lastHousekeeping < Math.min(5_000, settings.purgeEvery().toMillis())) {
             return;
         }
-        boolean purge = now / 600_000 != lastHousekeeping / 600_000;
         lastHousekeeping = now;
+        boolean purge = now - lastPurge >= settings.purgeEvery().toMillis();
+        if (purge) {
+            lastPurge = now;
+        }
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet result =

@@ -40,6 +40,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "bqw.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
+    @ConfigProperty(name = "bqw.outbox.purge-every", defaultValue = "PT10M")
+    Duration purgeEvery;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -84,7 +87,7 @@ public class OutboxRelay {
     }
 
     public OutboxPublisher.Settings settings() {
-        return new OutboxPublisher.Settings(batchSize, idleWait, retention);
+        return new OutboxPublisher.Settings(batchSize, idleWait, retention, purgeEvery);
     }
 
     public OutboxPublisher.Stats stats() {

@@ -100,7 +100,8 @@ public final class OutboxBenchmark {
                             "bench-relay",
                             dataSource,
                             producer,
-                            new OutboxPublisher.Settings(500, Duration.ofSeconds(1), Duration.ofDays(7)),
+                            new OutboxPublisher.Settings(
+                                    500, Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofMinutes(10)),
                             stats)
                     .start()) {
                 while (unsent(dataSource) > 0) {
