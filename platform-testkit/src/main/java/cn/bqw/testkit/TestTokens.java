@@ -58,7 +58,13 @@ public final class TestTokens {
         return keys().publicKeyPem();
     }
 
+    private static DevKeys keys;
+
+    /** Read once per class loader: every token of a run is signed with the same pair. */
     private static synchronized DevKeys keys() {
+        if (keys != null) {
+            return keys;
+        }
         String dir = System.getProperty(KEY_DIR);
         if (dir == null) {
             try {
@@ -68,6 +74,7 @@ public final class TestTokens {
             }
             System.setProperty(KEY_DIR, dir);
         }
-        return DevKeys.in(Path.of(dir));
+        keys = DevKeys.in(Path.of(dir));
+        return keys;
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,15 +48,14 @@ public class CatalogueImport {
     }
 
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {
-        Map<String, Indicator> existing = new HashMap<>();
         List<Change<IndicatorView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
             ObjectNode fields = inApiNames(row.fields());
             String code = fields.path("code").asText(null);
             IndicatorRequest request = importer.bind(fields, IndicatorRequest.class, "code");
-            Indicator current = existing.computeIfAbsent(code == null ? "" : code, c -> Indicator.findById(c));
+            // The persistence context answers for rows earlier in the batch; the catalogue is small.
+            Indicator current = code == null ? null : Indicator.findById(code);
             Change<IndicatorView> change = indicators.save(code, current, request);
-            existing.put(code, Indicator.findById(code));
             changes.add(change);
             return change.effect();
         });

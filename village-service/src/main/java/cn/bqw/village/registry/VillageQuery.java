@@ -2,7 +2,6 @@ package cn.bqw.village.registry;
 
 import cn.bqw.platform.problem.ProblemException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,9 +91,5 @@ public record VillageQuery(
         boolean descending = key.startsWith("-");
         String column = SORTS.get(key.replaceFirst("^-", ""));
         return column + (descending ? " desc" : "") + (column.equals("code") ? "" : ", code");
-    }
-
-    static Map<String, Object> parameters() {
-        return new HashMap<>();
     }
 }

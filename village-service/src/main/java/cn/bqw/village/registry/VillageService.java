@@ -12,13 +12,13 @@ import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.village.division.Division;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -139,12 +139,10 @@ public class VillageService {
     }
 
     public Page<VillageView> list(VillageQuery query) {
-        Map<String, Object> parameters = VillageQuery.parameters();
+        Map<String, Object> parameters = new HashMap<>();
         String where = query.where(parameters);
-        Parameters params = new Parameters();
-        parameters.forEach(params::and);
-        long total = Village.count(where, params);
-        List<VillageView> items = Village.<Village>find(where + " order by " + query.orderBy(), params)
+        long total = Village.count(where, parameters);
+        List<VillageView> items = Village.<Village>find(where + " order by " + query.orderBy(), parameters)
                 .page(query.page(), query.size())
                 .list()
                 .stream()
