@@ -55,6 +55,9 @@ public class Indicator extends PanacheEntityBase {
 
     public String description;
 
+    @Enumerated(EnumType.STRING)
+    public OutlierPolicy outliers;
+
     @Version
     public long version;
 

@@ -20,6 +20,7 @@ public class IndicatorMapper {
                 indicator.validMin,
                 indicator.validMax,
                 indicator.description,
+                indicator.outliers,
                 indicator.version);
     }
 
@@ -36,5 +37,6 @@ public class IndicatorMapper {
         indicator.validMin = request.validMin();
         indicator.validMax = request.validMax();
         indicator.description = request.description();
+        indicator.outliers = request.outliers() == null ? OutlierPolicy.FLAG : request.outliers();
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         example = "{\"nameZh\":\"新建农村公厕\",\"nameEn\":\"New rural public toilets\",\"campaign\":\"RURAL\","
                 + "\"unit\":\"toilet\",\"aggregation\":\"SUM\",\"overTime\":\"FLOW\",\"direction\":\"UP\",\"reportedAt\":\"VILLAGE\","
-                + "\"frequency\":\"MONTHLY\",\"validMin\":0,\"validMax\":50}")
+                + "\"frequency\":\"MONTHLY\",\"validMin\":0,\"validMax\":50,\"outliers\":\"FLAG\"}")
 public record IndicatorRequest(
         @NotBlank @Size(max = 200) String nameZh,
         @Size(max = 200) String nameEn,
@@ -23,4 +23,6 @@ public record IndicatorRequest(
         @NotNull Frequency frequency,
         BigDecimal validMin,
         BigDecimal validMax,
-        @Size(max = 2000) String description) {}
+        @Size(max = 2000) String description,
+        @Schema(description = "FLAG (default): outliers are accepted and flagged; REJECT: refused")
+                OutlierPolicy outliers) {}

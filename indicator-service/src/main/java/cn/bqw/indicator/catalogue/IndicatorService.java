@@ -1,5 +1,6 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.indicator.observation.Observation;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.ChangeRecorder;
@@ -57,6 +58,12 @@ public class IndicatorService {
             return new Change<>(null, mapper.toView(indicator), WriteEffect.CREATED);
         }
         IndicatorView before = mapper.toView(existing);
+        boolean rollUpChanges =
+                request.aggregation() != existing.aggregation || request.overTime() != existing.overTime;
+        if (rollUpChanges && Observation.count("indicatorCode", code) > 0) {
+            throw ProblemException.conflict("indicator " + code
+                    + " has observations: its aggregation and over-time cannot change (define a new indicator)");
+        }
         mapper.apply(request, existing);
         if (mapper.toView(existing).equals(before)) {
             return new Change<>(before, before, WriteEffect.UNCHANGED);

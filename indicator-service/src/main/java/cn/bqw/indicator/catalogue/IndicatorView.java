@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example =
                 "{\"code\":\"RURAL_TOILET\",\"nameZh\":\"新建农村公厕\",\"nameEn\":\"New rural public toilets\","
                         + "\"campaign\":\"RURAL\",\"unit\":\"toilet\",\"aggregation\":\"SUM\",\"overTime\":\"FLOW\",\"direction\":\"UP\","
-                        + "\"reportedAt\":\"VILLAGE\",\"frequency\":\"MONTHLY\",\"validMin\":0,\"validMax\":50,\"description\":null,\"version\":0}")
+                        + "\"reportedAt\":\"VILLAGE\",\"frequency\":\"MONTHLY\",\"validMin\":0,\"validMax\":50,\"description\":null,\"outliers\":\"FLAG\",\"version\":0}")
 public record IndicatorView(
         String code,
         String nameZh,
@@ -23,4 +23,5 @@ public record IndicatorView(
         BigDecimal validMin,
         BigDecimal validMax,
         String description,
+        OutlierPolicy outliers,
         long version) {}

@@ -5,6 +5,7 @@ import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.problem.JsonErrors;
 import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a bulk import: one transaction over the whole stream, rows handed to the importer in
@@ -60,15 +62,32 @@ public class BulkImporter {
     @Inject
     Validator validator;
 
+    /** How an import treats its rows: {@code dryRun} stores nothing; {@code atomic} stores all or nothing. */
+    public record Mode(boolean dryRun, boolean atomic) {
+
+        public static Mode dryRun(boolean dryRun) {
+            return new Mode(dryRun, false);
+        }
+    }
+
+    @ConfigProperty(name = "bqw.import.max-rows", defaultValue = "100000")
+    long maxRows;
+
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportSummary run(
-            RowReader rows, int batchSize, Batch batch, boolean dryRun, String idempotencyScope, String idempotencyKey)
+            RowReader rows, int batchSize, Batch batch, Mode mode, String idempotencyScope, String idempotencyKey)
             throws Exception {
+        boolean dryRun = mode.dryRun();
         ImportTally tally = new ImportTally(dryRun);
         List<Row> pending = new ArrayList<>(batchSize);
         long index = 0;
         while (rows.hasNext()) {
+            if (index == maxRows) {
+                throw new ProblemException(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "an import takes at most " + maxRows + " rows a request; split it and send the parts");
+            }
             pending.add(new Row(++index, rows.next()));
             if (pending.size() == batchSize) {
                 applyBatch(batch, pending, tally);
@@ -76,6 +95,9 @@ public class BulkImporter {
         }
         applyBatch(batch, pending, tally);
         ImportSummary summary = tally.summary();
+        if (mode.atomic() && tally.hasConflicts()) {
+            throw rejected(summary, index);
+        }
         if (dryRun) {
             transactions.setRollbackOnly();
         } else {
@@ -100,11 +122,21 @@ public class BulkImporter {
             try {
                 tally.count(handler.take(row));
             } catch (ProblemException e) {
-                Problem.FieldError error =
-                        e.errors().isEmpty() ? null : e.errors().get(0);
-                tally.conflict(row.index(), error == null ? null : error.field(), e.getMessage());
+                tally.conflict(row.index(), e);
             }
         }
+    }
+
+    /** An atomic import with conflicts: nothing is stored, and every conflict is named by its row. */
+    private static ProblemException rejected(ImportSummary summary, long rows) {
+        List<Problem.FieldError> errors = summary.conflicts().stream()
+                .map(c -> new Problem.FieldError(
+                        "[" + c.row() + "]" + (c.field() == null ? "" : "." + c.field()), c.reason()))
+                .toList();
+        return new ProblemException(
+                ProblemType.IMPORT_REJECTED,
+                errors.size() + " of " + rows + " rows cannot be taken, so none was stored (atomic=true)",
+                errors);
     }
 
     /** The row's fields but {@code omitted}, read as {@code type} and validated like a request body. */

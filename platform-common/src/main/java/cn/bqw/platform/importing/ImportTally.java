@@ -1,7 +1,10 @@
 package cn.bqw.platform.importing;
 
 import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.problem.Problem;
+import cn.bqw.platform.problem.ProblemException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Counts an import's outcome as its rows go by. */
@@ -30,11 +33,20 @@ public final class ImportTally {
         conflicts.add(new ImportSummary.Conflict(row, field, reason));
     }
 
+    /** A row refused with a problem: its first offending field, and the problem's detail. */
+    public void conflict(long row, ProblemException refusal) {
+        Problem.FieldError error =
+                refusal.errors().isEmpty() ? null : refusal.errors().get(0);
+        conflict(row, error == null ? null : error.field(), refusal.getMessage());
+    }
+
     public boolean hasConflicts() {
         return !conflicts.isEmpty();
     }
 
     public ImportSummary summary() {
-        return new ImportSummary(dryRun, imported, updated, ignored, List.copyOf(conflicts));
+        List<ImportSummary.Conflict> byRow = new ArrayList<>(conflicts);
+        byRow.sort(Comparator.comparingLong(ImportSummary.Conflict::row));
+        return new ImportSummary(dryRun, imported, updated, ignored, List.copyOf(byRow));
     }
 }

@@ -14,6 +14,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Representation not available", 406),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    IMPORT_REJECTED("import-rejected", "Import rejected: nothing was stored", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource has changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

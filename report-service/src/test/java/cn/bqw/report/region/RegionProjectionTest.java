@@ -4,13 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,9 @@ class RegionProjectionTest {
     static final String REGISTERED = "bqw.division.registered.v1";
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @Inject
+    RegionReplica replica;
+
     @Test
     void aDivisionEventBecomesARegion() {
         String code = county();
@@ -30,11 +38,12 @@ class RegionProjectionTest {
             events.send(TOPIC, REGISTERED, code, division(code, "东县", 420000, 0));
         }
         awaitRegion(code, "东县", 0);
-        Region region = QuarkusTransaction.requiringNew().call(() -> Region.findById(code));
-        assertEquals("COUNTY", region.level);
-        assertEquals(code.substring(0, 4) + "00000000", region.parentCode);
-        assertEquals(420000, region.residentPopulation);
-        assertEquals("LEAD", region.countyClass);
+        RegionRecord region = region(code);
+        assertEquals(DivisionLevel.COUNTY, region.level());
+        assertEquals(code.substring(0, 4) + "00000000", region.parentCode());
+        assertEquals(420000L, region.population());
+        assertEquals("LEAD", region.countyClass());
+        assertTrue(region.active());
     }
 
     @Test
@@ -54,8 +63,7 @@ class RegionProjectionTest {
             awaitRegion(sentinel, "哨兵", 0);
         }
         awaitRegion(code, "新名", 1);
-        assertEquals(
-                2L, QuarkusTransaction.requiringNew().call(() -> ((Region) Region.findById(code)).residentPopulation));
+        assertEquals(2L, region(code).population());
     }
 
     @Test
@@ -68,26 +76,26 @@ class RegionProjectionTest {
             events.send(TOPIC, REGISTERED, next, division(next, "其后县", 1, 0));
         }
         awaitRegion(next, "其后县", 0);
-        await().atMost(PATIENCE)
-                .until(() -> QuarkusTransaction.requiringNew().call(() -> Region.findById(code) == null));
+        await().atMost(PATIENCE).until(() -> region(code) == null);
     }
 
     @Test
-    void villageEventsOnTheSameTopicAreNotRegionsAndNotDeadLetters() {
+    void villagesAreRegionsBelowTheirTownshipAndRetiredOnesAreInactive() {
         String village = "98" + (int) (Math.random() * 9000 + 1000) + "101001";
-        String next = county();
+        String township = village.substring(0, 9) + "000";
         try (TestEvents events = new TestEvents()) {
-            events.send(
-                    TOPIC,
-                    "bqw.village.registered.v1",
-                    village,
-                    """
-                    {"code":"%s","townshipCode":"%s","nameZh":"村","category":"ORDINARY","status":"ACTIVE","version":0}"""
-                            .formatted(village, village.substring(0, 9) + "000"));
-            events.send(TOPIC, REGISTERED, next, division(next, "村后县", 1, 0));
+            events.send(TOPIC, "bqw.village.registered.v1", village, village(village, township, "ACTIVE", 0));
         }
-        awaitRegion(next, "村后县", 0);
-        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Region.findById(village)));
+        await().atMost(PATIENCE).until(() -> region(village) != null);
+        RegionRecord registered = region(village);
+        assertEquals(DivisionLevel.VILLAGE, registered.level());
+        assertEquals(township, registered.parentCode());
+        assertEquals(1200L, registered.population());
+        assertTrue(registered.active());
+        try (TestEvents events = new TestEvents()) {
+            events.send(TOPIC, "bqw.village.retired.v1", village, village(village, township, "RETIRED", 1));
+        }
+        await().atMost(PATIENCE).until(() -> !region(village).active());
         var dead = TopicReader.readUntil(TOPIC + ".dlq", read -> false, Duration.ofSeconds(3));
         assertTrue(dead.stream().noneMatch(r -> village.equals(r.key())));
     }
@@ -106,15 +114,26 @@ class RegionProjectionTest {
         var record =
                 dead.stream().filter(r -> broken.equals(r.key())).findFirst().orElseThrow();
         assertTrue(TopicReader.header(record, "dead-letter-reason").contains("without code"));
-        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Region.findById(broken)));
+        assertEquals(null, region(broken));
     }
 
-    private static void awaitRegion(String code, String name, long version) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> {
-                    Region region = Region.findById(code);
-                    return region != null && name.equals(region.nameZh) && region.sourceVersion == version;
-                }));
+    private void awaitRegion(String code, String name, long version) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            RegionRecord region = region(code);
+            return region != null && name.equals(region.nameZh()) && region.version() == version;
+        });
+    }
+
+    private RegionRecord region(String code) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> replica.find(List.of(code)).get(code));
+    }
+
+    private static String village(String code, String township, String status, long version) {
+        return """
+                {"code":"%s","townshipCode":"%s","nameZh":"青石村","category":"ORDINARY","residentPopulation":1200,
+                 "status":"%s","version":%d}"""
+                .formatted(code, township, status, version);
     }
 
     /** A fresh county code in a fictional province, so that tests never share a region. */

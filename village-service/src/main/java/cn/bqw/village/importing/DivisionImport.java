@@ -40,7 +40,8 @@ public class DivisionImport {
 
     public ImportSummary run(RowReader rows, boolean dryRun, String idempotencyScope, String idempotencyKey)
             throws Exception {
-        return importer.run(rows, BATCH, this::importBatch, dryRun, idempotencyScope, idempotencyKey);
+        return importer.run(
+                rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun), idempotencyScope, idempotencyKey);
     }
 
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {

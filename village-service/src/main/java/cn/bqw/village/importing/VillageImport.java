@@ -49,7 +49,7 @@ public class VillageImport {
                 rows,
                 BATCH,
                 (batch, tally) -> importBatch(batch, townships, tally),
-                dryRun,
+                BulkImporter.Mode.dryRun(dryRun),
                 idempotencyScope,
                 idempotencyKey);
     }

@@ -1,0 +1,80 @@
+package cn.bqw.indicator.locking;
+
+import cn.bqw.indicator.catalogue.Indicator;
+import cn.bqw.platform.division.DivisionCode;
+import cn.bqw.platform.period.Period;
+import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.security.CurrentActor;
+import cn.bqw.platform.security.Roles;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/** Closes and reopens reporting periods; writers ask it for the locks in force. */
+@ApplicationScoped
+public class LockService {
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Transactional
+    public LockView lock(LockRequest request) {
+        if (Period.parse(request.period()).isEmpty()) {
+            throw ProblemException.invalid("period", "must be like 2025, 2025Q2 or 2025-06");
+        }
+        if (DivisionCode.parse(request.region()).isEmpty()) {
+            throw ProblemException.invalid("region", "must be a 12-digit division code");
+        }
+        List<String> indicators = request.indicators() == null ? List.of() : request.indicators();
+        for (String code : indicators) {
+            if (Indicator.findById(code) == null) {
+                throw ProblemException.invalid("indicators", code + " is not in the catalogue");
+            }
+        }
+        PeriodLock lock = new PeriodLock();
+        lock.indicators = indicators.stream().distinct().sorted().toArray(String[]::new);
+        lock.period = request.period();
+        lock.regionCode = request.region();
+        lock.lockedBy = actor.name();
+        lock.lockedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        lock.persist();
+        return LockView.of(lock);
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        if (!PeriodLock.deleteById(id)) {
+            throw ProblemException.notFound("lock", Long.toString(id));
+        }
+    }
+
+    public List<LockView> list() {
+        return PeriodLock.<PeriodLock>listAll(Sort.by("id")).stream()
+                .map(LockView::of)
+                .toList();
+    }
+
+    /** The locks the current caller must respect: none for an admin. */
+    public Locks inForce() {
+        boolean admin = identity.hasRole(Roles.ADMIN);
+        List<Locks.Closed> closed = admin
+                ? List.of()
+                : PeriodLock.<PeriodLock>listAll().stream()
+                        .map(lock -> new Locks.Closed(
+                                lock.id,
+                                Set.of(lock.indicators),
+                                Period.parse(lock.period).orElseThrow(),
+                                DivisionCode.parse(lock.regionCode).orElseThrow()))
+                        .toList();
+        return new Locks(closed, admin);
+    }
+}

@@ -1,0 +1,70 @@
+package cn.bqw.indicator.observation;
+
+import cn.bqw.indicator.locking.LockService;
+import cn.bqw.indicator.locking.Locks;
+import cn.bqw.platform.importing.BulkImporter;
+import cn.bqw.platform.importing.ImportSummary;
+import cn.bqw.platform.importing.ImportTally;
+import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Imports values in bulk: each row checked like a single post; rows that pass go to the writer a
+ * batch at a time; the summary names every row that did not, with why.
+ */
+@ApplicationScoped
+public class ObservationImport {
+
+    static final int BATCH = 1000;
+
+    @Inject
+    BulkImporter importer;
+
+    @Inject
+    ObservationService observations;
+
+    @Inject
+    ObservationWriter writer;
+
+    @Inject
+    LockService locks;
+
+    public ImportSummary run(RowReader rows, BulkImporter.Mode mode, String idempotencyScope, String idempotencyKey)
+            throws Exception {
+        ObservationRules rules = observations.rules();
+        Locks inForce = locks.inForce();
+        return importer.run(
+                rows,
+                BATCH,
+                (batch, tally) -> importBatch(batch, rules, inForce, tally),
+                mode,
+                idempotencyScope,
+                idempotencyKey);
+    }
+
+    private void importBatch(List<BulkImporter.Row> batch, ObservationRules rules, Locks inForce, ImportTally tally) {
+        List<Candidate> candidates = new ArrayList<>(batch.size());
+        List<Long> rowsOf = new ArrayList<>(batch.size());
+        for (BulkImporter.Row row : batch) {
+            try {
+                candidates.add(rules.check(importer.bind(row.fields(), ObservationRequest.class)));
+                rowsOf.add(row.index());
+            } catch (ProblemException e) {
+                tally.conflict(row.index(), e);
+            }
+        }
+        List<ObservationWriter.Outcome> outcomes = writer.write(candidates, inForce);
+        for (int i = 0; i < outcomes.size(); i++) {
+            ObservationWriter.Outcome outcome = outcomes.get(i);
+            if (outcome.refusal() != null) {
+                tally.conflict(rowsOf.get(i), outcome.refusal());
+            } else {
+                tally.count(outcome.effect());
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package cn.bqw.indicator.observation;
+
+import cn.bqw.indicator.catalogue.IndicatorService;
+import cn.bqw.indicator.catalogue.IndicatorView;
+import cn.bqw.indicator.locking.LockService;
+import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.Page;
+import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.audit.AuditTrail;
+import cn.bqw.platform.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Records single values, and answers the current values and each key's revisions. */
+@ApplicationScoped
+public class ObservationService {
+
+    /** The programme's calendar: a period has begun when it has begun in China. */
+    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    LockService locks;
+
+    @Inject
+    ObservationWriter writer;
+
+    @Inject
+    IdempotentRequests idempotentRequests;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The rules of this moment's catalogue and date, for one request. */
+    ObservationRules rules() {
+        Map<String, IndicatorView> catalogue =
+                indicators.list(null).stream().collect(Collectors.toMap(IndicatorView::code, Function.identity()));
+        return new ObservationRules(catalogue, LocalDate.now(PROGRAMME_ZONE));
+    }
+
+    /**
+     * Records one value, or throws why it cannot be; the answer is remembered under the request's
+     * Idempotency-Key in the same transaction.
+     */
+    @Transactional
+    public ObservationWriter.Outcome record(ObservationRequest request, String idempotencyScope, String key) {
+        Candidate candidate = rules().check(request);
+        ObservationWriter.Outcome outcome =
+                writer.write(List.of(candidate), locks.inForce()).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        idempotentRequests.remember(idempotencyScope, key, status(outcome), toJson(outcome.recorded()));
+        return outcome;
+    }
+
+    static int status(ObservationWriter.Outcome outcome) {
+        return outcome.effect() == WriteEffect.CREATED ? 201 : 200;
+    }
+
+    /** Current values, filtered by any of indicator, region, period and area, by key. */
+    public Page<ObservationView> list(String indicator, String region, String period, Area area, int page, int size) {
+        Map<String, Object> filters = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        filter(where, filters, "indicatorCode", "indicator", indicator);
+        filter(where, filters, "regionCode", "region", region);
+        filter(where, filters, "period", "period", period);
+        filter(where, filters, "area", "area", area);
+        PanacheQuery<Observation> query = Observation.find(
+                        where.toString(), Sort.by("indicatorCode", "period", "area", "regionCode"), filters)
+                .page(page, size);
+        return new Page<>(query.list().stream().map(ObservationService::view).toList(), query.count(), page, size);
+    }
+
+    /** Every revision of one key, oldest first, with who made it. */
+    public List<AuditTrail.Entry> history(String indicator, String region, String period, Area area) {
+        String key = indicator + "|" + region + "|" + period + "|" + (area == null ? Area.TOTAL : area);
+        List<AuditTrail.Entry> revisions = audit.history(ObservationWriter.AUDIT_TYPE, key);
+        if (revisions.isEmpty()) {
+            throw ProblemException.notFound("observation", key);
+        }
+        return revisions;
+    }
+
+    private static void filter(
+            StringBuilder where, Map<String, Object> filters, String field, String parameter, Object value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(parameter);
+            filters.put(parameter, value);
+        }
+    }
+
+    static ObservationView view(Observation o) {
+        return new ObservationView(
+                o.indicatorCode,
+                o.regionCode,
+                o.period,
+                o.area,
+                ObservationRules.normal(o.value),
+                ObservationRules.normal(o.numerator),
+                ObservationRules.normal(o.denominator),
+                ObservationRules.normal(o.weight),
+                o.outlier,
+                o.version,
+                o.recordedAt,
+                o.recordedBy);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

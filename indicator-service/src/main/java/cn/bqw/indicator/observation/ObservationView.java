@@ -1,0 +1,36 @@
+package cn.bqw.indicator.observation;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The current value of one observation key; {@code outlier} says why it looks far off, when it does. */
+@Schema(
+        example =
+                "{\"indicator\":\"RURAL_TOILET\",\"region\":\"449901101201\",\"period\":\"2025-06\",\"area\":\"TOTAL\","
+                        + "\"value\":3,\"numerator\":null,\"denominator\":null,\"weight\":null,\"outlier\":null,\"version\":2,"
+                        + "\"recordedAt\":\"2025-07-02T08:00:00Z\",\"recordedBy\":\"editor-dongxian\"}")
+public record ObservationView(
+        String indicator,
+        String region,
+        String period,
+        Area area,
+        BigDecimal value,
+        BigDecimal numerator,
+        BigDecimal denominator,
+        BigDecimal weight,
+        String outlier,
+        long version,
+        OffsetDateTime recordedAt,
+        String recordedBy) {
+
+    /** The key events are published under: all periods of one series stay in order (DESIGN.md §4). */
+    public String seriesKey() {
+        return indicator + "|" + region + "|" + area;
+    }
+
+    /** The key of the value itself, under which its history is kept. */
+    public String key() {
+        return indicator + "|" + region + "|" + period + "|" + area;
+    }
+}

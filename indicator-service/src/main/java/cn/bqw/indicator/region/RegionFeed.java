@@ -1,0 +1,33 @@
+package cn.bqw.indicator.region;
+
+import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.events.EventConsumer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Keeps indicator-service's replica of divisions and villages from {@code bqw.divisions.v1}, so
+ * that observations and targets are checked against real, active regions without calling
+ * village-service.
+ */
+@ApplicationScoped
+public class RegionFeed {
+
+    static final String CONSUMER = "indicator-regions";
+
+    @Inject
+    EventConsumer events;
+
+    @Inject
+    RegionReplica replica;
+
+    @Incoming("divisions")
+    @Blocking
+    public CompletionStage<Void> onRegion(Message<String> message) {
+        return events.consume(message, CONSUMER, replica::apply);
+    }
+}
