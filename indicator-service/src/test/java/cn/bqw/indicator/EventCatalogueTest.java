@@ -1,6 +1,8 @@
 package cn.bqw.indicator;
 
 import cn.bqw.indicator.catalogue.IndicatorEvents;
+import cn.bqw.indicator.observation.ObservationEvents;
+import cn.bqw.indicator.target.TargetEvents;
 import cn.bqw.platform.events.EventCatalogue;
 import cn.bqw.testkit.EventCatalogueContract;
 import java.nio.file.Path;
@@ -13,8 +15,9 @@ class EventCatalogueTest {
     void theAsyncApiDocumentMatchesTheCode() {
         EventCatalogueContract.check(
                 Path.of("src/main/asyncapi/asyncapi.yaml"),
-                EventCatalogue.topicByType(IndicatorEvents.values()),
-                EventCatalogue.fieldsByType(IndicatorEvents.values()),
+                EventCatalogue.topicByType(IndicatorEvents.values(), TargetEvents.values(), ObservationEvents.values()),
+                EventCatalogue.fieldsByType(
+                        IndicatorEvents.values(), TargetEvents.values(), ObservationEvents.values()),
                 EventCatalogue.topicSettings());
     }
 }

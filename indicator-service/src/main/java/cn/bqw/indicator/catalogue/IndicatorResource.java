@@ -81,8 +81,7 @@ public class IndicatorResource {
             @NotNull @Valid IndicatorRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Change<IndicatorView> saved = indicators.put(code, request, ifMatch);
-        return SavedAnswers.of(
-                saved, "/api/v1/indicators/{code}", code, saved.after().version());
+        return SavedAnswers.of(saved, saved.after().version(), "/api/v1/indicators/{code}", code);
     }
 
     @GET

@@ -3,6 +3,7 @@ package cn.bqw.indicator.observation;
 import cn.bqw.indicator.catalogue.Aggregation;
 import cn.bqw.indicator.catalogue.Frequency;
 import cn.bqw.indicator.catalogue.IndicatorView;
+import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import java.math.BigDecimal;
@@ -35,8 +36,8 @@ final class ObservationRules {
         }
         Period period = period(request.period(), indicator.frequency());
         Area area = request.area() == null ? Area.TOTAL : request.area();
-        BigDecimal numerator = normal(request.numerator());
-        BigDecimal denominator = normal(request.denominator());
+        BigDecimal numerator = Numbers.canonical(request.numerator());
+        BigDecimal denominator = Numbers.canonical(request.denominator());
         BigDecimal value = indicator.aggregation() == Aggregation.RATIO
                 ? ratio(request.value(), numerator, denominator)
                 : plainValue(indicator, request.value(), numerator, denominator);
@@ -49,7 +50,14 @@ final class ObservationRules {
                     "value", "must be at most " + indicator.validMax().toPlainString());
         }
         return new Candidate(
-                indicator, request.region(), period, area, value, numerator, denominator, normal(request.weight()));
+                indicator,
+                request.region(),
+                period,
+                area,
+                value,
+                numerator,
+                denominator,
+                Numbers.canonical(request.weight()));
     }
 
     private Period period(String text, Frequency frequency) {
@@ -90,7 +98,8 @@ final class ObservationRules {
         if (numerator.signum() < 0 || numerator.compareTo(denominator) > 0) {
             throw ProblemException.invalid("numerator", "must be between 0 and the denominator");
         }
-        BigDecimal value = normal(HUNDRED.multiply(numerator).divide(denominator, 6, RoundingMode.HALF_EVEN));
+        BigDecimal value =
+                Numbers.canonical(HUNDRED.multiply(numerator).divide(denominator, 6, RoundingMode.HALF_EVEN));
         if (posted != null && posted.subtract(value).abs().compareTo(RATIO_TOLERANCE) > 0) {
             throw ProblemException.invalid(
                     "value", "must be 100 × numerator / denominator = " + value.toPlainString() + ", or left out");
@@ -112,15 +121,6 @@ final class ObservationRules {
         if (flag && posted.compareTo(BigDecimal.ZERO) != 0 && posted.compareTo(BigDecimal.ONE) != 0) {
             throw ProblemException.invalid("value", "must be 0 or 1 for a " + indicator.aggregation() + " indicator");
         }
-        return normal(posted);
-    }
-
-    /** One representation per number, so that an unchanged value compares equal. */
-    static BigDecimal normal(BigDecimal number) {
-        if (number == null) {
-            return null;
-        }
-        BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return Numbers.canonical(posted);
     }
 }

@@ -4,6 +4,7 @@ import cn.bqw.indicator.catalogue.IndicatorService;
 import cn.bqw.indicator.catalogue.IndicatorView;
 import cn.bqw.indicator.locking.LockService;
 import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
@@ -113,10 +114,10 @@ public class ObservationService {
                 o.regionCode,
                 o.period,
                 o.area,
-                ObservationRules.normal(o.value),
-                ObservationRules.normal(o.numerator),
-                ObservationRules.normal(o.denominator),
-                ObservationRules.normal(o.weight),
+                Numbers.canonical(o.value),
+                Numbers.canonical(o.numerator),
+                Numbers.canonical(o.denominator),
+                Numbers.canonical(o.weight),
                 o.outlier,
                 o.version,
                 o.recordedAt,

@@ -4,6 +4,7 @@ import cn.bqw.indicator.catalogue.Aggregation;
 import cn.bqw.indicator.catalogue.OutlierPolicy;
 import cn.bqw.indicator.locking.Locks;
 import cn.bqw.indicator.region.RegionRules;
+import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
@@ -195,10 +196,10 @@ public class ObservationWriter {
                             rows.getString(2),
                             rows.getString(3),
                             Area.valueOf(rows.getString(4)),
-                            ObservationRules.normal(rows.getBigDecimal(5)),
-                            ObservationRules.normal(rows.getBigDecimal(6)),
-                            ObservationRules.normal(rows.getBigDecimal(7)),
-                            ObservationRules.normal(rows.getBigDecimal(8)),
+                            Numbers.canonical(rows.getBigDecimal(5)),
+                            Numbers.canonical(rows.getBigDecimal(6)),
+                            Numbers.canonical(rows.getBigDecimal(7)),
+                            Numbers.canonical(rows.getBigDecimal(8)),
                             rows.getString(9),
                             rows.getLong(10),
                             rows.getObject(11, OffsetDateTime.class),

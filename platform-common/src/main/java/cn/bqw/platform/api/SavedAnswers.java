@@ -9,11 +9,11 @@ public final class SavedAnswers {
 
     private SavedAnswers() {}
 
-    /** {@code pathTemplate} like {@code /api/v1/villages/{code}}, filled with {@code key}. */
+    /** {@code pathTemplate} like {@code /api/v1/villages/{code}}, filled with {@code keys}. */
     public static <S extends Record> Response of(
-            ChangeRecorder.Change<S> saved, String pathTemplate, String key, long version) {
+            ChangeRecorder.Change<S> saved, long version, String pathTemplate, Object... keys) {
         Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
-                ? Response.created(UriBuilder.fromPath(pathTemplate).build(key))
+                ? Response.created(UriBuilder.fromPath(pathTemplate).build(keys))
                 : Response.ok();
         return answer.tag(Versions.tag(version)).entity(saved.after()).build();
     }

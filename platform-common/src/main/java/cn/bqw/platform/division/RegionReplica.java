@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -69,20 +70,34 @@ public class RegionReplica {
     }
 
     /** The replica's records of {@code codes}; codes it does not hold are absent. */
-    @SuppressWarnings("unchecked")
     public Map<String, RegionRecord> find(Collection<String> codes) {
         Map<String, RegionRecord> found = new HashMap<>();
         if (codes.isEmpty()) {
             return found;
         }
+        for (RegionRecord region : select("code = ANY(CAST(?1 AS varchar[]))", codes.toArray(String[]::new))) {
+            found.put(region.code(), region);
+        }
+        return found;
+    }
+
+    /** The active regions directly below {@code code}, by code. */
+    public List<RegionRecord> children(String code) {
+        return select("parent_code = ?1 AND active ORDER BY code", code);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RegionRecord> select(String where, Object parameter) {
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
                         SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
                                source_version
-                        FROM region_replica WHERE code = ANY(CAST(?1 AS varchar[]))""")
-                .setParameter(1, codes.toArray(String[]::new))
+                        FROM region_replica"""
+                                + " WHERE " + where)
+                .setParameter(1, parameter)
                 .getResultList();
+        List<RegionRecord> regions = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             RegionRecord region = new RegionRecord(
                     (String) row[0],
@@ -94,9 +109,9 @@ public class RegionReplica {
                     row[6] == null ? null : ((Number) row[6]).longValue(),
                     (Boolean) row[7],
                     ((Number) row[8]).longValue());
-            found.put(region.code(), region);
+            regions.add(region);
         }
-        return found;
+        return regions;
     }
 
     private void save(RegionRecord region) {

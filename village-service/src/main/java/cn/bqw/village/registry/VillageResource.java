@@ -67,7 +67,7 @@ public class VillageResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ChangeRecorder.Change<VillageView> saved = villages.put(code, request, ifMatch);
         return SavedAnswers.of(
-                saved, "/api/v1/villages/{code}", code, saved.after().version());
+                saved, saved.after().version(), "/api/v1/villages/{code}", code);
     }
 
     @POST

@@ -1,0 +1,39 @@
+package cn.bqw.indicator.observation;
+
+import static io.restassured.RestAssured.given;
+
+import cn.bqw.testkit.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Defines indicators for tests through the catalogue API. */
+final class TestIndicators {
+
+    private TestIndicators() {}
+
+    static void define(
+            String code, String aggregation, String overTime, String reportedAt, String frequency, String more) {
+        put(code, aggregation, overTime, reportedAt, frequency, more, null).statusCode(201);
+    }
+
+    static ValidatableResponse put(
+            String code,
+            String aggregation,
+            String overTime,
+            String reportedAt,
+            String frequency,
+            String more,
+            String ifMatch) {
+        var request = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.body(
+                        """
+                        {"nameZh":"测试指标","campaign":"RURAL","unit":"个","aggregation":"%s","overTime":"%s",
+                         "direction":"UP","reportedAt":"%s","frequency":"%s"%s}"""
+                                .formatted(aggregation, overTime, reportedAt, frequency, more))
+                .put("/api/v1/indicators/" + code)
+                .then();
+    }
+}
