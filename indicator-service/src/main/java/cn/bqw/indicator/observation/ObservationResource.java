@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/api/v1/observations")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ObservationResource {
 
@@ -71,6 +71,7 @@ public class ObservationResource {
     ObjectMapper json;
 
     @POST
+    @Path("/observations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
@@ -96,7 +97,7 @@ public class ObservationResource {
     }
 
     @POST
-    @Path(":batch")
+    @Path("/observations:batch")
     @Consumes(CSV)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
@@ -121,7 +122,7 @@ public class ObservationResource {
     }
 
     @POST
-    @Path(":batch")
+    @Path("/observations:batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
@@ -142,6 +143,7 @@ public class ObservationResource {
     }
 
     @GET
+    @Path("/observations")
     @Operation(summary = "Current values, filtered by indicator, region, period and area")
     public Page<ObservationView> list(
             @QueryParam("indicator") String indicator,
@@ -154,7 +156,7 @@ public class ObservationResource {
     }
 
     @GET
-    @Path("/history")
+    @Path("/observations/history")
     @Operation(summary = "Every revision of one value, oldest first, with who made it")
     public List<AuditTrail.Entry> history(
             @QueryParam("indicator") @NotBlank String indicator,
