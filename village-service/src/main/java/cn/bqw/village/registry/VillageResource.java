@@ -66,8 +66,7 @@ public class VillageResource {
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ChangeRecorder.Change<VillageView> saved = villages.put(code, request, ifMatch);
-        return SavedAnswers.of(
-                saved, saved.after().version(), "/api/v1/villages/{code}", code);
+        return SavedAnswers.of(saved, saved.after().version(), "/api/v1/villages/{code}", code);
     }
 
     @POST

@@ -1,0 +1,220 @@
+package cn.bqw.indicator.observation;
+
+import cn.bqw.launcher.DevKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Observation batch benchmark (not a test), against a running {@code ./bqw up}: 100,000 values as
+ * one CSV request to {@code POST /api/v1/observations:batch}, next to a plain JDBC batch insert of
+ * the same rows into a copy of the observation table in the same database, in the same run.
+ * Command and output: indicator-service/README.md.
+ */
+public final class ObservationBatchBenchmark {
+
+    static final int INDICATORS = 10;
+    static final int MONTHS = 10;
+    static final int TOWNSHIPS = 20;
+    static final int VILLAGES_PER_TOWNSHIP = 50;
+    static final String VILLAGE_API = "http://localhost:8081";
+    static final String INDICATOR_API = "http://localhost:8082";
+    static final String JDBC = System.getProperty("jdbc", "jdbc:postgresql://localhost:55432/indicator");
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
+        String token = DevKeys.in(home.resolve("keys"))
+                .sign(DevKeys.claims("benchmark", Set.of("admin"), List.of(), Duration.ofHours(1)));
+        HttpClient http = HttpClient.newHttpClient();
+        // A fresh county per run (codes 4699xx…), so that values of earlier runs do not count as "ignored".
+        String county = "4699" + "%02d".formatted(System.currentTimeMillis() / 1000 % 90 + 10) + "000000";
+        List<String> villages = registerVillages(http, token, county);
+        for (int i = 0; i < INDICATORS; i++) {
+            send(
+                    http,
+                    token,
+                    "PUT",
+                    INDICATOR_API + "/api/v1/indicators/BENCH_" + i,
+                    "application/json",
+                    """
+                    {"nameZh":"基准指标","campaign":"RURAL","unit":"个","aggregation":"SUM","overTime":"FLOW",
+                     "direction":"UP","reportedAt":"VILLAGE","frequency":"MONTHLY","validMin":0}""");
+        }
+        awaitReplica(villages);
+
+        List<String[]> rows = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
+        for (int i = 0; i < INDICATORS; i++) {
+            for (int month = 1; month <= MONTHS; month++) {
+                for (int v = 0; v < villages.size(); v++) {
+                    String[] row = {
+                        "BENCH_" + i, villages.get(v), "2025-%02d".formatted(month), Integer.toString(v % 9 + month)
+                    };
+                    rows.add(row);
+                    csv.append(String.join(",", row)).append('\n');
+                }
+            }
+        }
+        System.out.printf(
+                "observation batch benchmark: %,d values (%d indicators × %d months × %,d villages), CSV of %,d bytes%n",
+                rows.size(), INDICATORS, MONTHS, villages.size(), csv.length());
+
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(INDICATOR_API + "/api/v1/observations:batch"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "text/csv; charset=UTF-8")
+                        .timeout(Duration.ofMinutes(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        double batchSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "POST /api/v1/observations:batch: %.2f s, %,.0f values/s; answer %d %s%n",
+                batchSeconds, rows.size() / batchSeconds, answer.statusCode(), answer.body());
+
+        double jdbcSeconds = jdbcBatchInsert(rows);
+        System.out.printf(
+                "plain JDBC batch insert of the same rows into a copy of the table: %.2f s, %,.0f rows/s%n",
+                jdbcSeconds, rows.size() / jdbcSeconds);
+        System.out.printf(
+                "batch endpoint / plain insert: %.2f× the throughput (the endpoint also parses and validates every"
+                        + " row, checks region, lock and outliers, and writes an audit row and an outbox event per"
+                        + " value)%n",
+                jdbcSeconds / batchSeconds);
+    }
+
+    private static List<String> registerVillages(HttpClient http, String token, String county) throws Exception {
+        StringBuilder divisions = new StringBuilder("code,nameZh\n469900000000,基准市\n")
+                .append(county)
+                .append(",基准县\n");
+        StringBuilder villagesCsv = new StringBuilder("code,nameZh,category,planType,residentPopulation\n");
+        List<String> villages = new ArrayList<>();
+        for (int t = 1; t <= TOWNSHIPS; t++) {
+            String township = county.substring(0, 6) + "%03d".formatted(100 + t);
+            divisions.append(township).append("000,镇").append(t).append('\n');
+            for (int v = 1; v <= VILLAGES_PER_TOWNSHIP; v++) {
+                String village = township + "%03d".formatted(v);
+                villages.add(village);
+                villagesCsv.append(village).append(",村,ORDINARY,AGGLOMERATION,1000\n");
+            }
+        }
+        send(
+                http,
+                token,
+                "POST",
+                VILLAGE_API + "/api/v1/divisions:import",
+                "text/csv; charset=UTF-8",
+                divisions.toString());
+        send(
+                http,
+                token,
+                "POST",
+                VILLAGE_API + "/api/v1/villages:import",
+                "text/csv; charset=UTF-8",
+                villagesCsv.toString());
+        return villages;
+    }
+
+    /** Waits until indicator-service's replica holds every village, and its outbox is quiet. */
+    private static void awaitReplica(List<String> villages) throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM region_replica WHERE code = ANY(?)")) {
+            count.setArray(1, connection.createArrayOf("varchar", villages.toArray()));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == villages.size()) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("indicator-service did not learn the benchmark's villages in time");
+        }
+    }
+
+    private static double jdbcBatchInsert(List<String[]> rows) throws Exception {
+        // The same driver setting as the service (multi-row INSERTs), so that only the work differs.
+        try (Connection connection =
+                DriverManager.getConnection(JDBC + "?reWriteBatchedInserts=true", "postgres", "postgres")) {
+            try (Statement ddl = connection.createStatement()) {
+                // Let the relay publish the batch's events first, so that both halves run on a quiet machine.
+                while (true) {
+                    try (var unsent = ddl.executeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")) {
+                        unsent.next();
+                        if (unsent.getLong(1) == 0) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                Thread.sleep(5000);
+                ddl.execute("DROP TABLE IF EXISTS observation_benchmark");
+                ddl.execute("CREATE TABLE observation_benchmark (LIKE observation INCLUDING ALL)");
+            }
+            connection.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            long start = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    """
+                    INSERT INTO observation_benchmark (indicator_code, region_code, period, area, value, version,
+                                                       recorded_at, recorded_by)
+                    VALUES (?, ?, ?, 'TOTAL', ?, 1, ?, 'benchmark')""")) {
+                int pending = 0;
+                for (String[] row : rows) {
+                    insert.setString(1, row[0]);
+                    insert.setString(2, row[1]);
+                    insert.setString(3, row[2]);
+                    insert.setBigDecimal(4, new java.math.BigDecimal(row[3]));
+                    insert.setTimestamp(5, now);
+                    insert.addBatch();
+                    if (++pending == ObservationImport.BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("DROP TABLE observation_benchmark");
+            }
+            connection.commit();
+            return seconds;
+        }
+    }
+
+    private static void send(HttpClient http, String token, String method, String url, String type, String body)
+            throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", type)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        // A rerun meets indicators defined before: 428 (no If-Match) leaves them as they are.
+        if (answer.statusCode() >= 400 && answer.statusCode() != 428) {
+            throw new IllegalStateException(method + " " + url + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    private ObservationBatchBenchmark() {}
+}
