@@ -13,9 +13,11 @@ CREATE TABLE target (
     PRIMARY KEY (indicator_code, year, region_code)
 );
 
--- The current value of each observation key; revisions are in audit_entry.
+-- The current value of each observation key; superseded versions are in observation_revision.
+-- No foreign key to indicator: every write checks the code against the catalogue, indicators are
+-- never deleted, and a per-row key check would cost bulk loads a third of their insert time.
 CREATE TABLE observation (
-    indicator_code  VARCHAR(64)  NOT NULL REFERENCES indicator (code),
+    indicator_code  VARCHAR(64)  NOT NULL,
     region_code     VARCHAR(12)  NOT NULL,
     period          VARCHAR(7)   NOT NULL,
     area            VARCHAR(5)   NOT NULL,

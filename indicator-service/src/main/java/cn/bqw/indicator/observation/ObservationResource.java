@@ -4,7 +4,6 @@ import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
@@ -157,8 +156,8 @@ public class ObservationResource {
 
     @GET
     @Path("/observations/history")
-    @Operation(summary = "Every revision of one value, oldest first, with who made it")
-    public List<AuditTrail.Entry> history(
+    @Operation(summary = "Every version of one value, oldest first, with who recorded it and when")
+    public List<ObservationView> history(
             @QueryParam("indicator") @NotBlank String indicator,
             @QueryParam("region") @NotBlank String region,
             @QueryParam("period") @NotBlank String period,

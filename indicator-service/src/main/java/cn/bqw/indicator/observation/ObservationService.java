@@ -7,7 +7,6 @@ import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
-import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +14,19 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /** Records single values, and answers the current values and each key's revisions. */
 @ApplicationScoped
@@ -44,7 +48,7 @@ public class ObservationService {
     IdempotentRequests idempotentRequests;
 
     @Inject
-    AuditTrail audit;
+    EntityManager entityManager;
 
     @Inject
     ObjectMapper json;
@@ -90,14 +94,33 @@ public class ObservationService {
         return new Page<>(query.list().stream().map(ObservationService::view).toList(), query.count(), page, size);
     }
 
-    /** Every revision of one key, oldest first, with who made it. */
-    public List<AuditTrail.Entry> history(String indicator, String region, String period, Area area) {
-        String key = indicator + "|" + region + "|" + period + "|" + (area == null ? Area.TOTAL : area);
-        List<AuditTrail.Entry> revisions = audit.history(ObservationWriter.AUDIT_TYPE, key);
-        if (revisions.isEmpty()) {
-            throw ProblemException.notFound("observation", key);
+    /** Every version of one key, oldest first, with who recorded it and when. */
+    public List<ObservationView> history(String indicator, String region, String period, Area area) {
+        Area of = area == null ? Area.TOTAL : area;
+        String where = " WHERE indicator_code = ? AND region_code = ? AND period = ? AND area = ?";
+        List<ObservationView> versions = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + ObservationRows.COLUMNS + " FROM observation_revision" + where + " UNION ALL SELECT "
+                            + ObservationRows.COLUMNS + " FROM observation" + where + " ORDER BY version")) {
+                for (int table = 0; table < 2; table++) {
+                    select.setString(table * 4 + 1, indicator);
+                    select.setString(table * 4 + 2, region);
+                    select.setString(table * 4 + 3, period);
+                    select.setString(table * 4 + 4, of.name());
+                }
+                List<ObservationView> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(ObservationRows.read(rows));
+                    }
+                }
+                return found;
+            }
+        });
+        if (versions.isEmpty()) {
+            throw ProblemException.notFound("observation", Candidate.key(indicator, region, period, of));
         }
-        return revisions;
+        return versions;
     }
 
     private static void filter(

@@ -1,5 +1,6 @@
 package cn.bqw.platform.events;
 
+import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,8 +61,8 @@ public class Outbox {
     }
 
     /**
-     * Adds many events to the current transaction in one JDBC batch, for bulk writes; Hibernate's
-     * pending changes are flushed first so that the events follow the state they describe.
+     * Adds many events to the current transaction in one COPY, for bulk writes; Hibernate's pending
+     * changes are flushed first so that the events follow the state they describe.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<DomainEvent> events) {
@@ -70,24 +71,21 @@ public class Outbox {
         }
         Session session = entityManager.unwrap(Session.class);
         session.flush();
-        String source = this.source;
+        CopyIn rows = new CopyIn("outbox_event (event_id, topic, event_key, type, source, actor, data)");
         String actor = this.actor.name();
+        for (DomainEvent event : events) {
+            rows.row(
+                    UUID.randomUUID(),
+                    event.topic().name(),
+                    event.key(),
+                    event.type(),
+                    source,
+                    actor,
+                    toJson(event.data()));
+        }
         session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO outbox_event (event_id, topic, event_key, type, source, actor, data)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
-                for (DomainEvent event : events) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, event.topic().name());
-                    insert.setString(3, event.key());
-                    insert.setString(4, event.type());
-                    insert.setString(5, source);
-                    insert.setString(6, actor);
-                    insert.setString(7, toJson(event.data()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            rows.copy(connection);
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
                 notify.executeQuery().close();
             }
         });

@@ -87,7 +87,7 @@ public record Period(int year, Length length, int number) implements Comparable<
         return switch (length) {
             case YEAR -> Integer.toString(year);
             case QUARTER -> year + "Q" + number;
-            case MONTH -> "%d-%02d".formatted(year, number);
+            case MONTH -> year + (number < 10 ? "-0" : "-") + number;
         };
     }
 }
