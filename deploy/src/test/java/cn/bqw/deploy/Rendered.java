@@ -1,0 +1,48 @@
+package cn.bqw.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** An overlay as {@code kubectl kustomize} renders it: its resources, parsed. */
+record Rendered(String overlay, List<JsonNode> resources) {
+
+    static Rendered overlay(String name) throws IOException, InterruptedException {
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", "overlays/" + name)
+                .redirectErrorStream(true)
+                .start();
+        String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!kustomize.waitFor(2, TimeUnit.MINUTES) || kustomize.exitValue() != 0) {
+            throw new IllegalStateException("kubectl kustomize overlays/" + name + " failed:\n" + yaml);
+        }
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        List<JsonNode> resources = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(yaml)) {
+            mapper.readValues(parser, JsonNode.class).forEachRemaining(node -> {
+                if (node != null && !node.isNull()) {
+                    resources.add(node);
+                }
+            });
+        }
+        return new Rendered(name, resources);
+    }
+
+    List<JsonNode> ofKind(String kind) {
+        return resources.stream()
+                .filter(r -> kind.equals(r.path("kind").asText()))
+                .toList();
+    }
+
+    JsonNode named(String kind, String name) {
+        return ofKind(kind).stream()
+                .filter(r -> name.equals(r.path("metadata").path("name").asText()))
+                .findFirst()
+                .orElse(null);
+    }
+}
