@@ -31,6 +31,10 @@ public final class TestEvents implements AutoCloseable {
         header(record, "ce_source", "test");
         header(record, "ce_type", type);
         header(record, "ce_subject", key);
+        header(
+                record,
+                "ce_time",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
         header(record, "content-type", "application/json");
         sendAndWait(record);
     }

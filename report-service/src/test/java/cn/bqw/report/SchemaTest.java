@@ -22,21 +22,23 @@ class SchemaTest {
     DataSource dataSource;
 
     @Test
-    void aRegionRowRoundTripsThroughTheMigratedTableWithItsDefaults() throws SQLException {
+    void theProjectionTablesAreMigratedAndTheStateRowIsThere() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate(
                     """
-                    INSERT INTO region (code, level, parent_code, name_zh, source_version)
-                    VALUES ('449901000000', 'COUNTY', '449900000000', '东县', 3)""");
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
+                                           denominator, weighted, weight, reporters)
+                    VALUES ('SCHEMA_TEST', 2025, 6, 'TOTAL', '929901000000', 1.5, 0, 0, 0, 0, 1)""");
             try (ResultSet row = statement.executeQuery(
-                    "SELECT name_zh, active_villages, resident_population, source_version FROM region"
-                            + " WHERE code = '449901000000'")) {
+                    "SELECT value, reporters FROM aggregate WHERE indicator_code = 'SCHEMA_TEST'")) {
                 row.next();
-                assertEquals("东县", row.getString(1));
-                assertEquals(0, row.getInt(2));
-                assertEquals(0L, row.getLong(3));
-                assertEquals(3L, row.getLong(4));
+                assertEquals("1.5", row.getBigDecimal(1).toPlainString());
+                assertEquals(1L, row.getLong(2));
+            }
+            try (ResultSet state = statement.executeQuery("SELECT count(*) FROM projection_state")) {
+                state.next();
+                assertEquals(1, state.getInt(1));
             }
         }
     }

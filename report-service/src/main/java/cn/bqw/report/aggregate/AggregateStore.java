@@ -1,0 +1,307 @@
+package cn.bqw.report.aggregate;
+
+import cn.bqw.platform.division.DivisionCode;
+import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.period.Period;
+import cn.bqw.report.catalogue.IndicatorDef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The facts and aggregates. A recorded value replaces its fact; the difference it makes to its
+ * series, month by month, is added to the aggregate rows of its region and every ancestor up to the
+ * city, in key order (so that concurrent consumers never deadlock). Reports read aggregate rows
+ * only; raw facts are read per series, never per report.
+ */
+@ApplicationScoped
+public class AggregateStore {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RegionReplica regions;
+
+    /** Applies a value in the caller's transaction; false when the projection already has it or a newer one. */
+    public boolean record(ObservationState state) {
+        Period period = Period.parse(state.period())
+                .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
+        Long stored = storedVersion(state, period);
+        if (stored != null && stored >= state.version()) {
+            return false;
+        }
+        IndicatorDef indicator = IndicatorDef.findById(state.indicator());
+        List<Fact> before = facts(state.indicator(), state.region(), state.area(), period.year());
+        saveFact(state, period, state.weight() != null ? state.weight() : population(state.region()));
+        if (period.length() != Period.Length.YEAR) {
+            entityManager
+                    .createNativeQuery(
+                            """
+                            INSERT INTO report_year (year, latest_month) VALUES (?1, ?2)
+                            ON CONFLICT (year) DO UPDATE SET latest_month = GREATEST(report_year.latest_month, ?2)""")
+                    .setParameter(1, period.year())
+                    .setParameter(2, period.lastMonth())
+                    .executeUpdate();
+        }
+        if (indicator != null) {
+            List<Fact> after = facts(state.indicator(), state.region(), state.area(), period.year());
+            add(
+                    indicator,
+                    state.region(),
+                    state.area(),
+                    period.year(),
+                    SeriesMonths.difference(
+                            SeriesMonths.of(indicator.flow(), after), SeriesMonths.of(indicator.flow(), before)));
+        }
+        return true;
+    }
+
+    /** Recomputes an indicator's aggregates from its facts: for facts that arrived before the indicator. */
+    @SuppressWarnings("unchecked")
+    public void rebuild(IndicatorDef indicator) {
+        entityManager
+                .createNativeQuery("DELETE FROM aggregate WHERE indicator_code = ?1")
+                .setParameter(1, indicator.code)
+                .executeUpdate();
+        List<Object[]> series = entityManager
+                .createNativeQuery("SELECT DISTINCT region_code, area, year FROM fact WHERE indicator_code = ?1")
+                .setParameter(1, indicator.code)
+                .getResultList();
+        for (Object[] one : series) {
+            String region = (String) one[0];
+            String area = (String) one[1];
+            int year = ((Number) one[2]).intValue();
+            add(
+                    indicator,
+                    region,
+                    area,
+                    year,
+                    SeriesMonths.of(indicator.flow(), facts(indicator.code, region, area, year)));
+        }
+    }
+
+    /** The aggregate rows of {@code regions} as of a month; regions without a row are absent. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Contribution> read(
+            String indicator, int year, int month, String area, Collection<String> regions) {
+        Map<String, Contribution> found = new HashMap<>();
+        if (regions.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT region_code, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        WHERE indicator_code = ?1 AND year = ?2 AND month = ?3 AND area = ?4
+                          AND region_code = ANY(CAST(?5 AS varchar[]))""")
+                .setParameter(1, indicator)
+                .setParameter(2, year)
+                .setParameter(3, month)
+                .setParameter(4, area)
+                .setParameter(5, regions.toArray(String[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            found.put((String) row[0], contribution(row, 1));
+        }
+        return found;
+    }
+
+    /** One region's aggregate for each month of a year (index 0 is January; NONE where it has no row). */
+    @SuppressWarnings("unchecked")
+    public Contribution[] months(String indicator, int year, String area, String region) {
+        Contribution[] months = new Contribution[SeriesMonths.MONTHS];
+        java.util.Arrays.fill(months, Contribution.NONE);
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT month, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        WHERE indicator_code = ?1 AND year = ?2 AND area = ?3 AND region_code = ?4""")
+                .setParameter(1, indicator)
+                .setParameter(2, year)
+                .setParameter(3, area)
+                .setParameter(4, region)
+                .getResultList();
+        for (Object[] row : rows) {
+            months[((Number) row[0]).intValue() - 1] = contribution(row, 1);
+        }
+        return months;
+    }
+
+    /** The default as-of month of a year: the last month any monthly or quarterly value covers. */
+    public Optional<Integer> latestMonth(int year) {
+        return entityManager
+                .createNativeQuery("SELECT latest_month FROM report_year WHERE year = ?1")
+                .setParameter(1, year)
+                .getResultStream()
+                .findFirst()
+                .map(month -> ((Number) month).intValue());
+    }
+
+    private void add(IndicatorDef indicator, String region, String area, int year, Contribution[] delta) {
+        List<String> targets = new ArrayList<>();
+        targets.add(region);
+        if (indicator.rollsUp()) {
+            targets.addAll(ancestors(region));
+        }
+        // Key order: (month, region), as the aggregate's key sorts them.
+        Map<String, Contribution> ordered = new TreeMap<>();
+        for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
+            Contribution change = delta[month - 1];
+            if (change.isZero()) {
+                continue;
+            }
+            for (String target : targets) {
+                ordered.put("%02d|%s".formatted(month, target), change);
+            }
+        }
+        ordered.forEach((key, change) -> entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
+                                               denominator, weighted, weight, reporters)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                        ON CONFLICT (indicator_code, year, month, area, region_code) DO UPDATE SET
+                            value = aggregate.value + EXCLUDED.value,
+                            numerator = aggregate.numerator + EXCLUDED.numerator,
+                            denominator = aggregate.denominator + EXCLUDED.denominator,
+                            weighted = aggregate.weighted + EXCLUDED.weighted,
+                            weight = aggregate.weight + EXCLUDED.weight,
+                            reporters = aggregate.reporters + EXCLUDED.reporters""")
+                .setParameter(1, indicator.code)
+                .setParameter(2, year)
+                .setParameter(3, Integer.parseInt(key.substring(0, 2)))
+                .setParameter(4, area)
+                .setParameter(5, key.substring(3))
+                .setParameter(6, change.value())
+                .setParameter(7, change.numerator())
+                .setParameter(8, change.denominator())
+                .setParameter(9, change.weighted())
+                .setParameter(10, change.weight())
+                .setParameter(11, change.reporters())
+                .executeUpdate());
+    }
+
+    /** The divisions above a region, up to its city. */
+    static List<String> ancestors(String region) {
+        List<String> up = new ArrayList<>();
+        Optional<DivisionCode> code = DivisionCode.parse(region);
+        while (code.isPresent() && code.get().level() != DivisionLevel.CITY) {
+            code = code.get().parent();
+            code.ifPresent(parent -> up.add(parent.value()));
+        }
+        return up;
+    }
+
+    /** A region's resident population: its own figure, else the sum of its active villages'. */
+    public BigDecimal population(String region) {
+        RegionRecord record = regions.find(List.of(region)).get(region);
+        if (record != null && record.population() != null) {
+            return BigDecimal.valueOf(record.population());
+        }
+        Object sum = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT COALESCE(SUM(population), 0) FROM region_replica
+                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1""")
+                .setParameter(1, prefix(region) + "%")
+                .getSingleResult();
+        return new BigDecimal(sum.toString());
+    }
+
+    /** Active villages at or below a region: the denominator of SHARE_TRUE. */
+    public long activeVillages(String region) {
+        Object count = entityManager
+                .createNativeQuery(
+                        "SELECT count(*) FROM region_replica WHERE level = 'VILLAGE' AND active AND code LIKE ?1")
+                .setParameter(1, prefix(region) + "%")
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
+
+    private static String prefix(String region) {
+        return DivisionCode.parse(region).map(DivisionCode::prefix).orElse(region);
+    }
+
+    private Long storedVersion(ObservationState state, Period period) {
+        List<?> versions = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT version FROM fact
+                        WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4 AND period = ?5""")
+                .setParameter(1, state.indicator())
+                .setParameter(2, state.region())
+                .setParameter(3, state.area())
+                .setParameter(4, period.year())
+                .setParameter(5, state.period())
+                .getResultList();
+        return versions.isEmpty() ? null : ((Number) versions.get(0)).longValue();
+    }
+
+    private void saveFact(ObservationState state, Period period, BigDecimal weight) {
+        entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO fact (indicator_code, region_code, area, year, period, first_month, value,
+                                          numerator, denominator, weight, version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                        ON CONFLICT (indicator_code, region_code, area, year, period) DO UPDATE SET
+                            value = EXCLUDED.value, numerator = EXCLUDED.numerator,
+                            denominator = EXCLUDED.denominator, weight = EXCLUDED.weight,
+                            version = EXCLUDED.version""")
+                .setParameter(1, state.indicator())
+                .setParameter(2, state.region())
+                .setParameter(3, state.area())
+                .setParameter(4, period.year())
+                .setParameter(5, state.period())
+                .setParameter(6, period.firstMonth())
+                .setParameter(7, state.value())
+                .setParameter(8, state.numerator())
+                .setParameter(9, state.denominator())
+                .setParameter(10, weight)
+                .setParameter(11, state.version())
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Fact> facts(String indicator, String region, String area, int year) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT first_month, value, numerator, denominator, weight FROM fact
+                        WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4""")
+                .setParameter(1, indicator)
+                .setParameter(2, region)
+                .setParameter(3, area)
+                .setParameter(4, year)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Fact(
+                        ((Number) row[0]).intValue(),
+                        (BigDecimal) row[1],
+                        (BigDecimal) row[2],
+                        (BigDecimal) row[3],
+                        (BigDecimal) row[4]))
+                .toList();
+    }
+
+    private static Contribution contribution(Object[] row, int from) {
+        return new Contribution(
+                (BigDecimal) row[from],
+                (BigDecimal) row[from + 1],
+                (BigDecimal) row[from + 2],
+                (BigDecimal) row[from + 3],
+                (BigDecimal) row[from + 4],
+                ((Number) row[from + 5]).longValue());
+    }
+}

@@ -1,0 +1,22 @@
+package cn.bqw.report.aggregate;
+
+import java.math.BigDecimal;
+
+/**
+ * One observed value of a series as the projection keeps it: the first month its period covers
+ * (a quarter's first month, 1 for a year), and the numbers it contributes. {@code weight} is the
+ * observation's own weight, or the reporting region's population when it gave none.
+ */
+public record Fact(int firstMonth, BigDecimal value, BigDecimal numerator, BigDecimal denominator, BigDecimal weight) {
+
+    Contribution contribution() {
+        BigDecimal w = weight == null ? BigDecimal.ZERO : weight;
+        return new Contribution(
+                value,
+                numerator == null ? BigDecimal.ZERO : numerator,
+                denominator == null ? BigDecimal.ZERO : denominator,
+                w.multiply(value),
+                w,
+                1);
+    }
+}

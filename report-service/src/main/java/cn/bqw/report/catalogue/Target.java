@@ -1,0 +1,66 @@
+package cn.bqw.report.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** report-service's copy of a yearly target, kept from {@code bqw.indicators.v1}. */
+@Entity
+@Table(name = "target")
+@IdClass(Target.Key.class)
+public class Target extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+
+    @Id
+    public int year;
+
+    @Id
+    @Column(name = "region_code")
+    public String regionCode;
+
+    public BigDecimal value;
+    public String kind;
+    public BigDecimal baseline;
+    public long version;
+
+    public static Target find(String indicator, int year, String region) {
+        return findById(new Key(indicator, year, region));
+    }
+
+    /** The key: indicator, year, region. */
+    public static class Key implements Serializable {
+        public String indicatorCode;
+        public int year;
+        public String regionCode;
+
+        public Key() {}
+
+        Key(String indicatorCode, int year, String regionCode) {
+            this.indicatorCode = indicatorCode;
+            this.year = year;
+            this.regionCode = regionCode;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key
+                    && year == key.year
+                    && Objects.equals(indicatorCode, key.indicatorCode)
+                    && Objects.equals(regionCode, key.regionCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(indicatorCode, year, regionCode);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package cn.bqw.report.reporting;
+
+import cn.bqw.report.status.Assessment;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One indicator over the regions below a parent, and the parent's month-by-month series. */
+@Schema(
+        example = "{\"indicator\":\"RURAL_TOILET\",\"year\":2025,\"asOf\":\"2025-11\",\"parent\":\"449900000000\","
+                + "\"regions\":[{\"region\":\"449901000000\",\"nameZh\":\"东县\",\"level\":\"COUNTY\",\"assessment\":{"
+                + "\"status\":\"ACHIEVED\",\"actual\":61,\"target\":60,\"baseline\":null,\"progress\":1.0167,\"expected\":0.9167,"
+                + "\"onTrackAt\":0.8709,\"atRiskAt\":0.55,\"rule\":\"FLOW: progress = actual / target\"}}],"
+                + "\"series\":[{\"month\":\"2025-01\",\"actual\":12}],\"freshness\":{\"lastEventAt\":null,"
+                + "\"appliedAt\":null,\"pendingEvents\":0}}")
+public record IndicatorBreakdown(
+        String indicator,
+        int year,
+        String asOf,
+        String parent,
+        List<RegionValue> regions,
+        List<Point> series,
+        Freshness freshness) {
+
+    /** One region below the parent. */
+    public record RegionValue(String region, String nameZh, String level, Assessment assessment) {}
+
+    /** The parent's value as of the end of a month. */
+    public record Point(String month, BigDecimal actual) {}
+}
