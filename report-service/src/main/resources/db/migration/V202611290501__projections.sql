@@ -37,10 +37,15 @@ CREATE TABLE fact (
     value           NUMERIC      NOT NULL,
     numerator       NUMERIC,
     denominator     NUMERIC,
+    -- The observation's own weight, or (weight_given false) the region's population, kept up to
+    -- date as the region replica learns populations.
     weight          NUMERIC,
+    weight_given    BOOLEAN      NOT NULL,
     version         BIGINT       NOT NULL,
     PRIMARY KEY (indicator_code, region_code, area, year, period)
 );
+
+CREATE INDEX fact_region_idx ON fact (region_code);
 
 CREATE TABLE aggregate (
     indicator_code  VARCHAR(64)  NOT NULL,

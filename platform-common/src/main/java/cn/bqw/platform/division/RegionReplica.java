@@ -92,7 +92,7 @@ public class RegionReplica {
                 .createNativeQuery(
                         """
                         SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
-                               source_version
+                               category, plan_type, pilots, source_version
                         FROM region_replica"""
                                 + " WHERE " + where)
                 .setParameter(1, parameter)
@@ -108,7 +108,10 @@ public class RegionReplica {
                     (Boolean) row[5],
                     row[6] == null ? null : ((Number) row[6]).longValue(),
                     (Boolean) row[7],
-                    ((Number) row[8]).longValue());
+                    (String) row[8],
+                    (String) row[9],
+                    row[10] == null ? List.of() : List.of((String[]) row[10]),
+                    ((Number) row[11]).longValue());
             regions.add(region);
         }
         return regions;
@@ -119,12 +122,13 @@ public class RegionReplica {
                 .createNativeQuery(
                         """
                         INSERT INTO region_replica (code, level, parent_code, name_zh, county_class, urban_district,
-                                                    population, active, source_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                                    population, active, category, plan_type, pilots, source_version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS varchar[]), ?12)
                         ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
                             name_zh = EXCLUDED.name_zh, county_class = EXCLUDED.county_class,
                             urban_district = EXCLUDED.urban_district, population = EXCLUDED.population,
-                            active = EXCLUDED.active, source_version = EXCLUDED.source_version""")
+                            active = EXCLUDED.active, category = EXCLUDED.category, plan_type = EXCLUDED.plan_type,
+                            pilots = EXCLUDED.pilots, source_version = EXCLUDED.source_version""")
                 .setParameter(1, region.code())
                 .setParameter(2, region.level().name())
                 .setParameter(3, region.parentCode())
@@ -133,7 +137,10 @@ public class RegionReplica {
                 .setParameter(6, region.urbanDistrict())
                 .setParameter(7, region.population())
                 .setParameter(8, region.active())
-                .setParameter(9, region.version())
+                .setParameter(9, region.category())
+                .setParameter(10, region.planType())
+                .setParameter(11, region.pilots().toArray(String[]::new))
+                .setParameter(12, region.version())
                 .executeUpdate();
     }
 
@@ -152,6 +159,9 @@ public class RegionReplica {
                 data.path("urbanDistrict").asBoolean(false),
                 number(data, "population"),
                 true,
+                null,
+                null,
+                List.of(),
                 data.path("version").asLong());
     }
 
@@ -169,6 +179,9 @@ public class RegionReplica {
                 false,
                 number(data, "residentPopulation"),
                 "ACTIVE".equals(text(data, "status")),
+                text(data, "category"),
+                text(data, "planType"),
+                texts(data.path("pilots")),
                 data.path("version").asLong());
     }
 
@@ -183,6 +196,12 @@ public class RegionReplica {
     private static String text(JsonNode data, String field) {
         JsonNode value = data.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static Long number(JsonNode data, String field) {

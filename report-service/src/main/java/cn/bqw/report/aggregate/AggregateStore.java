@@ -67,6 +67,59 @@ public class AggregateStore {
         return true;
     }
 
+    /**
+     * A region's population changed (or became known): the facts weighted by it, its own and its
+     * ancestors' (a division's population may be the sum of its villages'), take the new weight,
+     * and their series' aggregates change by the difference. So the order in which divisions and
+     * observations arrive, from their separate topics, does not matter.
+     */
+    @SuppressWarnings("unchecked")
+    public void reweigh(String village) {
+        List<String> regions = new ArrayList<>(List.of(village));
+        regions.addAll(ancestors(village));
+        for (String region : regions) {
+            List<Object[]> series = entityManager
+                    .createNativeQuery(
+                            """
+                            SELECT DISTINCT indicator_code, area, year FROM fact
+                            WHERE region_code = ?1 AND NOT weight_given""")
+                    .setParameter(1, region)
+                    .getResultList();
+            if (series.isEmpty()) {
+                continue;
+            }
+            BigDecimal weight = population(region);
+            for (Object[] one : series) {
+                String indicatorCode = (String) one[0];
+                String area = (String) one[1];
+                int year = ((Number) one[2]).intValue();
+                List<Fact> before = facts(indicatorCode, region, area, year);
+                entityManager
+                        .createNativeQuery(
+                                """
+                                UPDATE fact SET weight = ?5 WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3
+                                  AND year = ?4 AND NOT weight_given""")
+                        .setParameter(1, indicatorCode)
+                        .setParameter(2, region)
+                        .setParameter(3, area)
+                        .setParameter(4, year)
+                        .setParameter(5, weight)
+                        .executeUpdate();
+                IndicatorDef indicator = IndicatorDef.findById(indicatorCode);
+                if (indicator != null) {
+                    add(
+                            indicator,
+                            region,
+                            area,
+                            year,
+                            SeriesMonths.difference(
+                                    SeriesMonths.of(indicator.flow(), facts(indicatorCode, region, area, year)),
+                                    SeriesMonths.of(indicator.flow(), before)));
+                }
+            }
+        }
+    }
+
     /** Recomputes an indicator's aggregates from its facts: for facts that arrived before the indicator. */
     @SuppressWarnings("unchecked")
     public void rebuild(IndicatorDef indicator) {
@@ -193,7 +246,7 @@ public class AggregateStore {
     }
 
     /** The divisions above a region, up to its city. */
-    static List<String> ancestors(String region) {
+    public static List<String> ancestors(String region) {
         List<String> up = new ArrayList<>();
         Optional<DivisionCode> code = DivisionCode.parse(region);
         while (code.isPresent() && code.get().level() != DivisionLevel.CITY) {
@@ -253,12 +306,12 @@ public class AggregateStore {
                 .createNativeQuery(
                         """
                         INSERT INTO fact (indicator_code, region_code, area, year, period, first_month, value,
-                                          numerator, denominator, weight, version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                          numerator, denominator, weight, weight_given, version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                         ON CONFLICT (indicator_code, region_code, area, year, period) DO UPDATE SET
                             value = EXCLUDED.value, numerator = EXCLUDED.numerator,
                             denominator = EXCLUDED.denominator, weight = EXCLUDED.weight,
-                            version = EXCLUDED.version""")
+                            weight_given = EXCLUDED.weight_given, version = EXCLUDED.version""")
                 .setParameter(1, state.indicator())
                 .setParameter(2, state.region())
                 .setParameter(3, state.area())
@@ -269,7 +322,8 @@ public class AggregateStore {
                 .setParameter(8, state.numerator())
                 .setParameter(9, state.denominator())
                 .setParameter(10, weight)
-                .setParameter(11, state.version())
+                .setParameter(11, state.weight() != null)
+                .setParameter(12, state.version())
                 .executeUpdate();
     }
 

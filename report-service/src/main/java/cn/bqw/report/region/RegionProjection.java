@@ -1,7 +1,9 @@
 package cn.bqw.report.region;
 
+import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.report.aggregate.AggregateStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,10 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps report-service's replica of divisions and villages from {@code bqw.divisions.v1}. */
+/**
+ * Keeps report-service's replica of divisions and villages from {@code bqw.divisions.v1}, and
+ * re-weighs population-weighted values when a population changes.
+ */
 @ApplicationScoped
 public class RegionProjection {
 
@@ -21,9 +26,26 @@ public class RegionProjection {
     @Inject
     RegionReplica replica;
 
+    @Inject
+    AggregateStore aggregates;
+
+    /** Populations weigh WEIGHTED_MEAN values: a change reaches the aggregates. */
+    private void reweigh(RegionReplica.Applied applied) {
+        RegionRecord before = applied.before();
+        RegionRecord after = applied.after();
+        String code = after != null ? after.code() : before.code();
+        boolean changed = before == null
+                || after == null
+                || !java.util.Objects.equals(before.population(), after.population())
+                || before.active() != after.active();
+        if (changed) {
+            aggregates.reweigh(code);
+        }
+    }
+
     @Incoming("divisions")
     @Blocking
     public CompletionStage<Void> onDivision(Message<String> message) {
-        return events.consume(message, CONSUMER, replica::apply);
+        return events.consume(message, CONSUMER, event -> replica.apply(event).ifPresent(this::reweigh));
     }
 }

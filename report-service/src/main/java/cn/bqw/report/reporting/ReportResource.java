@@ -47,4 +47,30 @@ public class ReportResource {
             @QueryParam("parent") String parent) {
         return reports.indicator(code, year, asOf, parent);
     }
+
+    @GET
+    @Path("/rankings")
+    @Operation(
+            summary = "County scorecards: composite scores with per-indicator contributions, rank overall and"
+                    + " within class, and the rank change since the previous month")
+    public Ranking rankings(
+            @QueryParam("year") @NotNull Integer year,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("class") String countyClass) {
+        return reports.rankings(year, asOf, countyClass);
+    }
+
+    @GET
+    @Path("/gaps")
+    @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
+    public Gaps gaps(@QueryParam("year") @NotNull Integer year, @QueryParam("asOf") String asOf) {
+        return reports.gaps(year, asOf);
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Villages by category, plan type and pilot programme, for the city and each county")
+    public Coverage coverage() {
+        return reports.coverage();
+    }
 }

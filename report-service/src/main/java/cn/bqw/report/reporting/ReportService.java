@@ -1,6 +1,7 @@
 package cn.bqw.report.reporting;
 
 import cn.bqw.platform.division.DivisionCode;
+import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
@@ -123,6 +124,217 @@ public class ReportService {
                     new IndicatorBreakdown.Point(monthText(year, m), actual(indicator, parentRegion, months[m - 1])));
         }
         return new IndicatorBreakdown(code, year, monthText(year, month), parent, values, series, freshness());
+    }
+
+    /** County scorecards, best first; {@code countyClass} narrows the list, not the overall ranks. */
+    public Ranking rankings(int year, String asOf, String countyClass) {
+        int month = month(year, asOf);
+        List<RegionRecord> counties = regions.children(city()).stream()
+                .filter(r -> r.level() == DivisionLevel.COUNTY)
+                .toList();
+        Map<String, List<Ranking.Contribution>> parts = scorecards(counties, year, month);
+        Map<String, BigDecimal> scores = new LinkedHashMap<>();
+        parts.forEach((county, contributions) -> scores.put(county, Scorecards.composite(contributions)));
+        Map<String, Integer> ranks = Scorecards.ranks(scores);
+        Map<String, Integer> previous = Map.of();
+        if (month > 1) {
+            Map<String, BigDecimal> before = new LinkedHashMap<>();
+            scorecards(counties, year, month - 1)
+                    .forEach((county, contributions) -> before.put(county, Scorecards.composite(contributions)));
+            previous = Scorecards.ranks(before);
+        }
+        List<Ranking.Scorecard> cards = new ArrayList<>();
+        for (RegionRecord county : counties) {
+            if (!scores.containsKey(county.code())
+                    || (countyClass != null && !countyClass.equals(county.countyClass()))) {
+                continue;
+            }
+            Map<String, BigDecimal> classmates = new LinkedHashMap<>();
+            counties.stream()
+                    .filter(other -> scores.containsKey(other.code())
+                            && java.util.Objects.equals(other.countyClass(), county.countyClass()))
+                    .forEach(other -> classmates.put(other.code(), scores.get(other.code())));
+            Integer before = previous.get(county.code());
+            int rank = ranks.get(county.code());
+            cards.add(new Ranking.Scorecard(
+                    county.code(),
+                    county.nameZh(),
+                    county.countyClass(),
+                    scores.get(county.code()),
+                    rank,
+                    Scorecards.ranks(classmates).get(county.code()),
+                    before,
+                    before == null ? null : before - rank,
+                    parts.get(county.code())));
+        }
+        cards.sort(java.util.Comparator.comparingInt(Ranking.Scorecard::rank).thenComparing(Ranking.Scorecard::region));
+        return new Ranking(year, monthText(year, month), countyClass, cards, freshness());
+    }
+
+    /** Each county's contributions from the indicators it has a target for; counties without targets are left out. */
+    private Map<String, List<Ranking.Contribution>> scorecards(List<RegionRecord> counties, int year, int month) {
+        BigDecimal expected = expected(month);
+        Map<String, RegionRecord> byCode = new LinkedHashMap<>();
+        counties.forEach(c -> byCode.put(c.code(), c));
+        Map<String, List<Scorecards.Scored>> scored = new LinkedHashMap<>();
+        List<Target> targets = Target.list(
+                "year = ?1 and regionCode in ?2 order by indicatorCode, regionCode",
+                year,
+                List.copyOf(byCode.keySet()));
+        Map<String, List<Target>> byIndicator = new LinkedHashMap<>();
+        targets.forEach(t -> byIndicator
+                .computeIfAbsent(t.indicatorCode, k -> new ArrayList<>())
+                .add(t));
+        byIndicator.forEach((code, indicatorTargets) -> {
+            IndicatorDef indicator = IndicatorDef.findById(code);
+            if (indicator == null) {
+                return;
+            }
+            Map<String, Contribution> sums = aggregates.read(
+                    code,
+                    year,
+                    month,
+                    TOTAL,
+                    indicatorTargets.stream().map(t -> t.regionCode).toList());
+            for (Target target : indicatorTargets) {
+                RegionRecord county = byCode.get(target.regionCode);
+                scored.computeIfAbsent(county.code(), k -> new ArrayList<>())
+                        .add(new Scorecards.Scored(
+                                code,
+                                target.kind,
+                                indicator.flow(),
+                                assess(indicator, county, sums.get(county.code()), target, expected)));
+            }
+        });
+        Map<String, List<Ranking.Contribution>> parts = new LinkedHashMap<>();
+        scored.forEach((county, indicators) -> parts.put(county, Scorecards.contributions(indicators)));
+        return parts;
+    }
+
+    /** Urban–rural gaps of the city and its counties, for every indicator with rural values this year. */
+    public Gaps gaps(int year, String asOf) {
+        int month = month(year, asOf);
+        String city = city();
+        List<RegionRecord> places = new ArrayList<>();
+        places.add(region(city));
+        regions.children(city).stream()
+                .filter(r -> r.level() == DivisionLevel.COUNTY)
+                .forEach(places::add);
+        List<?> codes = entityManager
+                .createNativeQuery(
+                        "SELECT DISTINCT indicator_code FROM aggregate WHERE year = ?1 AND area = 'RURAL' ORDER BY 1")
+                .setParameter(1, year)
+                .getResultList();
+        List<Gaps.IndicatorGaps> indicators = new ArrayList<>();
+        for (Object code : codes) {
+            IndicatorDef indicator = IndicatorDef.findById(code);
+            if (indicator == null) {
+                continue;
+            }
+            boolean money = indicator.unit.contains("yuan") || indicator.unit.contains("元");
+            List<Gaps.RegionGap> gaps = new ArrayList<>();
+            for (RegionRecord place : places) {
+                Contribution[] urban = aggregates.months(indicator.code, year, "URBAN", place.code());
+                Contribution[] rural = aggregates.months(indicator.code, year, "RURAL", place.code());
+                List<Gaps.Point> trend = new ArrayList<>();
+                for (int m = 1; m <= month; m++) {
+                    trend.add(new Gaps.Point(
+                            monthText(year, m),
+                            gap(
+                                    money,
+                                    actual(indicator, place, urban[m - 1]),
+                                    actual(indicator, place, rural[m - 1]))));
+                }
+                BigDecimal u = actual(indicator, place, urban[month - 1]);
+                BigDecimal r = actual(indicator, place, rural[month - 1]);
+                if (u != null || r != null) {
+                    gaps.add(new Gaps.RegionGap(place.code(), place.nameZh(), u, r, gap(money, u, r), trend));
+                }
+            }
+            indicators.add(new Gaps.IndicatorGaps(
+                    indicator.code, indicator.nameZh, indicator.unit, money ? "RATIO" : "DIFFERENCE", gaps));
+        }
+        return new Gaps(year, monthText(year, month), indicators, freshness());
+    }
+
+    /** Villages by category, plan type and pilot programme, for the city and each of its counties. */
+    @SuppressWarnings("unchecked")
+    public Coverage coverage() {
+        String city = city();
+        List<RegionRecord> places = new ArrayList<>();
+        places.add(region(city));
+        regions.children(city).stream()
+                .filter(r -> r.level() == DivisionLevel.COUNTY)
+                .forEach(places::add);
+        String like = DivisionCode.parse(city).orElseThrow().prefix() + "%";
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT substring(code, 1, 6), 'category', category, count(*) FROM region_replica
+                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND category IS NOT NULL GROUP BY 1, 3
+                        UNION ALL
+                        SELECT substring(code, 1, 6), 'planType', plan_type, count(*) FROM region_replica
+                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND plan_type IS NOT NULL GROUP BY 1, 3
+                        UNION ALL
+                        SELECT substring(r.code, 1, 6), 'pilot', p.pilot, count(*)
+                        FROM region_replica r CROSS JOIN LATERAL unnest(r.pilots) AS p(pilot)
+                        WHERE r.level = 'VILLAGE' AND r.active AND r.code LIKE ?1 GROUP BY 1, 3
+                        UNION ALL
+                        SELECT substring(code, 1, 6), 'villages', NULL, count(*) FROM region_replica
+                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 GROUP BY 1""")
+                .setParameter(1, like)
+                .getResultList();
+        List<Coverage.RegionCoverage> coverage = new ArrayList<>();
+        for (RegionRecord place : places) {
+            String prefix = DivisionCode.parse(place.code()).orElseThrow().prefix();
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            long villages = 0;
+            for (Object[] row : rows) {
+                if (!((String) row[0]).startsWith(prefix)) {
+                    continue;
+                }
+                long count = ((Number) row[3]).longValue();
+                if ("villages".equals(row[1])) {
+                    villages += count;
+                } else {
+                    counts.computeIfAbsent((String) row[1], k -> new java.util.TreeMap<>())
+                            .merge((String) row[2], count, Long::sum);
+                }
+            }
+            coverage.add(new Coverage.RegionCoverage(
+                    place.code(),
+                    place.nameZh(),
+                    villages,
+                    shares(counts.get("category"), villages),
+                    shares(counts.get("planType"), villages),
+                    shares(counts.get("pilot"), villages)));
+        }
+        return new Coverage(coverage, freshness());
+    }
+
+    private static Map<String, Coverage.Share> shares(Map<String, Long> counts, long villages) {
+        Map<String, Coverage.Share> shares = new LinkedHashMap<>();
+        if (counts != null) {
+            counts.forEach((name, count) -> shares.put(
+                    name,
+                    new Coverage.Share(
+                            count,
+                            villages == 0
+                                    ? BigDecimal.ZERO
+                                    : rounded(HUNDRED.multiply(BigDecimal.valueOf(count))
+                                            .divide(BigDecimal.valueOf(villages), PRECISION)))));
+        }
+        return shares;
+    }
+
+    private static BigDecimal gap(boolean money, BigDecimal urban, BigDecimal rural) {
+        if (urban == null || rural == null) {
+            return null;
+        }
+        if (money) {
+            return rural.signum() == 0 ? null : rounded(urban.divide(rural, PRECISION));
+        }
+        return rounded(urban.subtract(rural));
     }
 
     private Assessment assess(

@@ -44,17 +44,17 @@ class ReportsTest {
         if (ready) {
             return;
         }
-        division(CITY, "CITY", null, "测试市");
-        division(EAST, "COUNTY", CITY, "东县");
-        division(WEST, "COUNTY", CITY, "西县");
-        division(EAST_TOWN, "TOWNSHIP", EAST, "东镇");
-        division(WEST_TOWN, "TOWNSHIP", WEST, "西镇");
-        int[] populations = {1000, 2000, 3000, 4000};
-        for (int v = 1; v <= 4; v++) {
-            village(v(v), EAST_TOWN, populations[v - 1]);
-        }
-        village(v(5), WEST_TOWN, 500);
-        village(v(6), WEST_TOWN, 1500);
+        division(CITY, "CITY", null, "测试市", null);
+        division(EAST, "COUNTY", CITY, "东县", "LEAD");
+        division(WEST, "COUNTY", CITY, "西县", "ADVANCE");
+        division(EAST_TOWN, "TOWNSHIP", EAST, "东镇", null);
+        division(WEST_TOWN, "TOWNSHIP", WEST, "西镇", null);
+        village(v(1), EAST_TOWN, 1000, "DEMONSTRATION", "AGGLOMERATION", "\"MAP_AND_CODE\",\"LAND_SHARE_COOPERATIVE\"");
+        village(v(2), EAST_TOWN, 2000, "RENOVATION", "AGGLOMERATION", "");
+        village(v(3), EAST_TOWN, 3000, "RENOVATION", "AGGLOMERATION", "");
+        village(v(4), EAST_TOWN, 4000, "ORDINARY", "AGGLOMERATION", "");
+        village(v(5), WEST_TOWN, 500, "RENOVATION", "AGGLOMERATION", "\"MAP_AND_CODE\"");
+        village(v(6), WEST_TOWN, 1500, "ORDINARY", "SUBURBAN", "");
 
         indicator("T_SUM", "SUM", "FLOW", "UP", "VILLAGE", "MONTHLY", "AGRI");
         indicator("T_MEAN", "MEAN", "LEVEL", "UP", "VILLAGE", "YEARLY", "INCOME");
@@ -70,6 +70,18 @@ class ReportsTest {
         target("T_SHARE", CITY, "60", "BINDING", "30");
         target("T_LATEST", CITY, "40", "EXPECTED", null);
         target("T_RATIO", CITY, "98", "EXPECTED", null);
+        target("T_RATIO", EAST, "98", "EXPECTED", null);
+        target("T_RATIO", WEST, "60", "EXPECTED", null);
+        indicator("T_GAP", "MEAN", "LEVEL", "UP", "COUNTY", "QUARTERLY", "RURAL");
+        indicator("T_INCOME", "MEAN", "LEVEL", "UP", "COUNTY", "YEARLY", "INCOME", "yuan");
+        observation("T_GAP", EAST, "2025Q1", "90", 1, "URBAN");
+        observation("T_GAP", EAST, "2025Q1", "70", 1, "RURAL");
+        observation("T_GAP", EAST, "2025Q2", "92", 1, "URBAN");
+        observation("T_GAP", EAST, "2025Q2", "77", 1, "RURAL");
+        observation("T_GAP", WEST, "2025Q1", "80", 1, "URBAN");
+        observation("T_GAP", WEST, "2025Q1", "70", 1, "RURAL");
+        observation("T_INCOME", EAST, "2025", "50000", 1, "URBAN");
+        observation("T_INCOME", EAST, "2025", "25000", 1, "RURAL");
 
         // T_SUM, monthly flows: January 10 (revised to 30 below), February 20, March 5, June 15.
         observation("T_SUM", v(1), "2025-01", "10", 1);
@@ -95,6 +107,15 @@ class ReportsTest {
         // A stale copy of January's first version, arriving late under a new id: ignored.
         observation("T_SUM", v(1), "2025-01", "10", 1);
         awaitOverview(report -> "70".equals(actual(report, "T_SUM")) && "45".equals(actual(report, "T_LATEST")));
+        await().atMost(PATIENCE)
+                .until(() -> given().auth()
+                                .oauth2(TestTokens.viewer())
+                                .queryParam("year", 2025)
+                                .get("/api/v1/reports/gaps")
+                                .jsonPath()
+                                .getList("indicators.indicator")
+                                .size()
+                        == 2);
         ready = true;
     }
 
@@ -179,14 +200,14 @@ class ReportsTest {
         assertEquals(List.of(EAST, WEST), breakdown.getList("regions.region"));
         assertEquals(
                 List.of("50", "20"),
-                breakdown.getList("regions.assessment.actual", Object.class).stream()
+                breakdown.getList("regions.assessment.actual").stream()
                         .map(Object::toString)
                         .toList());
         // West: 20 of 40 at half the year: on pace exactly (0.5 ≥ 0.475).
         assertEquals(List.of("ON_TRACK", "ON_TRACK"), breakdown.getList("regions.assessment.status"));
         assertEquals(
                 List.of("30", "50", "55", "55", "55", "70"),
-                breakdown.getList("series.actual", Object.class).stream()
+                breakdown.getList("series.actual").stream()
                         .map(Object::toString)
                         .toList());
     }
@@ -215,6 +236,98 @@ class ReportsTest {
         observation("T_EARLY", v(4), "2025-05", "4", 1);
         indicator("T_EARLY", "SUM", "FLOW", "UP", "VILLAGE", "MONTHLY", "AGRI");
         awaitOverview(report -> "13".equals(actual(report, "T_EARLY")));
+    }
+
+    @Test
+    void countyScorecardsRankOverallAndWithinClassWithTheChangeSinceLastMonth() {
+        JsonPath june = rankings(null, null);
+        assertEquals(List.of(WEST, EAST), june.getList("counties.region"));
+        // West: T_SUM 20 / 40 at half the year → 100 (×2); T_RATIO 60 of 60 achieved → 100: 100.
+        // East: T_SUM 50 / 60 → 100 (×2); T_RATIO 90 / 98 = 0.9184 → 91.84: (200 + 91.84) / 3 = 97.28.
+        assertEquals(List.of("100", "97.28"), strings(june.getList("counties.score")));
+        assertEquals(List.of(1, 2), june.getList("counties.rank"));
+        assertEquals(List.of(1, 1), june.getList("counties.rankInClass"));
+        // May: West's T_SUM 5 / 40 = 0.125 against 0.4167 → 29.9976: (2 × 29.9976 + 100) / 3 = 53.3317, second.
+        assertEquals(List.of(2, 1), june.getList("counties.previousRank"));
+        assertEquals(List.of(1, -1), june.getList("counties.rankChange"));
+        assertEquals(List.of("30.6133", "66.6667"), strings(june.getList("counties[1].contributions.contribution")));
+        assertEquals(List.of("T_RATIO", "T_SUM"), june.getList("counties[1].contributions.indicator"));
+        assertEquals(List.of(1, 2), june.getList("counties[1].contributions.weight"));
+        JsonPath may = rankings("2025-05", null);
+        assertEquals(List.of(EAST, WEST), may.getList("counties.region"));
+        assertEquals("53.3317", strings(may.getList("counties.score")).get(1));
+        JsonPath advance = rankings(null, "ADVANCE");
+        assertEquals(List.of(WEST), advance.getList("counties.region"));
+    }
+
+    @Test
+    void urbanRuralGapsPerRegionWithTheirTrend() {
+        JsonPath gaps = given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2025)
+                .get("/api/v1/reports/gaps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(List.of("T_GAP", "T_INCOME"), gaps.getList("indicators.indicator"));
+        // City, MEAN over counties: Q1 urban (90 + 80) / 2 = 85, rural 70: 15; from April (92 + 80) / 2 = 86
+        // against (77 + 70) / 2 = 73.5: 12.5.
+        Map<String, Object> city = gaps.getMap("indicators[0].regions.find { it.region == '" + CITY + "' }");
+        assertEquals("12.5", plain(city.get("gap")));
+        assertEquals(
+                List.of("15", "15", "15", "12.5", "12.5", "12.5"),
+                strings(gaps.getList("indicators[0].regions.find { it.region == '" + CITY + "' }.trend.gap")));
+        assertEquals(
+                "15",
+                plain(gaps.getMap("indicators[0].regions.find { it.region == '" + EAST + "' }")
+                        .get("gap")));
+        assertEquals(
+                "10",
+                plain(gaps.getMap("indicators[0].regions.find { it.region == '" + WEST + "' }")
+                        .get("gap")));
+        // Money: urban / rural.
+        assertEquals("RATIO", gaps.getString("indicators[1].measure"));
+        assertEquals(
+                "2",
+                plain(gaps.getMap("indicators[1].regions.find { it.region == '" + EAST + "' }")
+                        .get("gap")));
+    }
+
+    @Test
+    void theAggregatesRecomputedFromTheFactsDoNotDrift() {
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .post("/api/v1/admin/drift-check")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/drift-check")
+                .then()
+                .statusCode(200)
+                .body("facts", org.hamcrest.Matchers.greaterThan(20))
+                .body("aggregates", org.hamcrest.Matchers.greaterThan(100))
+                .body("differences", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void coverageCountsVillagesByCategoryPlanTypeAndPilot() {
+        JsonPath coverage = given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/reports/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(List.of(CITY, EAST, WEST), coverage.getList("regions.region"));
+        assertEquals(List.of(6, 4, 2), coverage.getList("regions.activeVillages"));
+        assertEquals(3, coverage.getInt("regions[0].categories.RENOVATION.villages"));
+        assertEquals("50", plain(coverage.get("regions[0].categories.RENOVATION.share")));
+        assertEquals("16.6667", plain(coverage.get("regions[0].categories.DEMONSTRATION.share")));
+        assertEquals(2, coverage.getInt("regions[0].pilots.MAP_AND_CODE.villages"));
+        assertEquals(1, coverage.getInt("regions[1].pilots.LAND_SHARE_COOPERATIVE.villages"));
+        assertEquals("50", plain(coverage.get("regions[2].planTypes.SUBURBAN.share")));
     }
 
     @Test
@@ -264,6 +377,33 @@ class ReportsTest {
         });
     }
 
+    private static JsonPath rankings(String asOf, String countyClass) {
+        var request = given().auth().oauth2(TestTokens.viewer()).queryParam("year", 2025);
+        if (asOf != null) {
+            request.queryParam("asOf", asOf);
+        }
+        if (countyClass != null) {
+            request.queryParam("class", countyClass);
+        }
+        return request.get("/api/v1/reports/rankings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static List<String> strings(List<?> numbers) {
+        return numbers.stream().map(ReportsTest::plain).toList();
+    }
+
+    private static String plain(Object number) {
+        return number == null
+                ? null
+                : new java.math.BigDecimal(number.toString())
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+
     private static Map<String, Object> assessment(JsonPath report, String code) {
         return report.getMap("campaigns.indicators.flatten().find { it.code == '" + code + "' }.assessment");
     }
@@ -290,7 +430,7 @@ class ReportsTest {
         SENT.add(new String[] {topic, id, type, key, json});
     }
 
-    private static void division(String code, String level, String parent, String name) {
+    private static void division(String code, String level, String parent, String name, String countyClass) {
         send(
                 "bqw.divisions.v1",
                 "bqw.division.registered.v1",
@@ -302,18 +442,19 @@ class ReportsTest {
                                 level,
                                 parent == null ? "null" : "\"" + parent + "\"",
                                 name,
-                                "COUNTY".equals(level) ? "\"LEAD\"" : "null"));
+                                countyClass == null ? "null" : "\"" + countyClass + "\""));
     }
 
-    private static void village(String code, String township, int population) {
+    private static void village(
+            String code, String township, int population, String category, String planType, String pilots) {
         send(
                 "bqw.divisions.v1",
                 "bqw.village.registered.v1",
                 code,
                 """
-                {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"ORDINARY","residentPopulation":%d,
-                 "status":"ACTIVE","version":0}"""
-                        .formatted(code, township, code.substring(9), population));
+                {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"%s","planType":"%s","pilots":[%s],
+                 "residentPopulation":%d,"status":"ACTIVE","version":0}"""
+                        .formatted(code, township, code.substring(9), category, planType, pilots, population));
     }
 
     private static void indicator(
@@ -324,14 +465,27 @@ class ReportsTest {
             String reportedAt,
             String frequency,
             String campaign) {
+        indicator(code, aggregation, overTime, direction, reportedAt, frequency, campaign, "个");
+    }
+
+    private static void indicator(
+            String code,
+            String aggregation,
+            String overTime,
+            String direction,
+            String reportedAt,
+            String frequency,
+            String campaign,
+            String unit) {
         send(
                 "bqw.indicators.v1",
                 "bqw.indicator.defined.v1",
                 code,
                 """
-                {"code":"%s","nameZh":"测试%s","nameEn":null,"campaign":"%s","unit":"个","aggregation":"%s",
+                {"code":"%s","nameZh":"测试%s","nameEn":null,"campaign":"%s","unit":"%s","aggregation":"%s",
                  "overTime":"%s","direction":"%s","reportedAt":"%s","frequency":"%s","version":0}"""
-                        .formatted(code, code, campaign, aggregation, overTime, direction, reportedAt, frequency));
+                        .formatted(
+                                code, code, campaign, unit, aggregation, overTime, direction, reportedAt, frequency));
     }
 
     private static void target(String indicator, String region, String value, String kind, String baseline) {
@@ -345,13 +499,18 @@ class ReportsTest {
     }
 
     private static void observation(String indicator, String region, String period, String value, long version) {
+        observation(indicator, region, period, value, version, "TOTAL");
+    }
+
+    private static void observation(
+            String indicator, String region, String period, String value, long version, String area) {
         send(
                 "bqw.observations.v1",
                 "bqw.observation.recorded.v1",
-                indicator + "|" + region + "|TOTAL",
+                indicator + "|" + region + "|" + area,
                 """
-                {"indicator":"%s","region":"%s","period":"%s","area":"TOTAL","value":%s,"version":%d}"""
-                        .formatted(indicator, region, period, value, version));
+                {"indicator":"%s","region":"%s","period":"%s","area":"%s","value":%s,"version":%d}"""
+                        .formatted(indicator, region, period, area, value, version));
     }
 
     private static void ratio(String county, String numerator, String denominator) {

@@ -1,0 +1,21 @@
+package cn.bqw.report.operations;
+
+import cn.bqw.report.aggregate.Contribution;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The aggregates recomputed from the projection's own facts, held against the stored ones. */
+@Schema(example = "{\"checkedAt\":\"2025-11-28T10:00:00Z\",\"facts\":120345,\"aggregates\":98211,\"differences\":[]}")
+public record DriftReport(OffsetDateTime checkedAt, long facts, long aggregates, List<Difference> differences) {
+
+    /** One aggregate row whose stored sums differ from the recomputed ones (NONE where a row is missing). */
+    public record Difference(
+            String indicator,
+            int year,
+            int month,
+            String area,
+            String region,
+            Contribution expected,
+            Contribution stored) {}
+}

@@ -1,0 +1,27 @@
+package cn.bqw.report.operations;
+
+import cn.bqw.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Operations on the projection itself, for admins. */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class OperationsResource {
+
+    @Inject
+    DriftCheck driftCheck;
+
+    @POST
+    @Path("/drift-check")
+    @Operation(summary = "Recompute every aggregate from the projection's facts and list each stored row that differs")
+    public DriftReport driftCheck() {
+        return driftCheck.run();
+    }
+}

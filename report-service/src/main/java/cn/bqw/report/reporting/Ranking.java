@@ -1,0 +1,34 @@
+package cn.bqw.report.reporting;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** County scorecards (督导考核) for a year as of a month, best first. */
+@Schema(
+        example = "{\"year\":2025,\"asOf\":\"2025-11\",\"countyClass\":null,\"counties\":[{\"region\":\"449901000000\","
+                + "\"nameZh\":\"东县\",\"countyClass\":\"LEAD\",\"score\":91.2,\"rank\":1,\"rankInClass\":1,\"previousRank\":2,"
+                + "\"rankChange\":1,\"contributions\":[{\"indicator\":\"AGRI_HSF_NEW\",\"kind\":\"BINDING\",\"weight\":2,"
+                + "\"score\":100,\"status\":\"ACHIEVED\",\"contribution\":25}]}],\"freshness\":{\"lastEventAt\":null,"
+                + "\"appliedAt\":null,\"pendingEvents\":0}}")
+public record Ranking(int year, String asOf, String countyClass, List<Scorecard> counties, Freshness freshness) {
+
+    /** One county: its composite score, ranks, and what each indicator contributed. */
+    public record Scorecard(
+            String region,
+            String nameZh,
+            String countyClass,
+            BigDecimal score,
+            int rank,
+            int rankInClass,
+            Integer previousRank,
+            Integer rankChange,
+            List<Contribution> contributions) {}
+
+    /**
+     * One indicator's part: its score (0–100), its weight (2 for a binding target, 1 for an
+     * expected one) and the points it adds to the composite (weight × score / Σ weights).
+     */
+    public record Contribution(
+            String indicator, String kind, int weight, BigDecimal score, String status, BigDecimal contribution) {}
+}
