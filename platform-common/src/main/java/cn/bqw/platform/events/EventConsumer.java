@@ -2,11 +2,19 @@ package cn.bqw.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -33,6 +41,9 @@ public class EventConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DeadLetters deadLetters;
+
     public CompletionStage<Void> consume(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
         try {
@@ -54,6 +65,103 @@ public class EventConsumer {
             }
         }
         return message.nack(failure);
+    }
+
+    /**
+     * Applies a poll's events in one transaction: the handler gets those not processed before, in
+     * order, and each gets its {@code processed_event} row in the same transaction; the batch is
+     * acknowledged after the commit. When the batch keeps failing, its events are applied one by
+     * one, and each that still fails goes to {@code deadLetterTopic} with the reason (the
+     * connector's dead-letter strategy would send the whole batch).
+     *
+     * <p>Use from an {@code @Incoming} {@code @Blocking} method of a channel with {@code batch=true}.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletionStage<Void> consumeBatch(
+            Message<List<String>> batch,
+            String consumer,
+            String deadLetterTopic,
+            Consumer<List<IncomingEvent>> handler) {
+        IncomingKafkaRecordBatchMetadata<String, String> records = batch.getMetadata(
+                        IncomingKafkaRecordBatchMetadata.class)
+                .orElseThrow(() -> new IllegalStateException(consumer + ": not a Kafka batch"));
+        List<IncomingEvent> events = new ArrayList<>();
+        Map<String, ConsumerRecord<String, String>> recordOf = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records.getRecords()) {
+            try {
+                IncomingEvent event = IncomingEvent.from(record, json);
+                events.add(event);
+                recordOf.put(event.id(), record);
+            } catch (PoisonEventException e) {
+                deadLetters.send(deadLetterTopic, record, e.getMessage());
+            }
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS && !events.isEmpty(); attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, events)));
+                return batch.ack();
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.debugf(e, "%s: attempt %d for a batch of %d failed", consumer, attempt, events.size());
+                if (e instanceof PoisonEventException) {
+                    break;
+                }
+                pause(attempt);
+            }
+        }
+        if (failure != null) {
+            LOG.warnf(
+                    "%s: a batch of %d failed (%s); applying its events one by one",
+                    consumer, events.size(), failure.getMessage());
+            for (IncomingEvent event : events) {
+                oneByOne(consumer, event, recordOf.get(event.id()), deadLetterTopic, handler);
+            }
+        }
+        return batch.ack();
+    }
+
+    private void oneByOne(
+            String consumer,
+            IncomingEvent event,
+            ConsumerRecord<String, String> record,
+            String deadLetterTopic,
+            Consumer<List<IncomingEvent>> handler) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, List.of(event))));
+                return;
+            } catch (PoisonEventException e) {
+                failure = e;
+                break;
+            } catch (RuntimeException e) {
+                failure = e;
+                pause(attempt);
+            }
+        }
+        deadLetters.send(deadLetterTopic, record, failure.getMessage());
+    }
+
+    /** Records the events as processed by {@code consumer}; answers those that were not before, in order. */
+    @SuppressWarnings("unchecked")
+    private List<IncomingEvent> fresh(String consumer, List<IncomingEvent> events) {
+        Set<String> inserted = new HashSet<>(entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO processed_event (consumer, event_id)
+                        SELECT ?1, id FROM unnest(CAST(?2 AS varchar[])) AS id
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .setParameter(1, consumer)
+                .setParameter(2, events.stream().map(IncomingEvent::id).toArray(String[]::new))
+                .getResultList());
+        List<IncomingEvent> fresh = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (inserted.remove(event.id())) {
+                fresh.add(event);
+            }
+        }
+        return fresh;
     }
 
     private void applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {

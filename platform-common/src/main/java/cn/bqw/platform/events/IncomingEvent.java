@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A consumed event: its CloudEvents attributes and its JSON data. */
@@ -26,15 +29,7 @@ public record IncomingEvent(
         if (cloudEvent.getId() == null || cloudEvent.getType() == null) {
             throw new PoisonEventException("CloudEvent without id or type" + where(message));
         }
-        JsonNode data;
-        try {
-            data = json.readTree(message.getPayload());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PoisonEventException("data is not JSON: " + e.getMessage() + where(message));
-        }
-        if (data == null || !data.isObject()) {
-            throw new PoisonEventException("data is not a JSON object" + where(message));
-        }
+        JsonNode data = object(message.getPayload(), json, where(message));
         return new IncomingEvent(
                 cloudEvent.getId(),
                 cloudEvent.getType(),
@@ -46,6 +41,54 @@ public record IncomingEvent(
                         .map(Object::toString)
                         .orElse(null),
                 data);
+    }
+
+    /**
+     * Reads an event from a record consumed in a batch, where the connector parses no CloudEvents
+     * metadata: straight from its {@code ce_*} headers (binary mode).
+     *
+     * @throws PoisonEventException when the record is not a readable event
+     */
+    public static IncomingEvent from(ConsumerRecord<String, String> record, ObjectMapper json) {
+        String where = " (" + record.topic() + "-" + record.partition() + "@" + record.offset() + ")";
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new PoisonEventException("not a CloudEvent: no ce_id or ce_type header" + where);
+        }
+        String time = header(record, CloudEventHeaders.TIME);
+        OffsetDateTime at;
+        try {
+            at = time == null ? null : OffsetDateTime.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new PoisonEventException("ce_time is not a time: " + time + where);
+        }
+        return new IncomingEvent(
+                id,
+                type,
+                header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.SUBJECT),
+                at,
+                header(record, CloudEventHeaders.ACTOR),
+                object(record.value(), json, where));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode object(String payload, ObjectMapper json, String where) {
+        JsonNode data;
+        try {
+            data = payload == null ? null : json.readTree(payload);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException("data is not JSON: " + e.getMessage() + where);
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException("data is not a JSON object" + where);
+        }
+        return data;
     }
 
     /** The data as the record type a consumer expects. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hibernate.Session;
 
 /**
  * The facts and aggregates. A recorded value replaces its fact; the difference it makes to its
@@ -33,38 +35,56 @@ public class AggregateStore {
     @Inject
     RegionReplica regions;
 
-    /** Applies a value in the caller's transaction; false when the projection already has it or a newer one. */
-    public boolean record(ObservationState state) {
-        Period period = Period.parse(state.period())
-                .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
-        Long stored = storedVersion(state, period);
-        if (stored != null && stored >= state.version()) {
-            return false;
+    /**
+     * Applies a poll's values in the caller's transaction: each replaces its fact (unless the
+     * projection has that version or a newer one), and the aggregate rows they change are written
+     * once each, in key order, at the end.
+     */
+    public void recordAll(List<ObservationState> states) {
+        Deltas deltas = new Deltas();
+        Map<Integer, Integer> latestMonths = new HashMap<>();
+        Map<String, BigDecimal> populations = new HashMap<>();
+        for (ObservationState state : states) {
+            Period period = Period.parse(state.period())
+                    .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
+            List<StoredFact> before = storedFacts(state.indicator(), state.region(), state.area(), period.year());
+            Optional<StoredFact> same = before.stream()
+                    .filter(f -> f.period().equals(state.period()))
+                    .findFirst();
+            if (same.isPresent() && same.get().version() >= state.version()) {
+                continue;
+            }
+            BigDecimal weight = state.weight() != null
+                    ? state.weight()
+                    : populations.computeIfAbsent(state.region(), this::population);
+            saveFact(state, period, weight);
+            if (period.length() != Period.Length.YEAR) {
+                latestMonths.merge(period.year(), period.lastMonth(), Math::max);
+            }
+            IndicatorDef indicator = IndicatorDef.findById(state.indicator());
+            if (indicator != null) {
+                List<Fact> after = new ArrayList<>();
+                before.stream().filter(f -> !f.period().equals(state.period())).forEach(f -> after.add(f.fact()));
+                after.add(new Fact(period.firstMonth(), state.value(), state.numerator(), state.denominator(), weight));
+                deltas.add(
+                        indicator,
+                        state.region(),
+                        state.area(),
+                        period.year(),
+                        SeriesMonths.difference(
+                                SeriesMonths.of(indicator.flow(), after),
+                                SeriesMonths.of(indicator.flow(), facts(before))));
+            }
         }
-        IndicatorDef indicator = IndicatorDef.findById(state.indicator());
-        List<Fact> before = facts(state.indicator(), state.region(), state.area(), period.year());
-        saveFact(state, period, state.weight() != null ? state.weight() : population(state.region()));
-        if (period.length() != Period.Length.YEAR) {
-            entityManager
-                    .createNativeQuery(
-                            """
-                            INSERT INTO report_year (year, latest_month) VALUES (?1, ?2)
-                            ON CONFLICT (year) DO UPDATE SET latest_month = GREATEST(report_year.latest_month, ?2)""")
-                    .setParameter(1, period.year())
-                    .setParameter(2, period.lastMonth())
-                    .executeUpdate();
-        }
-        if (indicator != null) {
-            List<Fact> after = facts(state.indicator(), state.region(), state.area(), period.year());
-            add(
-                    indicator,
-                    state.region(),
-                    state.area(),
-                    period.year(),
-                    SeriesMonths.difference(
-                            SeriesMonths.of(indicator.flow(), after), SeriesMonths.of(indicator.flow(), before)));
-        }
-        return true;
+        flush(deltas);
+        latestMonths.forEach((year, month) -> entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO report_year (year, latest_month) VALUES (?1, ?2)
+                        ON CONFLICT (year) DO UPDATE SET latest_month = GREATEST(report_year.latest_month, ?2)""")
+                .setParameter(1, year)
+                .setParameter(2, month)
+                .executeUpdate());
     }
 
     /**
@@ -77,6 +97,7 @@ public class AggregateStore {
     public void reweigh(String village) {
         List<String> regions = new ArrayList<>(List.of(village));
         regions.addAll(ancestors(village));
+        Deltas deltas = new Deltas();
         for (String region : regions) {
             List<Object[]> series = entityManager
                     .createNativeQuery(
@@ -107,7 +128,7 @@ public class AggregateStore {
                         .executeUpdate();
                 IndicatorDef indicator = IndicatorDef.findById(indicatorCode);
                 if (indicator != null) {
-                    add(
+                    deltas.add(
                             indicator,
                             region,
                             area,
@@ -118,6 +139,7 @@ public class AggregateStore {
                 }
             }
         }
+        flush(deltas);
     }
 
     /** Recomputes an indicator's aggregates from its facts: for facts that arrived before the indicator. */
@@ -131,17 +153,19 @@ public class AggregateStore {
                 .createNativeQuery("SELECT DISTINCT region_code, area, year FROM fact WHERE indicator_code = ?1")
                 .setParameter(1, indicator.code)
                 .getResultList();
+        Deltas deltas = new Deltas();
         for (Object[] one : series) {
             String region = (String) one[0];
             String area = (String) one[1];
             int year = ((Number) one[2]).intValue();
-            add(
+            deltas.add(
                     indicator,
                     region,
                     area,
                     year,
                     SeriesMonths.of(indicator.flow(), facts(indicator.code, region, area, year)));
         }
+        flush(deltas);
     }
 
     /** The aggregate rows of {@code regions} as of a month; regions without a row are absent. */
@@ -201,48 +225,73 @@ public class AggregateStore {
                 .map(month -> ((Number) month).intValue());
     }
 
-    private void add(IndicatorDef indicator, String region, String area, int year, Contribution[] delta) {
-        List<String> targets = new ArrayList<>();
-        targets.add(region);
-        if (indicator.rollsUp()) {
-            targets.addAll(ancestors(region));
-        }
-        // Key order: (month, region), as the aggregate's key sorts them.
-        Map<String, Contribution> ordered = new TreeMap<>();
-        for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
-            Contribution change = delta[month - 1];
-            if (change.isZero()) {
-                continue;
+    /** Changes to aggregate rows, gathered over a batch so that each row is written once. */
+    static final class Deltas {
+
+        /** Keyed like the aggregate's primary key, so that rows are written in key order. */
+        private final Map<String, Contribution> rows = new TreeMap<>();
+
+        void add(IndicatorDef indicator, String region, String area, int year, Contribution[] delta) {
+            List<String> targets = new ArrayList<>();
+            targets.add(region);
+            if (indicator.rollsUp()) {
+                targets.addAll(ancestors(region));
             }
-            for (String target : targets) {
-                ordered.put("%02d|%s".formatted(month, target), change);
+            for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
+                Contribution change = delta[month - 1];
+                if (change.isZero()) {
+                    continue;
+                }
+                for (String target : targets) {
+                    rows.merge(
+                            indicator.code + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|"
+                                    + target,
+                            change,
+                            Contribution::plus);
+                }
             }
         }
-        ordered.forEach((key, change) -> entityManager
-                .createNativeQuery(
-                        """
-                        INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
-                                               denominator, weighted, weight, reporters)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                        ON CONFLICT (indicator_code, year, month, area, region_code) DO UPDATE SET
-                            value = aggregate.value + EXCLUDED.value,
-                            numerator = aggregate.numerator + EXCLUDED.numerator,
-                            denominator = aggregate.denominator + EXCLUDED.denominator,
-                            weighted = aggregate.weighted + EXCLUDED.weighted,
-                            weight = aggregate.weight + EXCLUDED.weight,
-                            reporters = aggregate.reporters + EXCLUDED.reporters""")
-                .setParameter(1, indicator.code)
-                .setParameter(2, year)
-                .setParameter(3, Integer.parseInt(key.substring(0, 2)))
-                .setParameter(4, area)
-                .setParameter(5, key.substring(3))
-                .setParameter(6, change.value())
-                .setParameter(7, change.numerator())
-                .setParameter(8, change.denominator())
-                .setParameter(9, change.weighted())
-                .setParameter(10, change.weight())
-                .setParameter(11, change.reporters())
-                .executeUpdate());
+    }
+
+    private void flush(Deltas deltas) {
+        if (deltas.rows.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    """
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
+                                           denominator, weighted, weight, reporters)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (indicator_code, year, month, area, region_code) DO UPDATE SET
+                        value = aggregate.value + EXCLUDED.value,
+                        numerator = aggregate.numerator + EXCLUDED.numerator,
+                        denominator = aggregate.denominator + EXCLUDED.denominator,
+                        weighted = aggregate.weighted + EXCLUDED.weighted,
+                        weight = aggregate.weight + EXCLUDED.weight,
+                        reporters = aggregate.reporters + EXCLUDED.reporters""")) {
+                for (Map.Entry<String, Contribution> row : deltas.rows.entrySet()) {
+                    if (row.getValue().isZero()) {
+                        continue;
+                    }
+                    String[] key = row.getKey().split("\\|");
+                    Contribution change = row.getValue();
+                    upsert.setString(1, key[0]);
+                    upsert.setInt(2, Integer.parseInt(key[1]));
+                    upsert.setInt(3, Integer.parseInt(key[2]));
+                    upsert.setString(4, key[3]);
+                    upsert.setString(5, key[4]);
+                    upsert.setBigDecimal(6, change.value());
+                    upsert.setBigDecimal(7, change.numerator());
+                    upsert.setBigDecimal(8, change.denominator());
+                    upsert.setBigDecimal(9, change.weighted());
+                    upsert.setBigDecimal(10, change.weight());
+                    upsert.setLong(11, change.reporters());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     /** The divisions above a region, up to its city. */
@@ -286,19 +335,36 @@ public class AggregateStore {
         return DivisionCode.parse(region).map(DivisionCode::prefix).orElse(region);
     }
 
-    private Long storedVersion(ObservationState state, Period period) {
-        List<?> versions = entityManager
+    /** A fact as stored, with the period and version it is kept under. */
+    record StoredFact(String period, long version, Fact fact) {}
+
+    @SuppressWarnings("unchecked")
+    private List<StoredFact> storedFacts(String indicator, String region, String area, int year) {
+        List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT version FROM fact
-                        WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4 AND period = ?5""")
-                .setParameter(1, state.indicator())
-                .setParameter(2, state.region())
-                .setParameter(3, state.area())
-                .setParameter(4, period.year())
-                .setParameter(5, state.period())
+                        SELECT period, version, first_month, value, numerator, denominator, weight FROM fact
+                        WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4""")
+                .setParameter(1, indicator)
+                .setParameter(2, region)
+                .setParameter(3, area)
+                .setParameter(4, year)
                 .getResultList();
-        return versions.isEmpty() ? null : ((Number) versions.get(0)).longValue();
+        return rows.stream()
+                .map(row -> new StoredFact(
+                        (String) row[0],
+                        ((Number) row[1]).longValue(),
+                        new Fact(
+                                ((Number) row[2]).intValue(),
+                                (BigDecimal) row[3],
+                                (BigDecimal) row[4],
+                                (BigDecimal) row[5],
+                                (BigDecimal) row[6])))
+                .toList();
+    }
+
+    private static List<Fact> facts(List<StoredFact> stored) {
+        return stored.stream().map(StoredFact::fact).toList();
     }
 
     private void saveFact(ObservationState state, Period period, BigDecimal weight) {

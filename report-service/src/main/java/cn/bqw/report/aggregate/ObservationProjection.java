@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ObservationProjection {
 
     static final String CONSUMER = "report-observations";
+    static final String DEAD_LETTERS = "bqw.observations.v1.dlq";
 
     @Inject
     EventConsumer events;
@@ -33,28 +36,44 @@ public class ObservationProjection {
     @Inject
     ObjectMapper json;
 
+    /** A poll at a time: one transaction, each aggregate row written once (the city's row is hot). */
     @Incoming("observations")
     @Blocking
-    public CompletionStage<Void> onObservation(Message<String> message) {
-        return events.consume(message, CONSUMER, this::apply);
+    public CompletionStage<Void> onObservations(Message<List<String>> batch) {
+        return events.consumeBatch(batch, CONSUMER, DEAD_LETTERS, this::apply);
     }
 
-    void apply(IncomingEvent event) {
-        if (!event.type().equals("bqw.observation.recorded.v1")) {
+    void apply(List<IncomingEvent> batch) {
+        List<ObservationState> states = new ArrayList<>(batch.size());
+        OffsetDateTime last = null;
+        for (IncomingEvent event : batch) {
+            if (!event.type().equals("bqw.observation.recorded.v1")) {
+                continue;
+            }
+            ObservationState state = event.dataAs(ObservationState.class, json);
+            if (state.indicator() == null
+                    || state.region() == null
+                    || state.area() == null
+                    || state.value() == null
+                    || Period.parse(state.period()).isEmpty()) {
+                throw new PoisonEventException(
+                        "observation event " + event.id() + " without indicator, region, area, value or a period");
+            }
+            states.add(state);
+            if (event.time() != null && (last == null || event.time().isAfter(last))) {
+                last = event.time();
+            }
+        }
+        if (states.isEmpty()) {
             return;
         }
-        ObservationState state = event.dataAs(ObservationState.class, json);
-        if (state.indicator() == null
-                || state.region() == null
-                || state.area() == null
-                || state.value() == null
-                || Period.parse(state.period()).isEmpty()) {
-            throw new PoisonEventException("observation event without indicator, region, area, value or a period");
-        }
-        aggregates.record(state);
+        aggregates.recordAll(states);
         entityManager
-                .createNativeQuery("UPDATE projection_state SET last_event_at = ?1, applied_at = ?2 WHERE id = 1")
-                .setParameter(1, event.time())
+                .createNativeQuery(
+                        """
+                        UPDATE projection_state SET last_event_at = GREATEST(last_event_at, ?1), applied_at = ?2
+                        WHERE id = 1""")
+                .setParameter(1, last)
                 .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
     }

@@ -331,6 +331,29 @@ class ReportsTest {
     }
 
     @Test
+    void anUnreadableObservationGoesToTheDeadLettersAndTheRestOfItsPollApplies() {
+        send(
+                "bqw.observations.v1",
+                "bqw.observation.recorded.v1",
+                "T_SUM|broken|TOTAL",
+                "{\"indicator\":\"T_SUM\",\"period\":\"2025-07\",\"area\":\"TOTAL\",\"value\":1,\"version\":1}");
+        indicator("T_AFTER", "SUM", "FLOW", "UP", "VILLAGE", "MONTHLY", "AGRI");
+        observation("T_AFTER", v(2), "2025-02", "3", 1);
+        awaitOverview(report -> "3".equals(actual(report, "T_AFTER")));
+        var dead = cn.bqw.testkit.TopicReader.readUntil(
+                "bqw.observations.v1.dlq",
+                read -> read.stream().anyMatch(r -> "T_SUM|broken|TOTAL".equals(r.key())),
+                PATIENCE);
+        var record = dead.stream()
+                .filter(r -> "T_SUM|broken|TOTAL".equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                true,
+                cn.bqw.testkit.TopicReader.header(record, "dead-letter-reason").contains("without indicator, region"));
+    }
+
+    @Test
     void readingsNeedAToken() {
         given().queryParam("year", 2025).get("/api/v1/reports/overview").then().statusCode(401);
         given().auth()
