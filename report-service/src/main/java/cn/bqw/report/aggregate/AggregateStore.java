@@ -29,6 +29,9 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class AggregateStore {
 
+    /** The advisory lock key of aggregate writes ("bqwa"). */
+    static final long AGGREGATES_LOCK = 0x62717761L;
+
     @Inject
     EntityManager entityManager;
 
@@ -41,6 +44,7 @@ public class AggregateStore {
      * once each, in key order, at the end.
      */
     public void recordAll(List<ObservationState> states) {
+        lock("pg_advisory_xact_lock_shared");
         Deltas deltas = new Deltas();
         Map<Integer, Integer> latestMonths = new HashMap<>();
         Map<String, BigDecimal> populations = new HashMap<>();
@@ -95,6 +99,7 @@ public class AggregateStore {
      */
     @SuppressWarnings("unchecked")
     public void reweigh(String village) {
+        lock("pg_advisory_xact_lock");
         List<String> regions = new ArrayList<>(List.of(village));
         regions.addAll(ancestors(village));
         Deltas deltas = new Deltas();
@@ -145,6 +150,7 @@ public class AggregateStore {
     /** Recomputes an indicator's aggregates from its facts: for facts that arrived before the indicator. */
     @SuppressWarnings("unchecked")
     public void rebuild(IndicatorDef indicator) {
+        lock("pg_advisory_xact_lock");
         entityManager
                 .createNativeQuery("DELETE FROM aggregate WHERE indicator_code = ?1")
                 .setParameter(1, indicator.code)
@@ -223,6 +229,18 @@ public class AggregateStore {
                 .getResultStream()
                 .findFirst()
                 .map(month -> ((Number) month).intValue());
+    }
+
+    /**
+     * Observation batches hold this lock shared; recomputing from facts (a late indicator, a new
+     * population) holds it alone. Each reads the facts the other commits: without it, a batch's
+     * facts not yet committed when an indicator's late definition recomputes its aggregates would
+     * never be aggregated (the two arrive on different topics, through different consumers).
+     */
+    private void lock(String function) {
+        entityManager
+                .createNativeQuery("SELECT " + function + "(" + AGGREGATES_LOCK + ")")
+                .getSingleResult();
     }
 
     /** Changes to aggregate rows, gathered over a batch so that each row is written once. */
