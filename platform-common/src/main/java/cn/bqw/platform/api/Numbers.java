@@ -1,6 +1,7 @@
 package cn.bqw.platform.api;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** Numbers as the API shows them and compares them. */
 public final class Numbers {
@@ -17,5 +18,10 @@ public final class Numbers {
         }
         BigDecimal stripped = number.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Rounded to 4 decimal places (half-even), as reports show computed figures, then canonical. */
+    public static BigDecimal reported(BigDecimal number) {
+        return number == null ? null : canonical(number.setScale(4, RoundingMode.HALF_EVEN));
     }
 }

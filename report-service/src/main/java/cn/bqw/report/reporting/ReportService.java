@@ -1,5 +1,6 @@
 package cn.bqw.report.reporting;
 
+import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
@@ -214,12 +215,7 @@ public class ReportService {
     /** Urban–rural gaps of the city and its counties, for every indicator with rural values this year. */
     public Gaps gaps(int year, String asOf) {
         int month = month(year, asOf);
-        String city = city();
-        List<RegionRecord> places = new ArrayList<>();
-        places.add(region(city));
-        regions.children(city).stream()
-                .filter(r -> r.level() == DivisionLevel.COUNTY)
-                .forEach(places::add);
+        List<RegionRecord> places = cityAndCounties();
         List<?> codes = entityManager
                 .createNativeQuery(
                         "SELECT DISTINCT indicator_code FROM aggregate WHERE year = ?1 AND area = 'RURAL' ORDER BY 1")
@@ -260,12 +256,8 @@ public class ReportService {
     /** Villages by category, plan type and pilot programme, for the city and each of its counties. */
     @SuppressWarnings("unchecked")
     public Coverage coverage() {
-        String city = city();
-        List<RegionRecord> places = new ArrayList<>();
-        places.add(region(city));
-        regions.children(city).stream()
-                .filter(r -> r.level() == DivisionLevel.COUNTY)
-                .forEach(places::add);
+        List<RegionRecord> places = cityAndCounties();
+        String city = places.get(0).code();
         String like = DivisionCode.parse(city).orElseThrow().prefix() + "%";
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -321,7 +313,7 @@ public class ReportService {
                             count,
                             villages == 0
                                     ? BigDecimal.ZERO
-                                    : rounded(HUNDRED.multiply(BigDecimal.valueOf(count))
+                                    : Numbers.reported(HUNDRED.multiply(BigDecimal.valueOf(count))
                                             .divide(BigDecimal.valueOf(villages), PRECISION)))));
         }
         return shares;
@@ -332,9 +324,9 @@ public class ReportService {
             return null;
         }
         if (money) {
-            return rural.signum() == 0 ? null : rounded(urban.divide(rural, PRECISION));
+            return rural.signum() == 0 ? null : Numbers.reported(urban.divide(rural, PRECISION));
         }
-        return rounded(urban.subtract(rural));
+        return Numbers.reported(urban.subtract(rural));
     }
 
     private Assessment assess(
@@ -370,7 +362,7 @@ public class ReportService {
                     }
                     default -> sums.value();
                 };
-        return value == null ? null : rounded(value);
+        return value == null ? null : Numbers.reported(value);
     }
 
     private Freshness freshness() {
@@ -378,6 +370,17 @@ public class ReportService {
                 .createNativeQuery("SELECT last_event_at, applied_at FROM projection_state WHERE id = 1")
                 .getSingleResult();
         return new Freshness(time(state[0]), time(state[1]), lag.pending());
+    }
+
+    /** The city first, then its counties by code. */
+    private List<RegionRecord> cityAndCounties() {
+        String city = city();
+        List<RegionRecord> places = new ArrayList<>();
+        places.add(region(city));
+        regions.children(city).stream()
+                .filter(r -> r.level() == DivisionLevel.COUNTY)
+                .forEach(places::add);
+        return places;
     }
 
     private String city() {
@@ -416,16 +419,11 @@ public class ReportService {
     }
 
     static BigDecimal expected(int month) {
-        return rounded(BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), PRECISION));
+        return Numbers.reported(BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), PRECISION));
     }
 
     private static String monthText(int year, int month) {
         return year + (month < 10 ? "-0" : "-") + month;
-    }
-
-    private static BigDecimal rounded(BigDecimal number) {
-        BigDecimal r = number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return r.scale() < 0 ? r.setScale(0) : r;
     }
 
     private static OffsetDateTime time(Object value) {

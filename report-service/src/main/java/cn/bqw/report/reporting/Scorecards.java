@@ -1,5 +1,6 @@
 package cn.bqw.report.reporting;
 
+import cn.bqw.platform.api.Numbers;
 import cn.bqw.report.status.Assessment;
 import cn.bqw.report.status.StatusRules;
 import java.math.BigDecimal;
@@ -43,7 +44,7 @@ public final class Scorecards {
                     weight,
                     points,
                     scored.assessment().status().name(),
-                    rounded(contribution)));
+                    Numbers.reported(contribution)));
         }
         return parts;
     }
@@ -57,7 +58,7 @@ public final class Scorecards {
         BigDecimal points = parts.stream()
                 .map(p -> p.score().multiply(BigDecimal.valueOf(p.weight())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return rounded(points.divide(BigDecimal.valueOf(totalWeight), PRECISION));
+        return Numbers.reported(points.divide(BigDecimal.valueOf(totalWeight), PRECISION));
     }
 
     /** Competition ranking ("1224"): equal scores share a rank, the next rank skips. */
@@ -77,10 +78,5 @@ public final class Scorecards {
 
     static int weight(String kind) {
         return "BINDING".equals(kind) ? BINDING_WEIGHT : EXPECTED_WEIGHT;
-    }
-
-    private static BigDecimal rounded(BigDecimal number) {
-        BigDecimal r = number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return r.scale() < 0 ? r.setScale(0) : r;
     }
 }

@@ -1,5 +1,6 @@
 package cn.bqw.report.status;
 
+import cn.bqw.platform.api.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -22,8 +23,8 @@ public final class StatusRules {
      */
     public static Assessment assess(
             boolean flow, boolean up, BigDecimal actual, BigDecimal target, BigDecimal baseline, BigDecimal expected) {
-        BigDecimal onTrackAt = round(ON_TRACK.multiply(expected));
-        BigDecimal atRiskAt = round(AT_RISK.multiply(expected));
+        BigDecimal onTrackAt = Numbers.reported(ON_TRACK.multiply(expected));
+        BigDecimal atRiskAt = Numbers.reported(AT_RISK.multiply(expected));
         String rule = rule(flow, up, baseline != null);
         if (actual == null) {
             return new Assessment(Status.NO_DATA, null, target, baseline, null, expected, onTrackAt, atRiskAt, rule);
@@ -33,7 +34,7 @@ public final class StatusRules {
         }
         boolean met = up ? actual.compareTo(target) >= 0 : actual.compareTo(target) <= 0;
         boolean paced = flow || baseline != null;
-        BigDecimal progress = round(progress(up, actual, target, flow ? null : baseline, met));
+        BigDecimal progress = Numbers.reported(progress(up, actual, target, flow ? null : baseline, met));
         Status status;
         if (met) {
             status = Status.ACHIEVED;
@@ -61,7 +62,7 @@ public final class StatusRules {
         BigDecimal ratio = paced
                 ? assessment.progress().divide(assessment.expected().max(MIN_EXPECTED), PRECISION)
                 : assessment.progress();
-        return round(HUNDRED.multiply(ratio.min(BigDecimal.ONE).max(BigDecimal.ZERO)));
+        return Numbers.reported(HUNDRED.multiply(ratio.min(BigDecimal.ONE).max(BigDecimal.ZERO)));
     }
 
     private static BigDecimal progress(
@@ -93,10 +94,5 @@ public final class StatusRules {
         return up
                 ? "LEVEL without baseline: achieved when actual ≥ target"
                 : "LEVEL without baseline, DOWN: achieved when actual ≤ target";
-    }
-
-    private static BigDecimal round(BigDecimal number) {
-        BigDecimal rounded = number.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }

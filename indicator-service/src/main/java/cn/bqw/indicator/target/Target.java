@@ -1,0 +1,74 @@
+package cn.bqw.indicator.target;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/** A yearly target of one indicator for one region (目标). */
+@Entity
+@Table(name = "target")
+@IdClass(Target.Key.class)
+public class Target extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+
+    @Id
+    public int year;
+
+    @Id
+    @Column(name = "region_code")
+    public String regionCode;
+
+    public BigDecimal value;
+
+    @Enumerated(EnumType.STRING)
+    public TargetKind kind;
+
+    public BigDecimal baseline;
+
+    @Version
+    public long version;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    /** The key: indicator, year, region. */
+    public static class Key implements Serializable {
+        public String indicatorCode;
+        public int year;
+        public String regionCode;
+
+        public Key() {}
+
+        public Key(String indicatorCode, int year, String regionCode) {
+            this.indicatorCode = indicatorCode;
+            this.year = year;
+            this.regionCode = regionCode;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key
+                    && year == key.year
+                    && Objects.equals(indicatorCode, key.indicatorCode)
+                    && Objects.equals(regionCode, key.regionCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(indicatorCode, year, regionCode);
+        }
+    }
+}

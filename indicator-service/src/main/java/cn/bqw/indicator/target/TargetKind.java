@@ -1,0 +1,7 @@
+package cn.bqw.indicator.target;
+
+/** 约束性 (binding) or 预期性 (expected); binding targets weigh double in a scorecard. */
+public enum TargetKind {
+    BINDING,
+    EXPECTED
+}

@@ -1,0 +1,173 @@
+package cn.bqw.indicator.target;
+
+import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.MediaTypes;
+import cn.bqw.platform.api.SavedAnswers;
+import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.audit.ChangeRecorder.Change;
+import cn.bqw.platform.importing.BulkImporter;
+import cn.bqw.platform.importing.ImportEndpoint;
+import cn.bqw.platform.importing.ImportSummary;
+import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.security.Roles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class TargetResource {
+
+    static final String CSV = "text/csv";
+    static final String TARGETS_CSV = "indicator,region,year,value,kind,baseline\n"
+            + "AGRI_HSF_NEW,449900000000,2025,150000,BINDING,\n"
+            + "AGRI_HSF_NEW,449901000000,2025,40000,BINDING,\n";
+    static final String TARGETS_JSON = "[{\"indicator\":\"AGRI_HSF_NEW\",\"region\":\"449900000000\",\"year\":2025,"
+            + "\"value\":150000,\"kind\":\"BINDING\"}]";
+
+    @Inject
+    TargetService targets;
+
+    @Inject
+    TargetImport targetImport;
+
+    @Inject
+    ImportEndpoint endpoint;
+
+    @Inject
+    ObjectMapper json;
+
+    @PUT
+    @Path("/targets/{indicator}/{region}/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+    @Operation(summary = "Set a region's target for a year (If-Match with its ETag to replace one)")
+    @APIResponse(
+            responseCode = "201",
+            description = "set; Location and ETag name it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "changed (or unchanged); ETag is its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TargetView.class)))
+    public Response put(
+            @PathParam("indicator") String indicator,
+            @PathParam("region") String region,
+            @PathParam("year") int year,
+            @NotNull @Valid TargetRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Change<TargetView> saved = targets.put(indicator, region, year, request, ifMatch);
+        return SavedAnswers.of(
+                saved, saved.after().version(), "/api/v1/targets/{indicator}/{region}/{year}", indicator, region, year);
+    }
+
+    @GET
+    @Path("/targets/{indicator}/{region}/{year}")
+    @Operation(summary = "One target")
+    public RestResponse<TargetView> get(
+            @PathParam("indicator") String indicator, @PathParam("region") String region, @PathParam("year") int year) {
+        TargetView target = targets.get(indicator, region, year);
+        return RestResponse.ResponseBuilder.ok(target)
+                .tag(Versions.tag(target.version()))
+                .build();
+    }
+
+    @GET
+    @Path("/targets")
+    @Operation(summary = "Targets, filtered by indicator, year and region")
+    public List<TargetView> list(
+            @QueryParam("indicator") String indicator,
+            @QueryParam("year") Integer year,
+            @QueryParam("region") String region) {
+        return targets.list(indicator, year, region);
+    }
+
+    @GET
+    @Path("/targets/allocation")
+    @Operation(summary = "A region's target next to the sum of its children's (the city's against its counties')")
+    public Allocation allocation(
+            @QueryParam("indicator") @NotBlank String indicator,
+            @QueryParam("year") @NotNull Integer year,
+            @QueryParam("region") @NotBlank String region) {
+        return targets.allocation(indicator, year, region);
+    }
+
+    @POST
+    @Path("/targets:batch")
+    @Consumes(CSV)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+    @Operation(summary = "Set targets in bulk from CSV; answers an import summary")
+    public RestResponse<ImportSummary> batchFromCsv(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = CSV,
+                                            examples = @ExampleObject(name = "targets", value = TARGETS_CSV)))
+                    InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("atomic") boolean atomic,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return batch(
+                key,
+                new BulkImporter.Mode(dryRun, atomic),
+                () -> RowReader.csv(body, MediaTypes.charset(contentType), Set.of(), json));
+    }
+
+    @POST
+    @Path("/targets:batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
+    @Operation(summary = "Set targets in bulk from a JSON array; answers an import summary")
+    public RestResponse<ImportSummary> batchFromJson(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "targets", value = TARGETS_JSON)))
+                    InputStream body,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("atomic") boolean atomic,
+            @HeaderParam(IdempotentRequests.HEADER) String key)
+            throws Exception {
+        return batch(key, new BulkImporter.Mode(dryRun, atomic), () -> RowReader.jsonArray(body, json));
+    }
+
+    private RestResponse<ImportSummary> batch(String key, BulkImporter.Mode mode, ImportEndpoint.Rows rows)
+            throws Exception {
+        return endpoint.handle(
+                "targets:batch", key, rows, (reader, scope) -> targetImport.run(reader, mode, scope, key));
+    }
+}
