@@ -1,11 +1,10 @@
 package cn.bqw.indicator.observation;
 
-import cn.bqw.launcher.DevKeys;
+import cn.bqw.testkit.LocalPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Observation batch benchmark (not a test), against a running {@code ./bqw up}: 100,000 values as
@@ -35,15 +33,13 @@ public final class ObservationBatchBenchmark {
     static final String JDBC = System.getProperty("jdbc", "jdbc:postgresql://localhost:55432/indicator");
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
-        String token = DevKeys.in(home.resolve("keys"))
-                .sign(DevKeys.claims("benchmark", Set.of("admin"), List.of(), Duration.ofHours(1)));
+        String token = LocalPlatform.adminToken();
         HttpClient http = HttpClient.newHttpClient();
         // A fresh county per run (codes 4699xx…), so that values of earlier runs do not count as "ignored".
         String county = "4699" + "%02d".formatted(System.currentTimeMillis() / 1000 % 90 + 10) + "000000";
         List<String> villages = registerVillages(http, token, county);
         for (int i = 0; i < INDICATORS; i++) {
-            send(
+            LocalPlatform.send(
                     http,
                     token,
                     "PUT",
@@ -136,14 +132,14 @@ public final class ObservationBatchBenchmark {
                 villagesCsv.append(village).append(",村,ORDINARY,AGGLOMERATION,1000\n");
             }
         }
-        send(
+        LocalPlatform.send(
                 http,
                 token,
                 "POST",
                 VILLAGE_API + "/api/v1/divisions:import",
                 "text/csv; charset=UTF-8",
                 divisions.toString());
-        send(
+        LocalPlatform.send(
                 http,
                 token,
                 "POST",
@@ -230,21 +226,6 @@ public final class ObservationBatchBenchmark {
             }
             connection.commit();
             return seconds;
-        }
-    }
-
-    private static void send(HttpClient http, String token, String method, String url, String type, String body)
-            throws Exception {
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", type)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        // A rerun meets indicators defined before: 428 (no If-Match) leaves them as they are.
-        if (answer.statusCode() >= 400 && answer.statusCode() != 428) {
-            throw new IllegalStateException(method + " " + url + ": " + answer.statusCode() + " " + answer.body());
         }
     }
 

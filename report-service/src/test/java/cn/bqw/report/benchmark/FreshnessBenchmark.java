@@ -1,18 +1,15 @@
 package cn.bqw.report.benchmark;
 
-import cn.bqw.launcher.DevKeys;
+import cn.bqw.testkit.LocalPlatform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,9 +31,7 @@ public final class FreshnessBenchmark {
     static final int PER_TOWNSHIP = 600;
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
-        String token = DevKeys.in(home.resolve("keys"))
-                .sign(DevKeys.claims("benchmark", Set.of("admin"), List.of(), Duration.ofHours(1)));
+        String token = LocalPlatform.adminToken();
         HttpClient http = HttpClient.newBuilder()
                 .executor(Executors.newFixedThreadPool(16))
                 .build();
@@ -46,7 +41,7 @@ public final class FreshnessBenchmark {
         String county = "47" + run + "01000000";
         List<String> townships = List.of("47" + run + "01001000", "47" + run + "01002000");
         String indicator = "FRESH_" + run + "_" + System.currentTimeMillis() % 100000;
-        send(
+        LocalPlatform.send(
                 http,
                 token,
                 "POST",
@@ -63,14 +58,14 @@ public final class FreshnessBenchmark {
                 villages.append(code).append(",村,ORDINARY,AGGLOMERATION,1000\n");
             }
         }
-        send(
+        LocalPlatform.send(
                 http,
                 token,
                 "POST",
                 "http://localhost:8081/api/v1/villages:import",
                 "text/csv; charset=UTF-8",
                 villages.toString());
-        send(
+        LocalPlatform.send(
                 http,
                 token,
                 "PUT",
@@ -186,20 +181,6 @@ public final class FreshnessBenchmark {
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .build();
-    }
-
-    private static void send(HttpClient http, String token, String method, String url, String type, String body)
-            throws Exception {
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", type)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() >= 400) {
-            throw new IllegalStateException(method + " " + url + ": " + answer.statusCode() + " " + answer.body());
-        }
     }
 
     private FreshnessBenchmark() {}
