@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.hibernate.Session;
 
 /**
@@ -243,36 +242,8 @@ public class AggregateStore {
                 .getSingleResult();
     }
 
-    /** Changes to aggregate rows, gathered over a batch so that each row is written once. */
-    static final class Deltas {
-
-        /** Keyed like the aggregate's primary key, so that rows are written in key order. */
-        private final Map<String, Contribution> rows = new TreeMap<>();
-
-        void add(IndicatorDef indicator, String region, String area, int year, Contribution[] delta) {
-            List<String> targets = new ArrayList<>();
-            targets.add(region);
-            if (indicator.rollsUp()) {
-                targets.addAll(ancestors(region));
-            }
-            for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
-                Contribution change = delta[month - 1];
-                if (change.isZero()) {
-                    continue;
-                }
-                for (String target : targets) {
-                    rows.merge(
-                            indicator.code + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|"
-                                    + target,
-                            change,
-                            Contribution::plus);
-                }
-            }
-        }
-    }
-
     private void flush(Deltas deltas) {
-        if (deltas.rows.isEmpty()) {
+        if (deltas.rows().isEmpty()) {
             return;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -288,7 +259,7 @@ public class AggregateStore {
                         weighted = aggregate.weighted + EXCLUDED.weighted,
                         weight = aggregate.weight + EXCLUDED.weight,
                         reporters = aggregate.reporters + EXCLUDED.reporters""")) {
-                for (Map.Entry<String, Contribution> row : deltas.rows.entrySet()) {
+                for (Map.Entry<String, Contribution> row : deltas.rows().entrySet()) {
                     if (row.getValue().isZero()) {
                         continue;
                     }

@@ -1,7 +1,7 @@
 package cn.bqw.report.operations;
 
-import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.Contribution;
+import cn.bqw.report.aggregate.Deltas;
 import cn.bqw.report.aggregate.Fact;
 import cn.bqw.report.aggregate.SeriesMonths;
 import cn.bqw.report.catalogue.IndicatorDef;
@@ -35,7 +35,7 @@ public class DriftCheck {
     public DriftReport run() {
         Map<String, IndicatorDef> indicators = new HashMap<>();
         IndicatorDef.<IndicatorDef>listAll().forEach(i -> indicators.put(i.code, i));
-        Map<String, Contribution> expected = new TreeMap<>();
+        Deltas expected = new Deltas();
         List<Object[]> facts = entityManager
                 .createNativeQuery(
                         """
@@ -73,7 +73,7 @@ public class DriftCheck {
                 .getResultList();
         for (Object[] row : rows) {
             stored.put(
-                    key(
+                    Deltas.key(
                             (String) row[0],
                             ((Number) row[1]).intValue(),
                             ((Number) row[2]).intValue(),
@@ -88,10 +88,10 @@ public class DriftCheck {
                             ((Number) row[10]).longValue()));
         }
         List<DriftReport.Difference> differences = new ArrayList<>();
-        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        TreeSet<String> keys = new TreeSet<>(expected.rows().keySet());
         keys.addAll(stored.keySet());
         for (String key : keys) {
-            Contribution want = expected.getOrDefault(key, Contribution.NONE);
+            Contribution want = expected.rows().getOrDefault(key, Contribution.NONE);
             Contribution have = stored.getOrDefault(key, Contribution.NONE);
             if (!want.minus(have).isZero()) {
                 String[] parts = key.split("\\|");
@@ -109,30 +109,15 @@ public class DriftCheck {
     }
 
     private static void expect(
-            Map<String, Contribution> expected,
-            Map<String, IndicatorDef> indicators,
-            Object[] first,
-            List<Fact> facts) {
+            Deltas expected, Map<String, IndicatorDef> indicators, Object[] first, List<Fact> facts) {
         IndicatorDef indicator = indicators.get((String) first[0]);
-        if (indicator == null) {
-            return;
-        }
-        String region = (String) first[1];
-        String area = (String) first[2];
-        int year = ((Number) first[3]).intValue();
-        List<String> targets = new ArrayList<>(List.of(region));
-        if (indicator.rollsUp()) {
-            targets.addAll(AggregateStore.ancestors(region));
-        }
-        Contribution[] months = SeriesMonths.of(indicator.flow(), facts);
-        for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
-            Contribution contribution = months[month - 1];
-            if (contribution.isZero()) {
-                continue;
-            }
-            for (String target : targets) {
-                expected.merge(key(indicator.code, year, month, area, target), contribution, Contribution::plus);
-            }
+        if (indicator != null) {
+            expected.add(
+                    indicator,
+                    (String) first[1],
+                    (String) first[2],
+                    ((Number) first[3]).intValue(),
+                    SeriesMonths.of(indicator.flow(), facts));
         }
     }
 
@@ -143,9 +128,5 @@ public class DriftCheck {
             }
         }
         return true;
-    }
-
-    private static String key(String indicator, int year, int month, String area, String region) {
-        return indicator + "|" + year + "|" + "%02d".formatted(month) + "|" + area + "|" + region;
     }
 }

@@ -1,0 +1,43 @@
+package cn.bqw.report.aggregate;
+
+import cn.bqw.report.catalogue.IndicatorDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Changes to aggregate rows: a series' month-by-month contribution added to its region and, for
+ * indicators that roll up, every ancestor up to the city. Gathered over a batch so that each row is
+ * written once; the drift check builds the expected aggregates the same way.
+ */
+public final class Deltas {
+
+    /** Keyed {@code indicator|year|MM|area|region}, like the aggregate's primary key, so rows come in key order. */
+    private final Map<String, Contribution> rows = new TreeMap<>();
+
+    public void add(IndicatorDef indicator, String region, String area, int year, Contribution[] months) {
+        List<String> targets = new ArrayList<>();
+        targets.add(region);
+        if (indicator.rollsUp()) {
+            targets.addAll(AggregateStore.ancestors(region));
+        }
+        for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
+            Contribution change = months[month - 1];
+            if (change.isZero()) {
+                continue;
+            }
+            for (String target : targets) {
+                rows.merge(key(indicator.code, year, month, area, target), change, Contribution::plus);
+            }
+        }
+    }
+
+    public Map<String, Contribution> rows() {
+        return rows;
+    }
+
+    public static String key(String indicator, int year, int month, String area, String region) {
+        return indicator + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|" + region;
+    }
+}
