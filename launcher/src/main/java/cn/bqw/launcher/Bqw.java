@@ -21,7 +21,9 @@ public final class Bqw {
         Path home = System.getenv("BQW_HOME") == null ? root.resolve(".bqw") : Path.of(System.getenv("BQW_HOME"));
         int exit =
                 switch (command) {
-                    case "up" -> new Up(root, home, rest.contains("--fresh")).run();
+                    case "up" -> new Up(root, home, rest.contains("--fresh"), !rest.contains("--no-demo")).run();
+                    case "load" -> new DemoCommand(home).load(rest);
+                    case "demo-check" -> new DemoCommand(home).check();
                     case "down" -> LocalState.in(home).down();
                     case "status" -> LocalState.in(home).status();
                     case "token" -> TokenCommand.run(home, rest);
@@ -38,8 +40,15 @@ public final class Bqw {
         System.out.println(
                 """
                 usage: ./bqw <command>
-                  up [--fresh]     start PostgreSQL, Kafka and the three services; Ctrl-C stops them all
-                                   (--fresh wipes the data directory first)
+                  up [--fresh] [--no-demo]
+                                   start PostgreSQL, Kafka and the three services; Ctrl-C stops them all
+                                   (--fresh wipes the data directory first); on an empty data directory,
+                                   loads the demo city through the REST APIs (--no-demo: leave it empty)
+                  load [--villages N] [--seed N] [--months M]
+                                   load a generated city into the running platform (default: the demo
+                                   city, 2,500 villages, values January–November 2025)
+                  demo-check       compare the city overview and county rankings with the figures the
+                                   generator computed for the loaded data set; print any difference
                   down             stop a running 'up' from another shell
                   status           what is running, and whether each service is ready
                   token --role R [--region CODE]... [--subject NAME] [--hours N]

@@ -28,15 +28,17 @@ final class Up {
     private final Path root;
     private final Path home;
     private final boolean fresh;
+    private final boolean demo;
     private final LocalState state;
     private final Map<String, Process> services = new LinkedHashMap<>();
     private Process kafka;
     private LocalPostgres postgres;
 
-    Up(Path root, Path home, boolean fresh) {
+    Up(Path root, Path home, boolean fresh, boolean demo) {
         this.root = root;
         this.home = home;
         this.fresh = fresh;
+        this.demo = demo;
         this.state = LocalState.in(home);
     }
 
@@ -50,6 +52,7 @@ final class Up {
         if (fresh) {
             deleteRecursively(home);
         }
+        boolean empty = !Files.exists(home.resolve("postgres")) && System.getenv("BQW_JDBC_URL") == null;
         Path logs = home.resolve("logs");
         createDirectories(logs);
         state.recordLauncher();
@@ -78,6 +81,12 @@ final class Up {
             return 1;
         }
         runAfterUpHook(keys);
+        if (demo && empty) {
+            step("loading the demo city through the REST APIs (./bqw up --no-demo skips this)");
+            if (new DemoCommand(home).load(cn.bqw.launcher.demo.DemoCity.Spec.demo()) != 0) {
+                System.err.println("the demo city did not load; the platform stays up");
+            }
+        }
         printWelcome(keys);
         watch();
         return 0;
@@ -157,8 +166,14 @@ final class Up {
         System.out.println("A viewer token (12 h; more with ./bqw token --role editor --region <code>):");
         System.out.println("  export TOKEN=" + viewer);
         System.out.println("Try:");
-        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/me");
-        System.out.println("  curl http://localhost:8080/q/health/ready");
+        String auth = "  curl -s -H \"Authorization: Bearer $TOKEN\" ";
+        System.out.println(auth + "'http://localhost:8080/api/v1/reports/overview?year=2025'");
+        System.out.println(auth + "'http://localhost:8080/api/v1/reports/rankings?year=2025'");
+        System.out.println(auth
+                + "'http://localhost:8080/api/v1/reports/indicators/INCOME_LAND_CONSOLIDATED?year=2025&asOf=2025-06'");
+        System.out.println(auth + "'http://localhost:8080/api/v1/reports/gaps?year=2025'");
+        System.out.println(auth + "'http://localhost:8081/api/v1/villages?category=DEMONSTRATION&size=5'");
+        System.out.println("  ./bqw demo-check    # the reports against the generator's own figures");
         System.out.println();
         System.out.println("Ctrl-C (or ./bqw down from another shell) stops everything.");
     }

@@ -24,6 +24,17 @@ class OutliersTest {
     }
 
     @Test
+    void theReasonShowsDecimalsAsTheyWereWrittenNotAsDoublesComputeThem() {
+        // Deviations 4.8, 2.4, 0, 2.4, 4.8: in doubles the MAD is 2.4000000000000004.
+        List<BigDecimal> tenths = Stream.of("10", "12.4", "14.8", "17.2", "19.6")
+                .map(BigDecimal::new)
+                .toList();
+        assertEquals(
+                "peers: median 14.8, MAD 2.4, robust z 7.1",
+                Outliers.judge(new BigDecimal("40"), tenths, "peers").orElseThrow());
+    }
+
+    @Test
     void oneWildReferenceValueDoesNotHideAnOutlier() {
         // With mean ± 3 SD, the 10,000 would widen the band enough to let 40 through.
         List<BigDecimal> withAWildOne = Stream.concat(HISTORY.stream(), Stream.of(new BigDecimal("10000")))

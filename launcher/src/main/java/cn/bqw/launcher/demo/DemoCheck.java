@@ -1,0 +1,161 @@
+package cn.bqw.launcher.demo;
+
+import cn.bqw.launcher.demo.Figures.Assessed;
+import cn.bqw.launcher.demo.Figures.Scorecard;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code ./bqw demo-check}: the city overview and the county rankings that report-service shows,
+ * held against the figures the generator worked out for the data set it loaded. Prints both and
+ * every difference.
+ */
+public final class DemoCheck {
+
+    private static final BigDecimal ACTUAL_TOLERANCE = new BigDecimal("0.0001");
+    private static final BigDecimal SCORE_TOLERANCE = new BigDecimal("0.01");
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+
+    private final PlatformClient platform;
+
+    public DemoCheck(String token) {
+        this.platform = new PlatformClient(token);
+    }
+
+    /** The differences (none when the platform agrees), retried while report-service may still be applying events. */
+    public List<String> run(Figures figures, Catalogue catalogue) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            JsonObject overview = platform.get(PlatformClient.REPORT + "/api/v1/reports/overview?year=" + Story.YEAR);
+            JsonObject rankings = platform.get(PlatformClient.REPORT + "/api/v1/reports/rankings?year=" + Story.YEAR);
+            List<String> differences = new ArrayList<>();
+            compareOverview(figures, catalogue, overview, differences);
+            compareRankings(figures, rankings, differences);
+            if (differences.isEmpty() || System.nanoTime() > deadline) {
+                print(overview, rankings);
+                return differences;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    static void compareOverview(Figures figures, Catalogue catalogue, JsonObject overview, List<String> differences) {
+        String asOf = Story.YEAR + "-" + String.format("%02d", figures.asOfMonth());
+        if (!asOf.equals(overview.getString("asOf", null))) {
+            differences.add("overview asOf: report " + overview.get("asOf") + ", generator " + asOf);
+        }
+        Map<String, JsonObject> shown = new HashMap<>();
+        overview.getJsonArray("campaigns").getValuesAs(JsonObject.class).forEach(campaign -> campaign.getJsonArray(
+                        "indicators")
+                .getValuesAs(JsonObject.class)
+                .forEach(i -> shown.put(i.getString("code"), i.getJsonObject("assessment"))));
+        for (Catalogue.Indicator indicator : catalogue.indicators()) {
+            Assessed expected = figures.city().get(indicator.code());
+            JsonObject assessment = shown.get(indicator.code());
+            if (assessment == null) {
+                differences.add(indicator.code() + ": not on the city overview");
+                continue;
+            }
+            differ(
+                    differences,
+                    indicator.code() + " actual",
+                    number(assessment, "actual"),
+                    expected.actual(),
+                    ACTUAL_TOLERANCE);
+            differ(
+                    differences,
+                    indicator.code() + " target",
+                    number(assessment, "target"),
+                    expected.target(),
+                    BigDecimal.ZERO);
+            if (!expected.status().equals(assessment.getString("status"))) {
+                differences.add(indicator.code() + " status: report " + assessment.getString("status") + ", generator "
+                        + expected.status());
+            }
+        }
+    }
+
+    static void compareRankings(Figures figures, JsonObject rankings, List<String> differences) {
+        Map<String, JsonObject> shown = new HashMap<>();
+        rankings.getJsonArray("counties")
+                .getValuesAs(JsonObject.class)
+                .forEach(c -> shown.put(c.getString("region"), c));
+        if (shown.size() != figures.rankings().size()) {
+            differences.add("rankings: report ranks " + shown.size() + " counties, generator "
+                    + figures.rankings().size());
+        }
+        for (Scorecard expected : figures.rankings()) {
+            JsonObject card = shown.get(expected.county());
+            if (card == null) {
+                differences.add(expected.county() + ": not in the rankings");
+                continue;
+            }
+            differ(differences, expected.county() + " score", number(card, "score"), expected.score(), SCORE_TOLERANCE);
+            if (card.getInt("rank") != expected.rank() || card.getInt("rankInClass") != expected.rankInClass()) {
+                differences.add(String.format(
+                        "%s rank: report %d (in class %d), generator %d (in class %d)",
+                        expected.county(),
+                        card.getInt("rank"),
+                        card.getInt("rankInClass"),
+                        expected.rank(),
+                        expected.rankInClass()));
+            }
+        }
+    }
+
+    private static void differ(
+            List<String> differences, String what, BigDecimal shown, BigDecimal expected, BigDecimal tolerance) {
+        boolean same = shown == null || expected == null
+                ? Objects.equals(shown, expected)
+                : shown.subtract(expected).abs().compareTo(tolerance) <= 0;
+        if (!same) {
+            differences.add(what + ": report " + shown + ", generator " + expected);
+        }
+    }
+
+    private static BigDecimal number(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        return value instanceof JsonNumber n ? n.bigDecimalValue() : null;
+    }
+
+    private static void print(JsonObject overview, JsonObject rankings) {
+        System.out.println(
+                "city overview " + Story.YEAR + " as of " + overview.getString("asOf", "?") + " (report-service):");
+        overview.getJsonArray("campaigns").getValuesAs(JsonObject.class).forEach(campaign -> campaign.getJsonArray(
+                        "indicators")
+                .getValuesAs(JsonObject.class)
+                .forEach(i -> {
+                    JsonObject a = i.getJsonObject("assessment");
+                    System.out.printf(
+                            "  %-30s %14s / %-10s %-9s %s%n",
+                            i.getString("code"),
+                            plain(number(a, "actual")),
+                            plain(number(a, "target")),
+                            i.getString("unit"),
+                            a.getString("status"));
+                }));
+        System.out.println("county rankings:");
+        rankings.getJsonArray("counties")
+                .getValuesAs(JsonObject.class)
+                .forEach(c -> System.out.printf(
+                        "  %d. %s %s (%s, %d in class)  score %s%n",
+                        c.getInt("rank"),
+                        c.getString("region"),
+                        c.getString("nameZh"),
+                        c.getString("countyClass", "-"),
+                        c.getInt("rankInClass"),
+                        plain(number(c, "score"))));
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? "—" : number.toPlainString();
+    }
+}

@@ -1,0 +1,77 @@
+package cn.bqw.launcher.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The platform's REST APIs as the demo loader and check call them: with a bearer token, JSON back. */
+final class PlatformClient {
+
+    static final String VILLAGE = "http://localhost:8081";
+    static final String INDICATOR = "http://localhost:8082";
+    static final String REPORT = "http://localhost:8080";
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
+
+    PlatformClient(String token) {
+        this.token = token;
+    }
+
+    /**
+     * Posts a CSV body and answers the JSON summary, failing on anything but 2xx. The idempotency
+     * key makes a retry after a lost answer harmless.
+     */
+    JsonObject postCsv(String url, String csv) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .header(
+                        "Idempotency-Key",
+                        UUID.nameUUIDFromBytes(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .toString())
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build();
+        return json(send(request), url);
+    }
+
+    JsonObject get(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return json(send(request), url);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static JsonObject json(HttpResponse<String> answer, String url) {
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.readObject();
+        }
+    }
+}
