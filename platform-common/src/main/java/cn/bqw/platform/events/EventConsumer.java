@@ -2,8 +2,11 @@ package cn.bqw.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +28,10 @@ import org.jboss.logging.Logger;
  * no-op; the message is acknowledged only after that commit, so its offset is committed after it.
  * A record that is not a readable event, or that still fails after a few attempts, is nacked: the
  * channel's {@code dead-letter-queue} failure strategy sends it to the dead-letter topic with the
- * reason in its headers, and consumption goes on.
+ * reason in its headers, and consumption goes on. A failure while the database does not answer is
+ * not the event's fault: the event is tried again until it does (its partition waits), and an
+ * event still unapplied when the service stops is left unacknowledged, to be delivered again after
+ * the restart. Dead-lettering those would lose them to the projection.
  *
  * <p>Use from an {@code @Incoming} {@code @Blocking} method: {@code return events.consume(message,
  * "report-regions", event -> ...)}.
@@ -44,6 +51,11 @@ public class EventConsumer {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Instance<ConsumerGate> gates;
+
+    private volatile boolean stopping;
+
     public CompletionStage<Void> consume(Message<String> message, String consumer, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
         try {
@@ -51,20 +63,24 @@ public class EventConsumer {
         } catch (PoisonEventException e) {
             return message.nack(e);
         }
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int itsOwnFailures = 0;
+        for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, event, handler));
                 return message.ack();
             } catch (PoisonEventException e) {
                 return message.nack(e);
             } catch (RuntimeException e) {
-                failure = e;
                 LOG.debugf(e, "%s: attempt %d for event %s failed", consumer, attempt, event.id());
+                if (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS) {
+                    return message.nack(e);
+                }
+                if (stopping) {
+                    return unacknowledged();
+                }
                 pause(attempt);
             }
         }
-        return message.nack(failure);
     }
 
     /**
@@ -97,15 +113,19 @@ public class EventConsumer {
             }
         }
         RuntimeException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS && !events.isEmpty(); attempt++) {
+        int itsOwnFailures = 0;
+        for (int attempt = 1; !events.isEmpty(); attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, events)));
                 return batch.ack();
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.debugf(e, "%s: attempt %d for a batch of %d failed", consumer, attempt, events.size());
-                if (e instanceof PoisonEventException) {
+                if (e instanceof PoisonEventException || (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS)) {
                     break;
+                }
+                if (stopping) {
+                    return unacknowledged();
                 }
                 pause(attempt);
             }
@@ -115,37 +135,88 @@ public class EventConsumer {
                     "%s: a batch of %d failed (%s); applying its events one by one",
                     consumer, events.size(), failure.getMessage());
             for (IncomingEvent event : events) {
-                oneByOne(consumer, event, recordOf.get(event.id()), deadLetterTopic, handler);
+                if (!oneByOne(consumer, event, recordOf.get(event.id()), deadLetterTopic, handler)) {
+                    return unacknowledged();
+                }
             }
         }
         return batch.ack();
     }
 
-    private void oneByOne(
+    /** False when the service is stopping before the event could be applied or dead-lettered. */
+    private boolean oneByOne(
             String consumer,
             IncomingEvent event,
             ConsumerRecord<String, String> record,
             String deadLetterTopic,
             Consumer<List<IncomingEvent>> handler) {
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        RuntimeException failure;
+        int itsOwnFailures = 0;
+        for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, List.of(event))));
-                return;
+                return true;
             } catch (PoisonEventException e) {
                 failure = e;
                 break;
             } catch (RuntimeException e) {
                 failure = e;
+                if (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS) {
+                    break;
+                }
+                if (stopping) {
+                    return false;
+                }
                 pause(attempt);
             }
         }
         deadLetters.send(deadLetterTopic, record, failure.getMessage());
+        return true;
+    }
+
+    /**
+     * Whether a failure is the database's rather than the event's, asked after every failed
+     * attempt: only attempts failed with the database answering count against the event. Others
+     * are tried again until it answers, holding the partition back meanwhile; dead-lettering them
+     * would lose them to the projection.
+     */
+    private boolean databaseDown(String consumer, RuntimeException failure) {
+        try {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager.createNativeQuery("SELECT 1").getSingleResult());
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "%s: the database is not answering (%s); holding events until it does",
+                    consumer, failure.getMessage());
+            return true;
+        }
+    }
+
+    /**
+     * Stopping: the event is neither acknowledged nor dead-lettered, so its offset is not
+     * committed and the next start gets it again.
+     */
+    private static CompletionStage<Void> unacknowledged() {
+        return new CompletableFuture<>();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /**
+     * Applies events read some other way (a replay) in the caller's transaction, as {@link
+     * #consumeBatch} does: those already processed by {@code consumer} are passed over.
+     */
+    public void applyAll(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
+        handler.accept(fresh(consumer, events));
     }
 
     /** Records the events as processed by {@code consumer}; answers those that were not before, in order. */
     @SuppressWarnings("unchecked")
     private List<IncomingEvent> fresh(String consumer, List<IncomingEvent> events) {
+        gates.forEach(ConsumerGate::enter);
         Set<String> inserted = new HashSet<>(entityManager
                 .createNativeQuery(
                         """
@@ -165,6 +236,7 @@ public class EventConsumer {
     }
 
     private void applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+        gates.forEach(ConsumerGate::enter);
         int fresh = entityManager
                 .createNativeQuery(
                         "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
@@ -176,9 +248,10 @@ public class EventConsumer {
         }
     }
 
+    /** 50 ms, 200 ms, 450 ms, … up to 5 s between attempts. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(50L * attempt * attempt);
+            Thread.sleep(Math.min(5000L, 50L * attempt * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,9 +16,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,6 +154,52 @@ class EventBackboneTest {
         }
         awaitBalance(account, 1000L * 1001 / 2, 1000);
         assertEquals(1000, processedEventsOf(account));
+    }
+
+    @Test
+    void eventsArrivingWhileTheDatabaseIsDownWaitForItAndAreNotDeadLettered() throws Exception {
+        String account = account();
+        String database;
+        String url;
+        try (Connection own = dataSource.getConnection()) {
+            database = own.getCatalog();
+            url = own.getMetaData().getURL();
+        }
+        // From the server's maintenance database: a database cannot close its own doors.
+        try (Connection admin = DriverManager.getConnection(
+                        url.replace("/" + database, "/postgres"),
+                        TestInfrastructure.jdbcUser(),
+                        TestInfrastructure.jdbcPassword());
+                Statement sql = admin.createStatement()) {
+            sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+            try {
+                sql.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                try (TestEvents events = new TestEvents()) {
+                    for (int entry = 1; entry <= 5; entry++) {
+                        events.send(
+                                TOPIC,
+                                "bqw.ledger.posted.v1",
+                                account,
+                                "{\"entry\":%d,\"account\":\"%s\",\"amount\":%d}".formatted(entry, account, entry));
+                    }
+                }
+                // Longer than the consumer's three attempts (50 + 200 + 450 ms) at every event.
+                Thread.sleep(4000);
+            } finally {
+                sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+        awaitBalance(account, 15, 5);
+
+        String sentinel = account();
+        try (TestEvents events = new TestEvents()) {
+            events.send(TOPIC, "bqw.ledger.posted.v1", sentinel, "{not json");
+        }
+        List<ConsumerRecord<String, String>> dead = TopicReader.readUntil(
+                TOPIC + ".dlq", read -> !find(read, sentinel).isEmpty(), PATIENCE);
+        assertEquals(1, find(dead, sentinel).size());
+        assertEquals(List.of(), find(dead, account), "nothing dead-lettered for the database's outage");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,18 +104,26 @@ public class AggregateStore {
         regions.addAll(ancestors(village));
         Deltas deltas = new Deltas();
         for (String region : regions) {
-            List<Object[]> series = entityManager
+            List<Object[]> weighted = entityManager
                     .createNativeQuery(
                             """
-                            SELECT DISTINCT indicator_code, area, year FROM fact
+                            SELECT DISTINCT indicator_code, area, year, weight FROM fact
                             WHERE region_code = ?1 AND NOT weight_given""")
                     .setParameter(1, region)
                     .getResultList();
-            if (series.isEmpty()) {
+            if (weighted.isEmpty()) {
                 continue;
             }
             BigDecimal weight = population(region);
-            for (Object[] one : series) {
+            // Only series whose weight really changes: an ancestor with a population of its own
+            // keeps it when a village arrives, and its many series need no recomputing.
+            Map<String, Object[]> series = new LinkedHashMap<>();
+            for (Object[] row : weighted) {
+                if (row[3] == null || ((BigDecimal) row[3]).compareTo(weight) != 0) {
+                    series.putIfAbsent(row[0] + "|" + row[1] + "|" + row[2], row);
+                }
+            }
+            for (Object[] one : series.values()) {
                 String indicatorCode = (String) one[0];
                 String area = (String) one[1];
                 int year = ((Number) one[2]).intValue();

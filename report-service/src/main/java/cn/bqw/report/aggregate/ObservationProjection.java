@@ -21,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ObservationProjection {
 
-    static final String CONSUMER = "report-observations";
+    public static final String CONSUMER = "report-observations";
     static final String DEAD_LETTERS = "bqw.observations.v1.dlq";
 
     @Inject
@@ -43,7 +43,7 @@ public class ObservationProjection {
         return events.consumeBatch(batch, CONSUMER, DEAD_LETTERS, this::apply);
     }
 
-    void apply(List<IncomingEvent> batch) {
+    public void apply(List<IncomingEvent> batch) {
         List<ObservationState> states = new ArrayList<>(batch.size());
         OffsetDateTime last = null;
         for (IncomingEvent event : batch) {

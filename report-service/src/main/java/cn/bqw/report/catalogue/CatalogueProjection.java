@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class CatalogueProjection {
 
-    static final String CONSUMER = "report-catalogue";
+    public static final String CONSUMER = "report-catalogue";
 
     @Inject
     EventConsumer events;
@@ -30,7 +30,7 @@ public class CatalogueProjection {
         return events.consume(message, CONSUMER, this::apply);
     }
 
-    void apply(IncomingEvent event) {
+    public void apply(IncomingEvent event) {
         if (event.type().startsWith("bqw.indicator.")) {
             indicator(event.data());
         } else if (event.type().equals("bqw.target.set.v1")) {

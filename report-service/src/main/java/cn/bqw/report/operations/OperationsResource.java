@@ -3,10 +3,12 @@ package cn.bqw.report.operations;
 import cn.bqw.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Operations on the projection itself, for admins. */
@@ -18,10 +20,29 @@ public class OperationsResource {
     @Inject
     DriftCheck driftCheck;
 
+    @Inject
+    Rebuild rebuild;
+
     @POST
     @Path("/drift-check")
     @Operation(summary = "Recompute every aggregate from the projection's facts and list each stored row that differs")
     public DriftReport driftCheck() {
         return driftCheck.run();
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Operation(
+            summary = "Replay the topics from the start into fresh tables and switch over to them; reads are served"
+                    + " from the live tables meanwhile (202, then follow GET /rebuild)")
+    public Response startRebuild() {
+        return Response.accepted(rebuild.start()).build();
+    }
+
+    @GET
+    @Path("/rebuild")
+    @Operation(summary = "Where the last rebuild stands")
+    public RebuildStatus rebuild() {
+        return rebuild.status();
     }
 }

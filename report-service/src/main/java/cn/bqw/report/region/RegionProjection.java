@@ -3,6 +3,7 @@ package cn.bqw.report.region;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.report.aggregate.AggregateStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class RegionProjection {
 
-    static final String CONSUMER = "report-regions";
+    public static final String CONSUMER = "report-regions";
 
     @Inject
     EventConsumer events;
@@ -46,6 +47,10 @@ public class RegionProjection {
     @Incoming("divisions")
     @Blocking
     public CompletionStage<Void> onDivision(Message<String> message) {
-        return events.consume(message, CONSUMER, event -> replica.apply(event).ifPresent(this::reweigh));
+        return events.consume(message, CONSUMER, this::apply);
+    }
+
+    public void apply(IncomingEvent event) {
+        replica.apply(event).ifPresent(this::reweigh);
     }
 }

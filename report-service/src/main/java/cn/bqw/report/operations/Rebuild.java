@@ -1,0 +1,314 @@
+package cn.bqw.report.operations;
+
+import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.IncomingEvent;
+import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.events.Topics;
+import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.report.aggregate.ObservationProjection;
+import cn.bqw.report.catalogue.CatalogueProjection;
+import cn.bqw.report.region.RegionProjection;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds the projection from nothing: fresh copies of its tables in a schema of their own, filled
+ * by replaying the three topics from their first record through the same projection code (each
+ * transaction's {@code search_path} points at the fresh tables), then swapped in for the live
+ * ones in one transaction. Reads are served from the live tables all along; the live consumers go
+ * on applying new events to them, and whatever they applied after the replay's last read is
+ * replayed once more inside the switch, with the consumers held at its gate. After the switch,
+ * the live consumers find their events in the new {@code processed_event} and pass over them.
+ */
+@ApplicationScoped
+public class Rebuild {
+
+    private static final Logger LOG = Logger.getLogger(Rebuild.class);
+    static final String FRESH = "projection_rebuild";
+    static final String RETIRED = "projection_retired";
+    /** Every table the projection keeps; the migrations own their shape, the rebuild copies it. */
+    static final List<String> TABLES = List.of(
+            "region_replica",
+            "indicator_def",
+            "target",
+            "fact",
+            "aggregate",
+            "report_year",
+            "projection_state",
+            "processed_event");
+    /** Below this many events still to replay, the switch-over replays them with the consumers held. */
+    private static final long SWITCH_WHEN_BEHIND = 2_000;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventConsumer events;
+
+    @Inject
+    RebuildGate gate;
+
+    @Inject
+    RegionProjection regions;
+
+    @Inject
+    CatalogueProjection catalogue;
+
+    @Inject
+    ObservationProjection observations;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private RebuildStatus status = RebuildStatus.none();
+    private long applied;
+    private long skipped;
+
+    /** One topic replayed into one consumer's projection. */
+    private record Stream(
+            String topic,
+            String consumer,
+            Consumer<List<IncomingEvent>> handler,
+            KafkaConsumer<String, String> kafka) {}
+
+    /** Starts a rebuild in the background; 409 while one is running on this instance. */
+    public synchronized RebuildStatus start() {
+        if (status.running()) {
+            throw ProblemException.conflict("a rebuild is running since " + status.startedAt());
+        }
+        applied = 0;
+        skipped = 0;
+        status = new RebuildStatus(RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null);
+        OffsetDateTime startedAt = status.startedAt();
+        executor.runAsync(() -> run(startedAt));
+        return status;
+    }
+
+    public synchronized RebuildStatus status() {
+        return status.running() ? progress(status.state(), null, null) : status;
+    }
+
+    private void run(OffsetDateTime startedAt) {
+        List<Stream> streams = new ArrayList<>();
+        try {
+            // Regions and the catalogue first: values then meet their populations and definitions.
+            streams.add(
+                    new Stream(Topics.DIVISIONS.name(), RegionProjection.CONSUMER, each(regions::apply), consumer()));
+            streams.add(new Stream(
+                    Topics.INDICATORS.name(), CatalogueProjection.CONSUMER, each(catalogue::apply), consumer()));
+            streams.add(new Stream(
+                    Topics.OBSERVATIONS.name(), ObservationProjection.CONSUMER, observations::apply, consumer()));
+            QuarkusTransaction.requiringNew().run(this::createFreshTables);
+            for (Stream stream : streams) {
+                stream.kafka().assign(partitions(stream));
+                stream.kafka().seekToBeginning(stream.kafka().assignment());
+                replay(stream);
+            }
+            while (behind(streams) > SWITCH_WHEN_BEHIND) {
+                streams.forEach(this::replay);
+            }
+            setState(RebuildStatus.State.SWITCHING);
+            QuarkusTransaction.requiringNew().timeout(600).run(() -> switchOver(streams));
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("DROP SCHEMA " + RETIRED + " CASCADE; DROP SCHEMA " + FRESH)
+                    .executeUpdate());
+            finish(RebuildStatus.State.DONE, null);
+            LOG.infof("rebuild done: %d events replayed, %d skipped", applied, skipped);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "rebuild started at %s failed; the live tables are unchanged", startedAt);
+            finish(RebuildStatus.State.FAILED, e.getMessage());
+        } finally {
+            streams.forEach(s -> s.kafka().close());
+        }
+    }
+
+    private void createFreshTables() {
+        StringBuilder ddl = new StringBuilder("DROP SCHEMA IF EXISTS " + FRESH + " CASCADE; DROP SCHEMA IF EXISTS "
+                + RETIRED + " CASCADE; CREATE SCHEMA " + FRESH + ";");
+        for (String table : TABLES) {
+            ddl.append(" CREATE TABLE ")
+                    .append(FRESH)
+                    .append('.')
+                    .append(table)
+                    .append(" (LIKE public.")
+                    .append(table)
+                    .append(" INCLUDING ALL);");
+        }
+        // The one row the projection updates in place, as its migration creates it.
+        ddl.append(" INSERT INTO ").append(FRESH).append(".projection_state (id) VALUES (1);");
+        entityManager.createNativeQuery(ddl.toString()).executeUpdate();
+    }
+
+    /** Applies every record up to the topic's current end, a poll per transaction, into the fresh tables. */
+    private void replay(Stream stream) {
+        Map<TopicPartition, Long> end = stream.kafka().endOffsets(stream.kafka().assignment());
+        while (!reached(stream, end)) {
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            stream.kafka().poll(Duration.ofMillis(500)).forEach(records::add);
+            if (records.isEmpty()) {
+                continue;
+            }
+            List<IncomingEvent> batch = readable(records);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyToFresh(stream, batch));
+            } catch (RuntimeException e) {
+                // As the live consumer does: one by one, and what still fails is passed over (it is in the dead
+                // letters).
+                for (IncomingEvent event : batch) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> applyToFresh(stream, List.of(event)));
+                    } catch (RuntimeException again) {
+                        LOG.warnf(
+                                "rebuild passes over event %s of %s: %s",
+                                event.id(), stream.topic(), again.getMessage());
+                        count(-1, 1);
+                    }
+                }
+            }
+            count(batch.size(), 0);
+        }
+    }
+
+    /**
+     * With every consumer held at the gate: the last events into the fresh tables, then the fresh
+     * tables in and the live ones out, in one transaction; readers wait only for the renames.
+     */
+    private void switchOver(List<Stream> streams) {
+        gate.closeForThisTransaction();
+        for (Stream stream : streams) {
+            Map<TopicPartition, Long> end =
+                    stream.kafka().endOffsets(stream.kafka().assignment());
+            while (!reached(stream, end)) {
+                List<ConsumerRecord<String, String>> records = new ArrayList<>();
+                stream.kafka().poll(Duration.ofMillis(500)).forEach(records::add);
+                List<IncomingEvent> batch = readable(records);
+                applyToFresh(stream, batch);
+                count(batch.size(), 0);
+            }
+        }
+        entityManager.flush();
+        StringBuilder ddl = new StringBuilder("SET LOCAL search_path TO public; CREATE SCHEMA " + RETIRED + ";");
+        for (String table : TABLES) {
+            ddl.append(" ALTER TABLE public.")
+                    .append(table)
+                    .append(" SET SCHEMA ")
+                    .append(RETIRED)
+                    .append(';');
+            ddl.append(" ALTER TABLE ").append(FRESH).append('.').append(table).append(" SET SCHEMA public;");
+        }
+        entityManager.createNativeQuery(ddl.toString()).executeUpdate();
+    }
+
+    private void applyToFresh(Stream stream, List<IncomingEvent> batch) {
+        entityManager
+                .createNativeQuery("SET LOCAL search_path TO " + FRESH + ", public")
+                .executeUpdate();
+        events.applyAll(stream.consumer(), batch, stream.handler());
+        entityManager.flush();
+    }
+
+    private List<IncomingEvent> readable(List<ConsumerRecord<String, String>> records) {
+        List<IncomingEvent> batch = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                batch.add(IncomingEvent.from(record, json));
+            } catch (PoisonEventException e) {
+                count(0, 1);
+            }
+        }
+        return batch;
+    }
+
+    private static boolean reached(Stream stream, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> stream.kafka().position(e.getKey()) >= e.getValue());
+    }
+
+    private static long behind(List<Stream> streams) {
+        long behind = 0;
+        for (Stream stream : streams) {
+            Map<TopicPartition, Long> end =
+                    stream.kafka().endOffsets(stream.kafka().assignment());
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                behind += Math.max(0, e.getValue() - stream.kafka().position(e.getKey()));
+            }
+        }
+        return behind;
+    }
+
+    private List<TopicPartition> partitions(Stream stream) {
+        return stream.kafka().partitionsFor(stream.topic()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+    }
+
+    /** A plain consumer of its own: no group, no committed offsets, read from the start. */
+    private KafkaConsumer<String, String> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(properties);
+    }
+
+    private static Consumer<List<IncomingEvent>> each(Consumer<IncomingEvent> handler) {
+        return batch -> batch.forEach(handler);
+    }
+
+    private synchronized void count(long events, long passedOver) {
+        applied += events;
+        skipped += passedOver;
+    }
+
+    private synchronized void setState(RebuildStatus.State state) {
+        status = progress(state, null, null);
+    }
+
+    private synchronized void finish(RebuildStatus.State state, String error) {
+        status = progress(state, now(), error);
+    }
+
+    private RebuildStatus progress(RebuildStatus.State state, OffsetDateTime finishedAt, String error) {
+        OffsetDateTime until = finishedAt == null ? now() : finishedAt;
+        double seconds = Duration.between(status.startedAt(), until).toMillis() / 1000.0;
+        return new RebuildStatus(
+                state,
+                status.startedAt(),
+                finishedAt,
+                applied,
+                skipped,
+                seconds,
+                seconds == 0 ? 0 : Math.round(applied / seconds),
+                error);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

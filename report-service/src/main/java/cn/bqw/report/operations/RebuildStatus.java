@@ -1,0 +1,38 @@
+package cn.bqw.report.operations;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Where the last rebuild stands: {@code NONE} (none since start-up), {@code REPLAYING}, {@code
+ * SWITCHING}, {@code DONE} or {@code FAILED}; events applied from the topics and at what rate.
+ */
+@Schema(
+        example = "{\"state\":\"DONE\",\"startedAt\":\"2025-11-28T09:30:00Z\",\"finishedAt\":\"2025-11-28T09:32:10Z\","
+                + "\"events\":331907,\"skipped\":0,\"seconds\":130.2,\"eventsPerSecond\":2549,\"error\":null}")
+public record RebuildStatus(
+        State state,
+        OffsetDateTime startedAt,
+        OffsetDateTime finishedAt,
+        long events,
+        long skipped,
+        double seconds,
+        long eventsPerSecond,
+        String error) {
+
+    public enum State {
+        NONE,
+        REPLAYING,
+        SWITCHING,
+        DONE,
+        FAILED
+    }
+
+    static RebuildStatus none() {
+        return new RebuildStatus(State.NONE, null, null, 0, 0, 0, 0, null);
+    }
+
+    boolean running() {
+        return state == State.REPLAYING || state == State.SWITCHING;
+    }
+}

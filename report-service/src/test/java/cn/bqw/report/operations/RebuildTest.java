@@ -1,0 +1,190 @@
+package cn.bqw.report.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestEvents;
+import cn.bqw.testkit.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A projection damaged behind its back is rebuilt from the topics: reads are answered all along,
+ * values posted during the rebuild are not lost, and the switched-in tables have no drift
+ * (province 94, year 2023).
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@TestProfile(RebuildTest.OwnGroup.class)
+class RebuildTest {
+
+    /** An application of its own: its own database, and consumers reading every topic from the start. */
+    public static class OwnGroup implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.incoming.divisions.group.id", "report-rebuild",
+                    "mp.messaging.incoming.indicators.group.id", "report-rebuild",
+                    "mp.messaging.incoming.observations.group.id", "report-rebuild");
+        }
+    }
+
+    static final String CITY = "940100000000";
+    static final String COUNTY = "940101000000";
+    static final String TOWNSHIP = "940101001000";
+    static final int VILLAGES = 100;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aDamagedProjectionIsRebuiltFromTheTopicsWithoutLosingWhatArrivesMeanwhile() throws Exception {
+        try (TestEvents events = new TestEvents()) {
+            division(events, CITY, "CITY", null);
+            division(events, COUNTY, "COUNTY", CITY);
+            division(events, TOWNSHIP, "TOWNSHIP", COUNTY);
+            events.send(
+                    "bqw.indicators.v1",
+                    "bqw.indicator.defined.v1",
+                    "T_REBUILD",
+                    """
+                    {"code":"T_REBUILD","nameZh":"重建测试","campaign":"RURAL","unit":"个","aggregation":"SUM",
+                     "overTime":"FLOW","direction":"UP","reportedAt":"VILLAGE","frequency":"MONTHLY","version":0}""");
+            for (int month = 1; month <= 6; month++) {
+                observations(events, month);
+            }
+        }
+        // Σ over 100 villages of (v mod 5 + 1) = 20 × 15 = 300 a month; six months.
+        awaitCityTotal("1800");
+
+        execute("UPDATE aggregate SET value = value + 1000 WHERE region_code = '" + CITY + "'");
+        assertEquals("2800", cityTotal());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/drift-check")
+                .then()
+                .body("differences", not(empty()));
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(202)
+                .body("state", org.hamcrest.Matchers.equalTo("REPLAYING"));
+        try (TestEvents events = new TestEvents()) {
+            observations(events, 7);
+        }
+        List<Integer> readsDuringRebuild = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    readsDuringRebuild.add(given().auth()
+                            .oauth2(TestTokens.viewer())
+                            .queryParam("year", 2023)
+                            .get("/api/v1/reports/regions/" + CITY)
+                            .statusCode());
+                    String state = given().auth()
+                            .oauth2(TestTokens.admin())
+                            .get("/api/v1/admin/rebuild")
+                            .path("state");
+                    assertTrue(!state.equals("FAILED"), "the rebuild failed");
+                    return state.equals("DONE");
+                });
+        assertTrue(
+                readsDuringRebuild.stream().allMatch(status -> status == 200),
+                "reads during the rebuild: " + readsDuringRebuild);
+
+        // The damage is gone and July counts once: 7 × 300.
+        awaitCityTotal("2100");
+        assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
+        assertEquals(
+                0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/drift-check")
+                .then()
+                .body("differences", empty());
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(403);
+    }
+
+    private static void division(TestEvents events, String code, String level, String parent) {
+        events.send(
+                "bqw.divisions.v1",
+                "bqw.division.registered.v1",
+                code,
+                """
+                {"code":"%s","level":"%s","parentCode":%s,"nameZh":"重建%s","urbanDistrict":false,"version":0}"""
+                        .formatted(code, level, parent == null ? "null" : "\"" + parent + "\"", code));
+    }
+
+    private static void observations(TestEvents events, int month) {
+        for (int v = 1; v <= VILLAGES; v++) {
+            String village = TOWNSHIP.substring(0, 9) + "%03d".formatted(v);
+            events.send(
+                    "bqw.observations.v1",
+                    "bqw.observation.recorded.v1",
+                    "T_REBUILD|" + village + "|TOTAL",
+                    """
+                    {"indicator":"T_REBUILD","region":"%s","period":"2023-%02d","area":"TOTAL","value":%d,"version":1}"""
+                            .formatted(village, month, v % 5 + 1));
+        }
+    }
+
+    private static void awaitCityTotal(String total) {
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> total.equals(cityTotal()));
+    }
+
+    private static String cityTotal() {
+        var answer = given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2023)
+                .queryParam("asOf", "2023-12")
+                .get("/api/v1/reports/regions/" + CITY);
+        if (answer.statusCode() != 200) {
+            return null;
+        }
+        Map<String, Object> assessment =
+                answer.jsonPath().getMap("campaigns.indicators.flatten().find { it.code == 'T_REBUILD' }.assessment");
+        Object actual = assessment == null ? null : assessment.get("actual");
+        return actual == null ? null : actual.toString();
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
