@@ -208,6 +208,29 @@ public class AggregateStore {
         return found;
     }
 
+    /** One region's aggregates of the given indicators as of a month, by indicator: one index probe each, one statement. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Contribution> readRegion(
+            Collection<String> indicators, int year, int month, String area, String region) {
+        Map<String, Contribution> found = new HashMap<>();
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT indicator_code, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        WHERE indicator_code = ANY(CAST(?1 AS varchar[])) AND year = ?2 AND month = ?3 AND area = ?4
+                          AND region_code = ?5""")
+                .setParameter(1, indicators.toArray(String[]::new))
+                .setParameter(2, year)
+                .setParameter(3, month)
+                .setParameter(4, area)
+                .setParameter(5, region)
+                .getResultList();
+        for (Object[] row : rows) {
+            found.put((String) row[0], contribution(row, 1));
+        }
+        return found;
+    }
+
     /** One region's aggregate for each month of a year (index 0 is January; NONE where it has no row). */
     @SuppressWarnings("unchecked")
     public Contribution[] months(String indicator, int year, String area, String region) {
@@ -313,24 +336,60 @@ public class AggregateStore {
                 .createNativeQuery(
                         """
                         SELECT COALESCE(SUM(population), 0) FROM region_replica
-                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1""")
-                .setParameter(1, prefix(region) + "%")
+                        WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?2""")
+                .setParameter(1, prefix(region))
+                .setParameter(2, pastPrefix(region))
                 .getSingleResult();
         return new BigDecimal(sum.toString());
     }
 
     /** Active villages at or below a region: the denominator of SHARE_TRUE. */
+    @SuppressWarnings("unchecked")
     public long activeVillages(String region) {
-        Object count = entityManager
-                .createNativeQuery(
-                        "SELECT count(*) FROM region_replica WHERE level = 'VILLAGE' AND active AND code LIKE ?1")
-                .setParameter(1, prefix(region) + "%")
-                .getSingleResult();
-        return ((Number) count).longValue();
+        List<Object> count = entityManager
+                .createNativeQuery("SELECT villages FROM active_villages WHERE region_code = ?1")
+                .setParameter(1, region)
+                .getResultList();
+        return count.isEmpty() ? 0 : ((Number) count.get(0)).longValue();
+    }
+
+    /** Adds {@code change} to the active villages of every division above the village, from the top down. */
+    public void countActiveVillages(String village, int change) {
+        List<String> above = new ArrayList<>();
+        for (DivisionCode code =
+                        DivisionCode.parse(village).orElseThrow().parent().orElse(null);
+                code != null;
+                code = code.parent().orElse(null)) {
+            above.add(0, code.value());
+        }
+        for (String division : above) {
+            entityManager
+                    .createNativeQuery(
+                            """
+                            INSERT INTO active_villages (region_code, villages) VALUES (?1, ?2)
+                            ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + excluded.villages""")
+                    .setParameter(1, division)
+                    .setParameter(2, change)
+                    .executeUpdate();
+        }
     }
 
     private static String prefix(String region) {
         return DivisionCode.parse(region).map(DivisionCode::prefix).orElse(region);
+    }
+
+    /**
+     * The first code after every code that starts with the region's prefix ("9901" → "9902"): a
+     * range on the primary key, which a LIKE under the database's collation cannot use. Codes are
+     * digits of one length, which every collation orders as numbers.
+     */
+    static String pastPrefix(String region) {
+        String prefix = prefix(region);
+        if (prefix.chars().allMatch(c -> c == '9')) {
+            // Past every twelve-digit code: thirteen nines.
+            return "9".repeat(13);
+        }
+        return new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
     }
 
     /** A fact as stored, with the period and version it is kept under. */

@@ -54,6 +54,7 @@ public class Rebuild {
             "aggregate",
             "report_year",
             "projection_state",
+            "active_villages",
             "processed_event");
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;

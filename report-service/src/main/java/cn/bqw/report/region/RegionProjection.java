@@ -1,5 +1,6 @@
 package cn.bqw.report.region;
 
+import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
@@ -51,6 +52,24 @@ public class RegionProjection {
     }
 
     public void apply(IncomingEvent event) {
-        replica.apply(event).ifPresent(this::reweigh);
+        replica.apply(event).ifPresent(applied -> {
+            countActiveVillages(applied);
+            reweigh(applied);
+        });
+    }
+
+    /** A village that becomes active counts once in each division above it; one that stops, no longer. */
+    private void countActiveVillages(RegionReplica.Applied applied) {
+        int change = activeVillage(applied.after()) - activeVillage(applied.before());
+        if (change != 0) {
+            String village = applied.after() != null
+                    ? applied.after().code()
+                    : applied.before().code();
+            aggregates.countActiveVillages(village, change);
+        }
+    }
+
+    private static int activeVillage(RegionRecord region) {
+        return region != null && region.level() == DivisionLevel.VILLAGE && region.active() ? 1 : 0;
     }
 }

@@ -58,12 +58,14 @@ public class ReportService {
         int month = month(year, asOf);
         BigDecimal expected = expected(month);
         Map<String, List<IndicatorReport>> byCampaign = new LinkedHashMap<>();
-        for (IndicatorDef indicator :
-                IndicatorDef.<IndicatorDef>listAll(Sort.by("campaign").and("code"))) {
-            Target target = Target.find(indicator.code, year, code);
-            Contribution sums = aggregates
-                    .read(indicator.code, year, month, TOTAL, List.of(code))
-                    .get(code);
+        List<IndicatorDef> catalogue = IndicatorDef.listAll(Sort.by("campaign").and("code"));
+        Map<String, Contribution> aggregated =
+                aggregates.readRegion(catalogue.stream().map(i -> i.code).toList(), year, month, TOTAL, code);
+        Map<String, Target> targets = new java.util.HashMap<>();
+        Target.<Target>list("year = ?1 and regionCode = ?2", year, code).forEach(t -> targets.put(t.indicatorCode, t));
+        for (IndicatorDef indicator : catalogue) {
+            Target target = targets.get(indicator.code);
+            Contribution sums = aggregated.get(indicator.code);
             byCampaign
                     .computeIfAbsent(indicator.campaign, c -> new ArrayList<>())
                     .add(new IndicatorReport(

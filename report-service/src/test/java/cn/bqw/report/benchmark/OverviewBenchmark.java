@@ -30,7 +30,10 @@ public final class OverviewBenchmark {
 
     static final int YEAR = 2025;
     static final String CITY = System.getProperty("city", "990100000000");
-    static final int READS = Integer.getInteger("reads", 300);
+    static final int READS = Integer.getInteger("reads", 1000);
+    /** Reads before measuring, so that the service's JIT has compiled the read path. */
+    static final int WARM_UP = Integer.getInteger("warmUp", 300);
+
     static final int QUERIES = Integer.getInteger("queries", 15);
     static final String JDBC = System.getProperty("jdbc", "jdbc:postgresql://localhost:55432/indicator");
 
@@ -85,7 +88,7 @@ public final class OverviewBenchmark {
                 .build();
 
         JsonNode answer = null;
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             answer = json.readTree(
                     http.send(overview, HttpResponse.BodyHandlers.ofString()).body());
         }
@@ -145,7 +148,9 @@ public final class OverviewBenchmark {
         System.out.printf(
                 "overview benchmark: city %s, %d indicators as of %s, %,d observations in indicator-service%n",
                 CITY, fromReport.size(), answer.get("asOf").asText(), count(JDBC));
-        System.out.printf("GET /api/v1/reports/overview, %d sequential reads: %s%n", READS, percentiles(reads));
+        System.out.printf(
+                "GET /api/v1/reports/overview, %d sequential reads after %d to warm up: %s%n",
+                READS, WARM_UP, percentiles(reads));
         System.out.printf("SQL GROUP BY over the raw observations, %d runs: %s%n", QUERIES, percentiles(queries));
         System.out.printf(
                 "GROUP BY / overview: %.0f× at p50, %.0f× at p99; answers: %s%n",
