@@ -105,7 +105,29 @@ public class DriftCheck {
                         have));
             }
         }
-        return new DriftReport(OffsetDateTime.now(ZoneOffset.UTC), facts.size(), rows.size(), differences);
+        return new DriftReport(
+                OffsetDateTime.now(ZoneOffset.UTC), facts.size(), rows.size(), differences, villageCountDifferences());
+    }
+
+    /** The kept counts of active villages against a count of the replica's villages under each division. */
+    @SuppressWarnings("unchecked")
+    private List<DriftReport.VillageCountDifference> villageCountDifferences() {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        WITH counted AS (
+                          SELECT rpad(substr(code, 1, digits), 12, '0') AS region_code, count(*) AS villages
+                          FROM region_replica, (VALUES (2), (4), (6), (9)) AS levels (digits)
+                          WHERE level = 'VILLAGE' AND active GROUP BY 1)
+                        SELECT coalesce(c.region_code, k.region_code), coalesce(c.villages, 0), coalesce(k.villages, 0)
+                        FROM counted c FULL JOIN active_villages k ON k.region_code = c.region_code
+                        WHERE coalesce(c.villages, 0) <> coalesce(k.villages, 0)
+                        ORDER BY 1""")
+                .getResultList();
+        return rows.stream()
+                .map(row -> new DriftReport.VillageCountDifference(
+                        (String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .toList();
     }
 
     private static void expect(

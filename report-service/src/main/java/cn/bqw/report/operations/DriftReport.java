@@ -6,8 +6,18 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The aggregates recomputed from the projection's own facts, held against the stored ones. */
-@Schema(example = "{\"checkedAt\":\"2025-11-28T10:00:00Z\",\"facts\":120345,\"aggregates\":98211,\"differences\":[]}")
-public record DriftReport(OffsetDateTime checkedAt, long facts, long aggregates, List<Difference> differences) {
+@Schema(
+        example = "{\"checkedAt\":\"2025-11-28T10:00:00Z\",\"facts\":120345,\"aggregates\":98211,\"differences\":[],"
+                + "\"activeVillageDifferences\":[]}")
+public record DriftReport(
+        OffsetDateTime checkedAt,
+        long facts,
+        long aggregates,
+        List<Difference> differences,
+        List<VillageCountDifference> activeVillageDifferences) {
+
+    /** A division whose kept count of active villages differs from a count of the replica. */
+    public record VillageCountDifference(String region, long expected, long stored) {}
 
     /** One aggregate row whose stored sums differ from the recomputed ones (NONE where a row is missing). */
     public record Difference(

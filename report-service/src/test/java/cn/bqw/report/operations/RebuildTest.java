@@ -75,12 +75,15 @@ class RebuildTest {
         awaitCityTotal("1800");
 
         execute("UPDATE aggregate SET value = value + 1000 WHERE region_code = '" + CITY + "'");
+        execute("INSERT INTO active_villages VALUES ('" + COUNTY + "', 5)"
+                + " ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + 5");
         assertEquals("2800", cityTotal());
         given().auth()
                 .oauth2(TestTokens.admin())
                 .post("/api/v1/admin/drift-check")
                 .then()
-                .body("differences", not(empty()));
+                .body("differences", not(empty()))
+                .body("activeVillageDifferences.region", org.hamcrest.Matchers.contains(COUNTY));
 
         given().auth()
                 .oauth2(TestTokens.admin())
@@ -120,7 +123,8 @@ class RebuildTest {
                 .oauth2(TestTokens.admin())
                 .post("/api/v1/admin/drift-check")
                 .then()
-                .body("differences", empty());
+                .body("differences", empty())
+                .body("activeVillageDifferences", empty());
         given().auth()
                 .oauth2(TestTokens.viewer())
                 .post("/api/v1/admin/rebuild")

@@ -109,7 +109,8 @@ class ConsumerInterruptionTest {
                 .post("/api/v1/admin/drift-check")
                 .then()
                 .statusCode(200)
-                .body("differences", empty());
+                .body("differences", empty())
+                .body("activeVillageDifferences", empty());
     }
 
     static final String TOPIC_DIVISIONS = "bqw.divisions.v1";

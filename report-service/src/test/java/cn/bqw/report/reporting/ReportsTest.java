@@ -308,7 +308,8 @@ class ReportsTest {
                 .statusCode(200)
                 .body("facts", org.hamcrest.Matchers.greaterThan(20))
                 .body("aggregates", org.hamcrest.Matchers.greaterThan(100))
-                .body("differences", org.hamcrest.Matchers.empty());
+                .body("differences", org.hamcrest.Matchers.empty())
+                .body("activeVillageDifferences", org.hamcrest.Matchers.empty());
     }
 
     @Test
