@@ -1,5 +1,7 @@
 package cn.bqw.report.reporting;
 
+import cn.bqw.report.export.CsvExport;
+import cn.bqw.report.export.XlsxExport;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -10,9 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The reports leaders and other systems read; any role may read them. */
 @Path("/api/v1/reports")
-@Produces(MediaType.APPLICATION_JSON)
+/**
+ * The reports leaders and other systems read; any role may read them. Every view also answers
+ * {@code text/csv} and XLSX, as the {@code Accept} header asks.
+ */
+@Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, XlsxExport.MEDIA_TYPE})
 public class ReportResource {
 
     @Inject

@@ -1,0 +1,90 @@
+package cn.bqw.report.export;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Any report view as {@code text/csv}: UTF-8 with a byte-order mark (so that Excel reads the
+ * Chinese), a first line with the title and what it is as of, the Chinese header, then the rows;
+ * numbers plain, statuses in Chinese.
+ */
+@Provider
+@Produces(CsvExport.MEDIA_TYPE)
+public class CsvExport implements MessageBodyWriter<Object> {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return Sheets.covers(type);
+    }
+
+    @Override
+    public void writeTo(
+            Object report,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException, WebApplicationException {
+        Sheet sheet = Sheets.of(report);
+        headers.putSingle("Content-Type", "text/csv; charset=UTF-8");
+        headers.putSingle("Content-Disposition", Downloads.attachment(sheet, "csv"));
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        line(writer, List.of(sheet.title(), sheet.asOfLine()));
+        line(writer, List.copyOf(sheet.headers()));
+        for (List<Object> row : sheet.rows()) {
+            line(writer, row);
+        }
+        writer.flush();
+    }
+
+    private static void line(Writer writer, List<?> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                writer.write(',');
+            }
+            writer.write(quoted(text(cells.get(i))));
+        }
+        writer.write("\r\n");
+    }
+
+    static String text(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell instanceof Sheet.Amount amount) {
+            return amount.value() == null ? "" : amount.value().toPlainString();
+        }
+        if (cell instanceof Sheet.StatusCell status) {
+            return status.label();
+        }
+        if (cell instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        return cell.toString();
+    }
+
+    private static String quoted(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+}

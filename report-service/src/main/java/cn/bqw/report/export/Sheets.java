@@ -1,0 +1,183 @@
+package cn.bqw.report.export;
+
+import cn.bqw.report.export.Sheet.Amount;
+import cn.bqw.report.export.Sheet.StatusCell;
+import cn.bqw.report.reporting.Coverage;
+import cn.bqw.report.reporting.Freshness;
+import cn.bqw.report.reporting.Gaps;
+import cn.bqw.report.reporting.IndicatorBreakdown;
+import cn.bqw.report.reporting.IndicatorReport;
+import cn.bqw.report.reporting.Ranking;
+import cn.bqw.report.reporting.RegionReport;
+import cn.bqw.report.status.Assessment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Each report view as a {@link Sheet}: the same numbers as its JSON, one row per line of the view. */
+public final class Sheets {
+
+    private Sheets() {}
+
+    /** True for the report types that have a sheet. */
+    public static boolean covers(Class<?> type) {
+        return type == RegionReport.class
+                || type == Ranking.class
+                || type == Gaps.class
+                || type == Coverage.class
+                || type == IndicatorBreakdown.class;
+    }
+
+    public static Sheet of(Object report) {
+        if (report instanceof RegionReport r) {
+            return region(r);
+        }
+        if (report instanceof Ranking r) {
+            return rankings(r);
+        }
+        if (report instanceof Gaps g) {
+            return gaps(g);
+        }
+        if (report instanceof Coverage c) {
+            return coverage(c);
+        }
+        if (report instanceof IndicatorBreakdown b) {
+            return breakdown(b);
+        }
+        throw new IllegalArgumentException("no sheet for " + report.getClass());
+    }
+
+    static Sheet region(RegionReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (RegionReport.Campaign campaign : report.campaigns()) {
+            for (IndicatorReport i : campaign.indicators()) {
+                Assessment a = i.assessment();
+                rows.add(row(
+                        campaign.campaign(),
+                        i.code(),
+                        i.nameZh(),
+                        i.unit(),
+                        new Amount(a.actual(), i.unit()),
+                        new Amount(a.target(), i.unit()),
+                        a.progress(),
+                        a.expected(),
+                        new StatusCell(a.status().name())));
+            }
+        }
+        return new Sheet(
+                report.nameZh() + " " + report.year() + " 年进度",
+                asOf(report.asOf(), report.freshness()),
+                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态"),
+                rows);
+    }
+
+    static Sheet rankings(Ranking ranking) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Ranking.Scorecard card : ranking.counties()) {
+            rows.add(row(
+                    card.rank(),
+                    card.region(),
+                    card.nameZh(),
+                    card.countyClass(),
+                    card.score(),
+                    card.rankInClass(),
+                    card.previousRank(),
+                    card.rankChange()));
+        }
+        return new Sheet(
+                ranking.year() + " 年县域督导考核排名",
+                asOf(ranking.asOf(), ranking.freshness()),
+                List.of("排名", "区县代码", "区县名称", "类别", "综合得分", "类别内排名", "上期排名", "名次变化"),
+                rows);
+    }
+
+    static Sheet gaps(Gaps gaps) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Gaps.IndicatorGaps indicator : gaps.indicators()) {
+            String measure = "RATIO".equals(indicator.measure()) ? "城乡比" : "差值";
+            String gapUnit = "RATIO".equals(indicator.measure()) ? "" : indicator.unit();
+            for (Gaps.RegionGap gap : indicator.regions()) {
+                rows.add(row(
+                        indicator.indicator(),
+                        indicator.nameZh(),
+                        gap.region(),
+                        gap.nameZh(),
+                        new Amount(gap.urban(), indicator.unit()),
+                        new Amount(gap.rural(), indicator.unit()),
+                        measure,
+                        new Amount(gap.gap(), gapUnit)));
+            }
+        }
+        return new Sheet(
+                gaps.year() + " 年城乡差距",
+                asOf(gaps.asOf(), gaps.freshness()),
+                List.of("指标代码", "指标名称", "区域代码", "区域名称", "城镇", "农村", "度量", "差距"),
+                rows);
+    }
+
+    static Sheet coverage(Coverage coverage) {
+        TreeSet<String> categories = new TreeSet<>();
+        TreeSet<String> planTypes = new TreeSet<>();
+        TreeSet<String> pilots = new TreeSet<>();
+        coverage.regions().forEach(r -> {
+            categories.addAll(r.categories().keySet());
+            planTypes.addAll(r.planTypes().keySet());
+            pilots.addAll(r.pilots().keySet());
+        });
+        List<String> headers = new ArrayList<>(List.of("区域代码", "区域名称", "行政村数"));
+        categories.forEach(c -> headers.addAll(List.of("类别 " + c + " 村数", "类别 " + c + " 占比")));
+        planTypes.forEach(c -> headers.addAll(List.of("规划类型 " + c + " 村数", "规划类型 " + c + " 占比")));
+        pilots.forEach(c -> headers.addAll(List.of("试点 " + c + " 村数", "试点 " + c + " 占比")));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Coverage.RegionCoverage region : coverage.regions()) {
+            List<Object> row = new ArrayList<>(List.of(region.region(), region.nameZh(), region.activeVillages()));
+            shares(row, region.categories(), categories);
+            shares(row, region.planTypes(), planTypes);
+            shares(row, region.pilots(), pilots);
+            rows.add(row);
+        }
+        return new Sheet("村庄类别、规划类型与试点覆盖", asOf(null, coverage.freshness()), headers, rows);
+    }
+
+    static Sheet breakdown(IndicatorBreakdown breakdown) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (IndicatorBreakdown.RegionValue region : breakdown.regions()) {
+            Assessment a = region.assessment();
+            rows.add(row(
+                    region.region(),
+                    region.nameZh(),
+                    region.level(),
+                    a.actual(),
+                    a.target(),
+                    a.progress(),
+                    new StatusCell(a.status().name())));
+        }
+        return new Sheet(
+                breakdown.indicator() + " " + breakdown.year() + " 年分区域",
+                asOf(breakdown.asOf(), breakdown.freshness()),
+                List.of("区域代码", "区域名称", "层级", "实际值", "目标值", "进度", "状态"),
+                rows);
+    }
+
+    private static void shares(List<Object> row, Map<String, Coverage.Share> shares, TreeSet<String> keys) {
+        for (String key : keys) {
+            Coverage.Share share = shares.get(key);
+            row.add(share == null ? 0L : share.villages());
+            row.add(share == null ? null : new Amount(share.share(), "%"));
+        }
+    }
+
+    private static String asOf(String asOf, Freshness freshness) {
+        String applied = freshness == null || freshness.appliedAt() == null
+                ? ""
+                : "；数据更新于 " + freshness.appliedAt().toString();
+        return (asOf == null ? "当前" : "截至 " + asOf) + applied;
+    }
+
+    private static List<Object> row(Object... cells) {
+        List<Object> row = new ArrayList<>(cells.length);
+        java.util.Collections.addAll(row, cells);
+        return row;
+    }
+}

@@ -1,0 +1,351 @@
+package cn.bqw.report.export;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestEvents;
+import cn.bqw.testkit.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CSV and XLSX of every report view, opened and held number by number against the view's JSON
+ * (province 92, year 2025, in an application of its own so that its city is the only one).
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@TestProfile(ExportTest.OwnCity.class)
+class ExportTest {
+
+    public static class OwnCity implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.incoming.divisions.group.id", "report-export",
+                    "mp.messaging.incoming.indicators.group.id", "report-export",
+                    "mp.messaging.incoming.observations.group.id", "report-export");
+        }
+    }
+
+    static final String CITY = "920100000000";
+    static final String EAST = "920101000000";
+    static final String WEST = "920102000000";
+    static final String XLSX = XlsxExport.MEDIA_TYPE;
+
+    private static boolean loaded;
+
+    @BeforeEach
+    void aSmallCity() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        try (TestEvents events = new TestEvents()) {
+            division(events, CITY, "CITY", null, null);
+            division(events, EAST, "COUNTY", CITY, "LEAD");
+            division(events, WEST, "COUNTY", CITY, "ADVANCE");
+            division(events, "920101001000", "TOWNSHIP", EAST, null);
+            division(events, "920102001000", "TOWNSHIP", WEST, null);
+            village(events, "920101001201", "920101001000", "DEMONSTRATION");
+            village(events, "920101001202", "920101001000", "ORDINARY");
+            village(events, "920102001201", "920102001000", "RENOVATION");
+            indicator(events, "X_ROADS", "SUM", "FLOW", "COUNTY", "km");
+            indicator(events, "X_SEWAGE", "SHARE_TRUE", "LEVEL", "VILLAGE", "percent");
+            indicator(events, "X_RATE", "RATIO", "LEVEL", "COUNTY", "percent");
+            target(events, "X_ROADS", CITY, "100");
+            target(events, "X_ROADS", EAST, "60");
+            target(events, "X_ROADS", WEST, "40");
+            value(events, "X_ROADS", EAST, "2025-03", "TOTAL", "\"value\":25.5");
+            value(events, "X_ROADS", WEST, "2025-03", "TOTAL", "\"value\":7.25");
+            value(events, "X_SEWAGE", "920101001201", "2025Q1", "TOTAL", "\"value\":1");
+            value(events, "X_SEWAGE", "920102001201", "2025Q1", "TOTAL", "\"value\":0");
+            for (String county : List.of(EAST, WEST)) {
+                value(events, "X_RATE", county, "2025", "URBAN", "\"value\":90,\"numerator\":90,\"denominator\":100");
+                value(events, "X_RATE", county, "2025", "RURAL", "\"value\":70,\"numerator\":70,\"denominator\":100");
+                value(events, "X_RATE", county, "2025", "TOTAL", "\"value\":80,\"numerator\":160,\"denominator\":200");
+            }
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonPath overview =
+                            get("/api/v1/reports/overview", "application/json").jsonPath();
+                    return "32.75"
+                                    .equals(
+                                            String.valueOf(
+                                                    overview.getString(
+                                                            "campaigns.indicators.flatten().find { it.code == 'X_ROADS' }.assessment.actual")))
+                            && overview.getString(
+                                            "campaigns.indicators.flatten().find { it.code == 'X_RATE' }.assessment.actual")
+                                    != null
+                            && get("/api/v1/reports/coverage", "application/json")
+                                            .jsonPath()
+                                            .getInt("regions[0].activeVillages")
+                                    == 3;
+                });
+    }
+
+    @Test
+    void theOverviewsRowsCarryTheJsonsNumbersAndStatuses() throws Exception {
+        JsonPath json = get("/api/v1/reports/overview", "application/json").jsonPath();
+        List<Map<String, Object>> indicators = json.getList("campaigns.indicators.flatten()");
+        List<List<String>> csv = csv("/api/v1/reports/overview");
+        List<List<Object>> xlsx = xlsx("/api/v1/reports/overview");
+        assertEquals(List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态"), csv.get(1));
+        assertTrue(
+                csv.get(0).get(1).startsWith("截至 " + json.getString("asOf")),
+                csv.get(0).toString());
+        assertEquals(indicators.size(), csv.size() - 2);
+        assertEquals(indicators.size(), xlsx.size() - 3);
+        for (int i = 0; i < indicators.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> assessment =
+                    (Map<String, Object>) indicators.get(i).get("assessment");
+            List<String> csvRow = csv.get(i + 2);
+            List<Object> xlsxRow = xlsx.get(i + 3);
+            assertEquals(indicators.get(i).get("code"), csvRow.get(1));
+            assertEquals(indicators.get(i).get("code"), xlsxRow.get(1));
+            for (String field : List.of("actual", "target", "progress", "expected")) {
+                int column = List.of("actual", "target", "progress", "expected").indexOf(field) + 4;
+                assertSame(assessment.get(field), csvRow.get(column), field);
+                assertSame(assessment.get(field), xlsxRow.get(column), field);
+            }
+            String label = new Sheet.StatusCell((String) assessment.get("status")).label();
+            assertEquals(label, csvRow.get(8));
+            assertEquals(label, xlsxRow.get(8));
+        }
+        // The hand-worked figures: 25.5 + 7.25 km of 100; one village of three.
+        assertEquals("32.75", row(csv, "X_ROADS").get(4));
+        assertEquals("33.3333", row(csv, "X_SEWAGE").get(4));
+        assertEquals("80", row(csv, "X_RATE").get(4));
+    }
+
+    @Test
+    void theWorkbookHasItsHeaderFrozenItsUnitsInTheFormatAndItsStatusesColoured() throws Exception {
+        try (XSSFWorkbook workbook = workbook("/api/v1/reports/overview")) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertEquals(3, sheet.getPaneInformation().getHorizontalSplitPosition());
+            Row roads = find(sheet, "X_ROADS");
+            assertTrue(roads.getCell(4).getCellStyle().getDataFormatString().contains("km"));
+            XSSFCell status = (XSSFCell) roads.getCell(8);
+            // 32.75 of 100 as of March: progress 0.3275 against 0.95 × 0.25.
+            assertEquals("进度正常", status.getStringCellValue());
+            assertEquals(
+                    "1565C0",
+                    status.getCellStyle()
+                            .getFillForegroundColorColor()
+                            .getARGBHex()
+                            .substring(2));
+        }
+    }
+
+    @Test
+    void rankingsGapsCoverageAndTheBreakdownExportTheSameNumbers() throws Exception {
+        JsonPath rankings = get("/api/v1/reports/rankings", "application/json").jsonPath();
+        List<List<String>> csv = csv("/api/v1/reports/rankings");
+        List<List<Object>> xlsx = xlsx("/api/v1/reports/rankings");
+        assertEquals(2, rankings.getList("counties").size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(
+                    rankings.getString("counties[" + i + "].region"),
+                    csv.get(i + 2).get(1));
+            assertSame(rankings.get("counties[" + i + "].score"), csv.get(i + 2).get(4), "score");
+            assertSame(
+                    rankings.get("counties[" + i + "].score"), xlsx.get(i + 3).get(4), "score");
+            assertEquals(
+                    rankings.getInt("counties[" + i + "].rank"),
+                    ((BigDecimal) xlsx.get(i + 3).get(0)).intValue());
+        }
+
+        JsonPath gaps = get("/api/v1/reports/gaps", "application/json").jsonPath();
+        List<List<String>> gapRows = csv("/api/v1/reports/gaps");
+        Map<String, Object> cityGap = gaps.getMap("indicators[0].regions.find { it.region == '" + CITY + "' }");
+        List<String> cityRow = gapRows.stream()
+                .filter(r -> r.size() > 2 && r.get(2).equals(CITY))
+                .findFirst()
+                .orElseThrow();
+        assertSame(cityGap.get("urban"), cityRow.get(4), "urban");
+        assertSame(cityGap.get("rural"), cityRow.get(5), "rural");
+        assertSame(cityGap.get("gap"), cityRow.get(7), "gap");
+        assertEquals("20", cityRow.get(7));
+
+        List<List<Object>> coverage = xlsx("/api/v1/reports/coverage");
+        JsonPath coverageJson =
+                get("/api/v1/reports/coverage", "application/json").jsonPath();
+        assertEquals(
+                coverageJson.getString("regions[0].region"), coverage.get(3).get(0));
+        assertEquals(3, ((BigDecimal) coverage.get(3).get(2)).intValue());
+
+        JsonPath breakdown =
+                get("/api/v1/reports/indicators/X_ROADS", "application/json").jsonPath();
+        List<List<String>> breakdownRows = csv("/api/v1/reports/indicators/X_ROADS");
+        for (int i = 0; i < breakdown.getList("regions").size(); i++) {
+            assertEquals(
+                    breakdown.getString("regions[" + i + "].region"),
+                    breakdownRows.get(i + 2).get(0));
+            assertSame(
+                    breakdown.get("regions[" + i + "].assessment.actual"),
+                    breakdownRows.get(i + 2).get(3),
+                    "actual");
+        }
+    }
+
+    private static void assertSame(Object json, Object exported, String what) {
+        if (json == null) {
+            assertTrue(exported == null || "".equals(exported), what + ": " + exported);
+            return;
+        }
+        BigDecimal expected = new BigDecimal(json.toString());
+        BigDecimal actual = exported instanceof BigDecimal d ? d : new BigDecimal(exported.toString());
+        assertEquals(0, expected.compareTo(actual), what + ": JSON " + expected + ", export " + actual);
+    }
+
+    private static List<String> row(List<List<String>> rows, String code) {
+        return rows.stream()
+                .filter(r -> r.size() > 1 && r.get(1).equals(code))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Row find(XSSFSheet sheet, String code) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(1);
+            if (cell != null
+                    && cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError(code + " not in the workbook");
+    }
+
+    private static List<List<String>> csv(String path) {
+        Response answer = get(path, CsvExport.MEDIA_TYPE);
+        assertTrue(answer.getContentType().startsWith("text/csv"));
+        assertTrue(answer.getHeader("Content-Disposition").startsWith("attachment"));
+        String body = new String(answer.asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(body.startsWith("\uFEFF"), "a byte-order mark for Excel");
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : body.substring(1).split("\r\n")) {
+            rows.add(List.of(line.split(",", -1)));
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> xlsx(String path) throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = workbook(path)) {
+            for (Row row : workbook.getSheetAt(0)) {
+                List<Object> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(
+                            cell == null || cell.getCellType() == CellType.BLANK
+                                    ? null
+                                    : cell.getCellType() == CellType.NUMERIC
+                                            ? BigDecimal.valueOf(cell.getNumericCellValue())
+                                            : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static XSSFWorkbook workbook(String path) throws Exception {
+        return new XSSFWorkbook(new ByteArrayInputStream(get(path, XLSX).asByteArray()));
+    }
+
+    private static Response get(String path, String accept) {
+        return given().auth()
+                .oauth2(TestTokens.viewer())
+                .accept(accept)
+                .queryParam("year", 2025)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+    }
+
+    private static void division(TestEvents events, String code, String level, String parent, String countyClass) {
+        events.send(
+                "bqw.divisions.v1",
+                "bqw.division.registered.v1",
+                code,
+                """
+                {"code":"%s","level":"%s","parentCode":%s,"nameZh":"导出%s","countyClass":%s,"urbanDistrict":false,"version":0}"""
+                        .formatted(
+                                code,
+                                level,
+                                parent == null ? "null" : "\"" + parent + "\"",
+                                code.substring(4, 6),
+                                countyClass == null ? "null" : "\"" + countyClass + "\""));
+    }
+
+    private static void village(TestEvents events, String code, String township, String category) {
+        events.send(
+                "bqw.divisions.v1",
+                "bqw.village.registered.v1",
+                code,
+                """
+                {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"%s","planType":"SUBURBAN","pilots":[],
+                 "residentPopulation":1000,"status":"ACTIVE","version":0}"""
+                        .formatted(code, township, code.substring(9), category));
+    }
+
+    private static void indicator(
+            TestEvents events, String code, String aggregation, String overTime, String reportedAt, String unit) {
+        events.send(
+                "bqw.indicators.v1",
+                "bqw.indicator.defined.v1",
+                code,
+                """
+                {"code":"%s","nameZh":"导出%s","campaign":"RURAL","unit":"%s","aggregation":"%s","overTime":"%s",
+                 "direction":"UP","reportedAt":"%s","frequency":"MONTHLY","version":0}"""
+                        .formatted(code, code, unit, aggregation, overTime, reportedAt));
+    }
+
+    private static void target(TestEvents events, String indicator, String region, String value) {
+        events.send(
+                "bqw.indicators.v1",
+                "bqw.target.set.v1",
+                indicator + "|" + region + "|2025",
+                """
+                {"indicator":"%s","region":"%s","year":2025,"value":%s,"kind":"BINDING","baseline":null,"version":0}"""
+                        .formatted(indicator, region, value));
+    }
+
+    private static void value(
+            TestEvents events, String indicator, String region, String period, String area, String numbers) {
+        events.send(
+                "bqw.observations.v1",
+                "bqw.observation.recorded.v1",
+                indicator + "|" + region + "|" + area + "|" + period,
+                """
+                {"indicator":"%s","region":"%s","period":"%s","area":"%s",%s,"version":1}"""
+                        .formatted(indicator, region, period, area, numbers));
+    }
+}
