@@ -93,26 +93,35 @@ public final class DemoLoader {
     }
 
     /**
-     * indicator-service learns regions from village-service's events; until its replica holds the
-     * last village, a value for it would be refused. A dry run of one value per county-level
-     * division and for the last village says when.
+     * indicator-service learns regions from village-service's events, over several partitions at
+     * their own pace; until its replica holds every region a value is for, that value would be
+     * refused. A dry run of one value for every village, county and the city says when.
      */
     private void awaitRegionsKnown(DemoCity city) throws InterruptedException {
-        StringBuilder probe = new StringBuilder("indicator,region,period,value\n");
-        city.counties()
-                .forEach(c -> probe.append("RURAL_ROAD_KM,").append(c.code()).append(",2025-01,1\n"));
-        probe.append("RURAL_TOILET,")
-                .append(city.villages().get(city.villages().size() - 1).code())
-                .append(",2025-01,1\n");
+        List<String> probes = new ArrayList<>();
+        probes.add("REGION_CROSS_PROVINCE_ITEMS," + city.city().code() + ",2025Q1,1");
+        city.counties().forEach(c -> probes.add("RURAL_ROAD_KM," + c.code() + ",2025-01,1"));
+        city.villages().forEach(v -> probes.add("RURAL_TOILET," + v.code() + ",2025-01,1"));
+        Progress progress = new Progress("regions known", probes.size());
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (!platform.postCsv(PlatformClient.INDICATOR + "/api/v1/observations:batch?dryRun=true", probe.toString())
-                .getJsonArray("conflicts")
-                .isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("indicator-service did not learn the villages within " + CATCH_UP);
+        for (int from = 0; from < probes.size(); ) {
+            List<String> chunk = probes.subList(from, Math.min(probes.size(), from + VALUES_PER_REQUEST));
+            String csv = "indicator,region,period,value\n" + String.join("\n", chunk) + "\n";
+            int unknown = platform.dryRun(PlatformClient.INDICATOR + "/api/v1/observations:batch?dryRun=true", csv)
+                    .getJsonArray("conflicts")
+                    .size();
+            if (unknown == 0) {
+                from += chunk.size();
+                progress.update(from);
+                continue;
             }
-            Thread.sleep(500);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        unknown + " regions still unknown to indicator-service after " + CATCH_UP);
+            }
+            Thread.sleep(1000);
         }
+        progress.done("");
     }
 
     /** Waits until report-service has no event left to apply, showing how many it has applied. */

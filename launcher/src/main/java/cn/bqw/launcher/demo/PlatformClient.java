@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -30,20 +31,30 @@ final class PlatformClient {
 
     /**
      * Posts a CSV body and answers the JSON summary, failing on anything but 2xx. The idempotency
-     * key makes a retry after a lost answer harmless.
+     * key, the body's own digest, makes a retry after a lost answer harmless.
      */
     JsonObject postCsv(String url, String csv) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        return json(
+                send(csvRequest(url, csv)
+                        .header(
+                                "Idempotency-Key",
+                                UUID.nameUUIDFromBytes(csv.getBytes(StandardCharsets.UTF_8))
+                                        .toString())
+                        .build()),
+                url);
+    }
+
+    /** Posts a CSV dry run, asked again and again for a fresh answer: no idempotency key. */
+    JsonObject dryRun(String url, String csv) {
+        return json(send(csvRequest(url, csv).build()), url);
+    }
+
+    private HttpRequest.Builder csvRequest(String url, String csv) {
+        return HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv; charset=UTF-8")
-                .header(
-                        "Idempotency-Key",
-                        UUID.nameUUIDFromBytes(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                .toString())
-                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                .build();
-        return json(send(request), url);
+                .POST(HttpRequest.BodyPublishers.ofString(csv));
     }
 
     JsonObject get(String url) {
