@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One indicator over the regions below a parent, and the parent's month-by-month series. */
 @Schema(
         example = "{\"indicator\":\"RURAL_TOILET\",\"year\":2025,\"asOf\":\"2025-11\",\"parent\":\"449900000000\","
-                + "\"regions\":[{\"region\":\"449901000000\",\"nameZh\":\"东县\",\"level\":\"COUNTY\",\"assessment\":{"
+                + "\"regions\":[{\"region\":\"449901000000\",\"nameZh\":\"东县\",\"level\":\"COUNTY\",\"population\":420000,\"assessment\":{"
                 + "\"status\":\"ACHIEVED\",\"actual\":61,\"target\":60,\"baseline\":null,\"progress\":1.0167,\"expected\":0.9167,"
                 + "\"onTrackAt\":0.8709,\"atRiskAt\":0.55,\"rule\":\"FLOW: progress = actual / target\"}}],"
                 + "\"series\":[{\"month\":\"2025-01\",\"actual\":12}],\"freshness\":{\"lastEventAt\":null,"
@@ -22,8 +22,8 @@ public record IndicatorBreakdown(
         List<Point> series,
         Freshness freshness) {
 
-    /** One region below the parent. */
-    public record RegionValue(String region, String nameZh, String level, Assessment assessment) {}
+    /** One region below the parent, with its resident population (its own, else its villages'). */
+    public record RegionValue(String region, String nameZh, String level, Long population, Assessment assessment) {}
 
     /** The parent's value as of the end of a month. */
     public record Point(String month, BigDecimal actual) {}

@@ -2,6 +2,9 @@ package cn.bqw.report.reporting;
 
 import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
+import cn.bqw.report.live.LiveEvent;
+import cn.bqw.report.live.LiveReports;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/reports")
 /**
@@ -22,6 +26,9 @@ public class ReportResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    LiveReports live;
 
     @GET
     @Path("/overview")
@@ -70,6 +77,17 @@ public class ReportResource {
     @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
     public Gaps gaps(@QueryParam("year") @NotNull Integer year, @QueryParam("asOf") String asOf) {
         return reports.gaps(year, asOf);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Server-sent events while the projection changes: REFRESH after applied events, STATUS for each"
+                    + " indicator whose status changed for the city or a county")
+    public Multi<LiveEvent> stream(@QueryParam("year") @NotNull Integer year) {
+        return live.listen(year);
     }
 
     @GET

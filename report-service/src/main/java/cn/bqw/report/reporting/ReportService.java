@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Answers reports from the aggregates alone: one aggregate row per (indicator, region) read. */
 @ApplicationScoped
@@ -47,6 +49,10 @@ public class ReportService {
 
     @Inject
     EntityManager entityManager;
+
+    /** The city this deployment reports on; without it, the first active city the replica holds. */
+    @ConfigProperty(name = "bqw.report.city")
+    Optional<String> configuredCity;
 
     /** The city's report; the city is the one CITY division the replica holds. */
     public RegionReport overview(int year, String asOf) {
@@ -118,6 +124,7 @@ public class ReportService {
                     child.code(),
                     child.nameZh(),
                     child.level().name(),
+                    aggregates.population(child.code()).longValue(),
                     assess(indicator, child, sums.get(child.code()), target, expected)));
         }
         Contribution[] months = aggregates.months(code, year, TOTAL, parent);
@@ -374,6 +381,18 @@ public class ReportService {
         return new Freshness(time(state[0]), time(state[1]), lag.pending());
     }
 
+    /** When the projection last applied events (null before the first). */
+    public OffsetDateTime appliedAt() {
+        return time(entityManager
+                .createNativeQuery("SELECT applied_at FROM projection_state WHERE id = 1")
+                .getSingleResult());
+    }
+
+    /** The reports of the city and of each of its counties, as of the year's latest month. */
+    public List<RegionReport> cityAndCountyReports(int year) {
+        return cityAndCounties().stream().map(r -> region(r.code(), year, null)).toList();
+    }
+
     /** The city first, then its counties by code. */
     private List<RegionRecord> cityAndCounties() {
         String city = city();
@@ -386,6 +405,9 @@ public class ReportService {
     }
 
     private String city() {
+        if (configuredCity.isPresent()) {
+            return configuredCity.get();
+        }
         List<?> cities = entityManager
                 .createNativeQuery("SELECT code FROM region_replica WHERE level = 'CITY' AND active ORDER BY code")
                 .getResultList();

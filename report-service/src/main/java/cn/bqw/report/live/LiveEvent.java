@@ -1,0 +1,36 @@
+package cn.bqw.report.live;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What the report stream tells an open dashboard: {@code REFRESH} when the projection has applied
+ * new events (read the views again), {@code STATUS} when an indicator's status changed for the
+ * city or a county ("东县, RURAL_TOILET: ON_TRACK → AT_RISK").
+ */
+public record LiveEvent(
+        String type,
+        OffsetDateTime appliedAt,
+        Integer year,
+        String region,
+        String regionName,
+        String indicator,
+        String indicatorName,
+        String from,
+        String to) {
+
+    static LiveEvent refresh(OffsetDateTime appliedAt, int year) {
+        return new LiveEvent("REFRESH", appliedAt, year, null, null, null, null, null, null);
+    }
+
+    static LiveEvent status(
+            OffsetDateTime appliedAt,
+            int year,
+            String region,
+            String regionName,
+            String indicator,
+            String indicatorName,
+            String from,
+            String to) {
+        return new LiveEvent("STATUS", appliedAt, year, region, regionName, indicator, indicatorName, from, to);
+    }
+}

@@ -1,0 +1,407 @@
+'use strict';
+// The 百千万工程 dashboard: report-service's JSON views drawn with ECharts, refreshed from its
+// server-sent events. No build step: this file is served as it is.
+
+const STATUS_COLOURS = {
+  ACHIEVED: '#2e7d32', ON_TRACK: '#1565c0', AT_RISK: '#f9a825', OFF_TRACK: '#c62828',
+  NOT_ACHIEVED: '#c62828', NO_TARGET: '#9e9e9e', NO_DATA: '#9e9e9e'
+};
+const TEXT = {
+  zh: {
+    title: '百千万工程监测', year: '年度', asOf: '截至', latest: '最新', overview: '全市总览', rankings: '县域排名',
+    indicator: '指标下钻', gaps: '城乡差距', coverage: '村庄覆盖', treemap: '区域树图', changes: '状态变化', class: '类别',
+    all: '全部', use: '使用', tokenPrompt: '请粘贴查看令牌（./bqw token --role viewer）',
+    tokenMissing: '缺少令牌：请粘贴 ./bqw token --role viewer 生成的令牌，或打开 ./bqw up 打印的链接。',
+    tokenExpired: '令牌无效或已过期：请粘贴新的令牌。', failed: '读取报表失败：',
+    updated: s => `${s} 秒前更新`, never: '尚无数据', pending: n => `，待处理 ${n}`,
+    actual: '实际', target: '目标', progress: '进度', expected: '应达', rule: '规则', thresholds: '阈值',
+    rank: '排名', county: '区县', score: '综合得分', inClass: '类别内', change: '名次变化', urban: '城镇', rural: '农村',
+    gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市',
+    campaigns: { AGRI: '农业强市', RURAL: '宜居宜业和美乡村', INCOME: '农民增收', REGION: '区域协调', REFORM: '改革赋能', SERVICE: '公共服务' },
+    statuses: { ACHIEVED: '已完成', ON_TRACK: '进度正常', AT_RISK: '有风险', OFF_TRACK: '滞后', NOT_ACHIEVED: '未达标', NO_TARGET: '无目标', NO_DATA: '无数据' }
+  },
+  en: {
+    title: 'BQW programme monitor', year: 'Year', asOf: 'As of', latest: 'latest', overview: 'City overview',
+    rankings: 'County rankings', indicator: 'Indicator drill-down', gaps: 'Urban–rural gaps', coverage: 'Village coverage',
+    treemap: 'Treemap', changes: 'Status changes', class: 'Class', all: 'all', use: 'Use',
+    tokenPrompt: 'Paste a viewer token (./bqw token --role viewer)',
+    tokenMissing: 'No token: paste one from ./bqw token --role viewer, or open the link ./bqw up printed.',
+    tokenExpired: 'The token is invalid or expired: paste a new one.', failed: 'Could not read the report: ',
+    updated: s => `updated ${s} s ago`, never: 'no data yet', pending: n => `, ${n} pending`,
+    actual: 'actual', target: 'target', progress: 'progress', expected: 'expected', rule: 'rule', thresholds: 'thresholds',
+    rank: 'Rank', county: 'County', score: 'Score', inClass: 'In class', change: 'Change', urban: 'Urban', rural: 'Rural',
+    gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City',
+    campaigns: { AGRI: 'Agriculture', RURAL: 'Livable villages', INCOME: 'Incomes', REGION: 'Regional coordination', REFORM: 'Reform', SERVICE: 'Public services' },
+    statuses: { ACHIEVED: 'achieved', ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track', NOT_ACHIEVED: 'not achieved', NO_TARGET: 'no target', NO_DATA: 'no data' }
+  }
+};
+
+const state = {
+  language: sessionStorage.getItem('bqw.language') || 'zh',
+  token: null, view: 'overview', year: 2025, asOf: '', appliedAt: null, pending: null,
+  indicators: [], drill: [], charts: {}
+};
+const $ = id => document.getElementById(id);
+const t = key => TEXT[state.language][key];
+const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const num = n => n === null || n === undefined ? '—' : Number(n).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 4 });
+const statusText = s => t('statuses')[s] || s;
+
+function takeToken() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('token')) {
+    sessionStorage.setItem('bqw.token', fragment.get('token'));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  state.token = sessionStorage.getItem('bqw.token');
+  if (!state.token) {
+    askForToken('tokenMissing');
+    return false;
+  }
+  return true;
+}
+
+function askForToken(reason) {
+  message(t(reason));
+  $('token-form').hidden = false;
+}
+
+function message(text) {
+  $('message').textContent = text || '';
+  $('message').hidden = !text;
+}
+
+async function api(path, accept = 'application/json') {
+  const answer = await fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: accept } });
+  if (answer.status === 401) {
+    sessionStorage.removeItem('bqw.token');
+    askForToken('tokenExpired');
+    throw new Error('401');
+  }
+  if (!answer.ok) {
+    throw new Error(t('failed') + answer.status + ' ' + (await answer.text()));
+  }
+  return accept === 'application/json' ? answer.json() : answer.blob();
+}
+
+function query(extra = {}) {
+  const q = new URLSearchParams({ year: state.year, ...extra });
+  if (state.asOf) q.set('asOf', state.asOf);
+  return q.toString();
+}
+
+function noteFreshness(report) {
+  if (report && report.freshness) {
+    state.appliedAt = report.freshness.appliedAt;
+    state.pending = report.freshness.pendingEvents;
+    showFreshness();
+  }
+}
+
+function showFreshness() {
+  const badge = $('freshness');
+  if (!state.appliedAt) {
+    badge.textContent = t('never');
+    return;
+  }
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(state.appliedAt)) / 1000));
+  badge.textContent = t('updated')(seconds) + (state.pending ? t('pending')(state.pending) : '');
+  badge.dataset.appliedAt = state.appliedAt;
+}
+
+function chart(id) {
+  if (!state.charts[id]) {
+    state.charts[id] = echarts.init($(id));
+  }
+  return state.charts[id];
+}
+
+// ---- views ------------------------------------------------------------------------------------
+
+const views = {
+  async overview() {
+    const report = await api('/api/v1/reports/overview?' + query());
+    noteFreshness(report);
+    fillAsOf(report.asOf);
+    state.indicators = report.campaigns.flatMap(c => c.indicators);
+    fillIndicatorSelects();
+    $('campaigns').innerHTML = report.campaigns.map(campaign => `
+      <div class="campaign"><h2>${esc(t('campaigns')[campaign.campaign] || campaign.campaign)}</h2><div class="cards">
+      ${campaign.indicators.map(card).join('')}</div></div>`).join('');
+  },
+
+  async rankings() {
+    const extra = $('class').value ? { class: $('class').value } : {};
+    const ranking = await api('/api/v1/reports/rankings?' + query(extra));
+    noteFreshness(ranking);
+    const counties = ranking.counties;
+    chart('rankings-chart').setOption({
+      grid: { left: 120, right: 40 }, tooltip: {},
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', inverse: true, data: counties.map(c => c.nameZh) },
+      series: [{ type: 'bar', data: counties.map(c => c.score), label: { show: true, position: 'right' } }]
+    }, true);
+    chart('rankings-chart').off('click');
+    chart('rankings-chart').on('click', p => showContributions(counties[p.dataIndex]));
+    $('rankings-table').innerHTML = `<tr><th>${t('rank')}</th><th>${t('county')}</th><th>${t('class')}</th><th>${t('score')}</th>
+      <th>${t('inClass')}</th><th>${t('change')}</th></tr>` + counties.map(c => `
+      <tr data-region="${c.region}"><td>${c.rank}</td><td>${esc(c.nameZh)}</td><td>${esc(c.countyClass || '')}</td><td>${num(c.score)}</td>
+      <td>${c.rankInClass}</td><td class="${c.rankChange > 0 ? 'up' : c.rankChange < 0 ? 'down' : ''}">${c.rankChange === null ? '' : (c.rankChange > 0 ? '▲' : c.rankChange < 0 ? '▼' : '') + Math.abs(c.rankChange)}</td></tr>`).join('');
+    document.querySelectorAll('#rankings-table tr[data-region]').forEach((row, i) => row.onclick = () => showContributions(counties[i]));
+  },
+
+  async indicator() {
+    const code = $('indicator-code').value || (state.indicators[0] && state.indicators[0].code);
+    if (!code) return;
+    const parent = state.drill.length ? state.drill[state.drill.length - 1] : null;
+    const breakdown = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query(parent ? { parent: parent.code } : {}));
+    noteFreshness(breakdown);
+    $('breadcrumbs').innerHTML = [`<a href="#" data-depth="0">${t('city')}</a>`]
+      .concat(state.drill.map((d, i) => `<a href="#" data-depth="${i + 1}">${esc(d.name)}</a>`)).join(' › ');
+    $('breadcrumbs').querySelectorAll('a').forEach(a => a.onclick = e => {
+      e.preventDefault();
+      state.drill = state.drill.slice(0, Number(a.dataset.depth));
+      show('indicator');
+    });
+    const regions = breakdown.regions;
+    chart('breakdown-chart').setOption({
+      tooltip: {}, grid: { left: 60, right: 20, bottom: 80 },
+      xAxis: { type: 'category', data: regions.map(r => r.nameZh), axisLabel: { rotate: 40 } },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: regions.map(r => ({ value: r.assessment.actual, itemStyle: { color: STATUS_COLOURS[r.assessment.status] } })) }]
+    }, true);
+    chart('breakdown-chart').off('click');
+    chart('breakdown-chart').on('click', p => {
+      const region = regions[p.dataIndex];
+      if (region.level !== 'VILLAGE') {
+        state.drill.push({ code: region.region, name: region.nameZh });
+        show('indicator');
+      }
+    });
+    chart('series-chart').setOption({
+      title: { text: t('series'), textStyle: { fontSize: 13 } }, tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: breakdown.series.map(p => p.month) }, yAxis: { type: 'value' },
+      series: [{ type: 'line', data: breakdown.series.map(p => p.actual) }]
+    }, true);
+  },
+
+  async gaps() {
+    const gaps = await api('/api/v1/reports/gaps?' + query());
+    noteFreshness(gaps);
+    $('gaps').innerHTML = gaps.indicators.map((g, i) => `<h3>${esc(g.nameZh)} (${esc(g.indicator)}, ${esc(g.measure)})</h3>
+      <table><tr><th>${t('region')}</th><th>${t('urban')}</th><th>${t('rural')}</th><th>${t('gap')}</th></tr>
+      ${g.regions.map(r => `<tr><td>${esc(r.nameZh)}</td><td>${num(r.urban)}</td><td>${num(r.rural)}</td><td>${num(r.gap)}</td></tr>`).join('')}
+      </table><div id="gap-chart-${i}" class="chart small"></div>`).join('');
+    gaps.indicators.forEach((g, i) => {
+      delete state.charts['gap-chart-' + i];
+      chart('gap-chart-' + i).setOption({
+        tooltip: { trigger: 'axis' }, legend: {},
+        xAxis: { type: 'category', data: (g.regions[0] || { trend: [] }).trend.map(p => p.month) }, yAxis: { type: 'value' },
+        series: g.regions.map(r => ({ type: 'line', name: r.nameZh, data: r.trend.map(p => p.gap) }))
+      });
+    });
+  },
+
+  async coverage() {
+    const coverage = await api('/api/v1/reports/coverage');
+    noteFreshness(coverage);
+    const counties = coverage.regions.slice(1);
+    const categories = ['DEMONSTRATION', 'RENOVATION', 'ORDINARY'];
+    chart('coverage-chart').setOption({
+      tooltip: { trigger: 'axis' }, legend: {}, grid: { bottom: 60 },
+      xAxis: { type: 'category', data: counties.map(r => r.nameZh), axisLabel: { rotate: 30 } }, yAxis: { type: 'value' },
+      series: categories.map(c => ({ type: 'bar', stack: 'c', name: c, data: counties.map(r => (r.categories[c] || { villages: 0 }).villages) }))
+    }, true);
+    const pilots = [...new Set(coverage.regions.flatMap(r => Object.keys(r.pilots)))].sort();
+    $('coverage-table').innerHTML = `<tr><th>${t('region')}</th><th>${t('villages')}</th>${categories.concat(pilots).map(k => `<th>${esc(k)}</th>`).join('')}</tr>`
+      + coverage.regions.map(r => `<tr><td>${esc(r.nameZh)}</td><td>${r.activeVillages}</td>${categories.map(k => share(r.categories[k])).join('')}${pilots.map(k => share(r.pilots[k])).join('')}</tr>`).join('');
+  },
+
+  async treemap() {
+    const code = $('treemap-code').value || (state.indicators[0] && state.indicators[0].code);
+    if (!code) return;
+    const counties = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query());
+    noteFreshness(counties);
+    const children = await Promise.all(counties.regions.map(c =>
+      api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query({ parent: c.region }))));
+    const node = r => ({ name: r.nameZh, value: r.population || 0, itemStyle: { color: STATUS_COLOURS[r.assessment.status] },
+      status: r.assessment.status });
+    chart('treemap-chart').setOption({
+      tooltip: { formatter: p => `${esc(p.name)}<br>${num(p.value)} · ${statusText(p.data.status)}` },
+      series: [{ type: 'treemap', leafDepth: 2, data: counties.regions.map((c, i) => ({ ...node(c), children: children[i].regions.map(node) })) }]
+    }, true);
+  }
+};
+
+function card(indicator) {
+  const a = indicator.assessment;
+  const filled = a.progress === null ? 0 : Math.max(0, Math.min(1, Number(a.progress))) * 100;
+  const working = [`${t('actual')} ${num(a.actual)} ${indicator.unit}`, `${t('target')} ${num(a.target)}`,
+    `${t('progress')} ${num(a.progress)}`, `${t('expected')} ${num(a.expected)}`,
+    `${t('thresholds')} ${num(a.onTrackAt)} / ${num(a.atRiskAt)}`, `${t('rule')}: ${a.rule}`].join('\n');
+  const name = state.language === 'zh' ? indicator.nameZh : (indicator.nameEn || indicator.nameZh);
+  return `<div class="card status-${a.status}" data-code="${indicator.code}" data-status="${a.status}" title="${esc(working)}">
+    <div class="name">${esc(name)}</div>
+    <div class="numbers"><span class="actual">${num(a.actual)}</span> / ${num(a.target)} ${esc(indicator.unit)}
+      <span class="status">${esc(statusText(a.status))}</span></div>
+    <div class="bar"><div class="fill" style="width:${filled}%"></div>
+      ${a.progress === null || a.target === null ? '' : `<div class="expected" style="left:${Math.min(1, Number(a.expected)) * 100}%"></div>`}</div>
+  </div>`;
+}
+
+function share(s) {
+  return `<td>${s ? `${s.villages} (${num(s.share)}%)` : '0'}</td>`;
+}
+
+function showContributions(county) {
+  document.querySelectorAll('#rankings-table tr').forEach(r => r.classList.toggle('selected', r.dataset.region === county.region));
+  $('contributions').innerHTML = `<h3>${esc(county.nameZh)} · ${num(county.score)}</h3><table>
+    <tr><th>${t('indicator')}</th><th>${t('score')}</th><th>×</th><th>+</th><th></th></tr>
+    ${county.contributions.map(p => `<tr><td>${esc(p.indicator)}</td><td>${num(p.score)}</td><td>${p.weight}</td><td>${num(p.contribution)}</td>
+    <td>${esc(statusText(p.status))}</td></tr>`).join('')}</table>`;
+}
+
+function fillAsOf(asOf) {
+  const select = $('asOf');
+  if (select.options.length === 0) {
+    select.add(new Option(t('latest'), ''));
+    for (let m = 1; m <= 12; m++) {
+      const month = `${state.year}-${String(m).padStart(2, '0')}`;
+      select.add(new Option(month, month));
+    }
+  }
+  select.title = asOf;
+}
+
+function fillIndicatorSelects() {
+  for (const id of ['indicator-code', 'treemap-code']) {
+    const select = $(id);
+    const chosen = select.value;
+    select.innerHTML = state.indicators.map(i => `<option value="${i.code}">${esc(state.language === 'zh' ? i.nameZh : i.nameEn || i.nameZh)}</option>`).join('');
+    if (chosen) select.value = chosen;
+  }
+}
+
+async function show(view) {
+  state.view = view;
+  document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.view === view));
+  document.querySelectorAll('.view').forEach(v => v.hidden = v.id !== 'view-' + view);
+  try {
+    if (view !== 'overview' && state.indicators.length === 0) {
+      await views.overview();
+    }
+    await views[view]();
+    Object.values(state.charts).forEach(c => c.resize());
+    if ($('token-form').hidden) message('');
+    document.body.dataset.rendered = view + ':' + Date.now();
+  } catch (e) {
+    if (e.message !== '401') message(e.message);
+  }
+}
+
+async function download(format) {
+  const paths = {
+    overview: '/api/v1/reports/overview?' + query(),
+    rankings: '/api/v1/reports/rankings?' + query($('class').value ? { class: $('class').value } : {}),
+    indicator: `/api/v1/reports/indicators/${encodeURIComponent($('indicator-code').value)}?`
+      + query(state.drill.length ? { parent: state.drill[state.drill.length - 1].code } : {}),
+    gaps: '/api/v1/reports/gaps?' + query(),
+    coverage: '/api/v1/reports/coverage'
+  };
+  const type = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const blob = await api(paths[state.view], type);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `bqw-${state.view}-${state.year}${state.asOf ? '-' + state.asOf : ''}.${format}`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+// ---- live -------------------------------------------------------------------------------------
+
+let refreshTimer = null;
+
+async function listen() {
+  while (state.token) {
+    try {
+      const answer = await fetch('/api/v1/reports/stream?year=' + state.year, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' } });
+      if (answer.status === 401) { askForToken('tokenExpired'); return; }
+      const reader = answer.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const data = buffer.slice(0, end).split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5)).join('\n');
+          buffer = buffer.slice(end + 2);
+          if (data.trim()) onLiveEvent(JSON.parse(data));
+        }
+      }
+    } catch (e) { /* the stream broke: connect again */ }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
+function onLiveEvent(event) {
+  if (event.type === 'STATUS') {
+    const item = document.createElement('li');
+    item.dataset.indicator = event.indicator;
+    item.textContent = `${event.regionName}, ${event.indicator}: ${event.from} → ${event.to}`;
+    $('changes').prepend(item);
+  }
+  state.appliedAt = event.appliedAt;
+  showFreshness();
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => show(state.view), 300);
+}
+
+// ---- start ------------------------------------------------------------------------------------
+
+function applyLanguage() {
+  document.documentElement.lang = state.language === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(e => e.textContent = t(e.dataset.i18n));
+  $('language').textContent = state.language === 'zh' ? 'English' : '中文';
+  document.title = t('title');
+}
+
+function start() {
+  const now = new Date().getFullYear();
+  for (let y = now; y >= now - 5; y--) $('year').add(new Option(y, y));
+  state.year = Number(new URLSearchParams(location.search).get('year') || 2025);
+  if (![...$('year').options].some(o => Number(o.value) === state.year)) $('year').add(new Option(state.year, state.year));
+  $('year').value = state.year;
+  applyLanguage();
+  $('year').onchange = () => { state.year = Number($('year').value); $('asOf').innerHTML = ''; show(state.view); };
+  $('asOf').onchange = () => { state.asOf = $('asOf').value; show(state.view); };
+  $('class').onchange = () => show('rankings');
+  $('indicator-code').onchange = () => { state.drill = []; show('indicator'); };
+  $('treemap-code').onchange = () => show('treemap');
+  $('language').onclick = () => {
+    state.language = state.language === 'zh' ? 'en' : 'zh';
+    sessionStorage.setItem('bqw.language', state.language);
+    applyLanguage();
+    fillIndicatorSelects();
+    show(state.view);
+  };
+  document.querySelectorAll('#tabs button').forEach(b => b.onclick = () => show(b.dataset.view));
+  document.querySelectorAll('.download').forEach(b => b.onclick = () => download(b.dataset.format).catch(e => message(e.message)));
+  $('token-form').onsubmit = e => {
+    e.preventDefault();
+    sessionStorage.setItem('bqw.token', $('token-input').value.trim());
+    $('token-form').hidden = true;
+    message('');
+    if (takeToken()) { show(state.view); listen(); }
+  };
+  setInterval(showFreshness, 1000);
+  window.onresize = () => Object.values(state.charts).forEach(c => c.resize());
+  if (takeToken()) {
+    show('overview');
+    listen();
+  }
+}
+
+start();
