@@ -163,6 +163,9 @@ final class Up {
                     service.name(), service.baseUrl(), service.baseUrl());
         }
         System.out.println();
+        System.out.println("The dashboard (the link carries a viewer token, kept for the browser session):");
+        System.out.println("  http://localhost:8080/#token=" + viewer);
+        System.out.println();
         System.out.println("A viewer token (12 h; more with ./bqw token --role editor --region <code>):");
         System.out.println("  export TOKEN=" + viewer);
         System.out.println("Try:");
