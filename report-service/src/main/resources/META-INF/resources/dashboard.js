@@ -16,7 +16,7 @@ const TEXT = {
     updated: s => `${s} 秒前更新`, never: '尚无数据', pending: n => `，待处理 ${n}`,
     actual: '实际', target: '目标', progress: '进度', expected: '应达', rule: '规则', thresholds: '阈值',
     rank: '排名', county: '区县', score: '综合得分', inClass: '类别内', change: '名次变化', urban: '城镇', rural: '农村',
-    gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市',
+    gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市', code: '指标',
     campaigns: { AGRI: '农业强市', RURAL: '宜居宜业和美乡村', INCOME: '农民增收', REGION: '区域协调', REFORM: '改革赋能', SERVICE: '公共服务' },
     statuses: { ACHIEVED: '已完成', ON_TRACK: '进度正常', AT_RISK: '有风险', OFF_TRACK: '滞后', NOT_ACHIEVED: '未达标', NO_TARGET: '无目标', NO_DATA: '无数据' }
   },
@@ -30,7 +30,7 @@ const TEXT = {
     updated: s => `updated ${s} s ago`, never: 'no data yet', pending: n => `, ${n} pending`,
     actual: 'actual', target: 'target', progress: 'progress', expected: 'expected', rule: 'rule', thresholds: 'thresholds',
     rank: 'Rank', county: 'County', score: 'Score', inClass: 'In class', change: 'Change', urban: 'Urban', rural: 'Rural',
-    gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City',
+    gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City', code: 'Indicator',
     campaigns: { AGRI: 'Agriculture', RURAL: 'Livable villages', INCOME: 'Incomes', REGION: 'Regional coordination', REFORM: 'Reform', SERVICE: 'Public services' },
     statuses: { ACHIEVED: 'achieved', ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track', NOT_ACHIEVED: 'not achieved', NO_TARGET: 'no target', NO_DATA: 'no data' }
   }
@@ -224,11 +224,17 @@ const views = {
     noteFreshness(counties);
     const children = await Promise.all(counties.regions.map(c =>
       api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query({ parent: c.region }))));
-    const node = r => ({ name: r.nameZh, value: r.population || 0, itemStyle: { color: STATUS_COLOURS[r.assessment.status] },
-      status: r.assessment.status });
+    // Townships without a target of their own take their county's colour.
+    const judged = s => !['NO_TARGET', 'NO_DATA'].includes(s);
+    const node = r => ({ name: r.nameZh, value: r.population || 0, status: r.assessment.status,
+      itemStyle: judged(r.assessment.status) ? { color: STATUS_COLOURS[r.assessment.status] } : {} });
     chart('treemap-chart').setOption({
       tooltip: { formatter: p => `${esc(p.name)}<br>${num(p.value)} · ${statusText(p.data.status)}` },
-      series: [{ type: 'treemap', leafDepth: 2, data: counties.regions.map((c, i) => ({ ...node(c), children: children[i].regions.map(node) })) }]
+      series: [{ type: 'treemap', leafDepth: 2, roam: false,
+        levels: [{ itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 }, upperLabel: { show: true, height: 22 } },
+          { itemStyle: { borderColor: 'rgba(255,255,255,.6)', borderWidth: 1 } }],
+        data: counties.regions.map((c, i) => ({ ...node(c), itemStyle: { color: STATUS_COLOURS[c.assessment.status] },
+          children: children[i].regions.map(node) })) }]
     }, true);
   }
 };
@@ -256,7 +262,7 @@ function share(s) {
 function showContributions(county) {
   document.querySelectorAll('#rankings-table tr').forEach(r => r.classList.toggle('selected', r.dataset.region === county.region));
   $('contributions').innerHTML = `<h3>${esc(county.nameZh)} · ${num(county.score)}</h3><table>
-    <tr><th>${t('indicator')}</th><th>${t('score')}</th><th>×</th><th>+</th><th></th></tr>
+    <tr><th>${t('code')}</th><th>${t('score')}</th><th>×</th><th>+</th><th></th></tr>
     ${county.contributions.map(p => `<tr><td>${esc(p.indicator)}</td><td>${num(p.score)}</td><td>${p.weight}</td><td>${num(p.contribution)}</td>
     <td>${esc(statusText(p.status))}</td></tr>`).join('')}</table>`;
 }
@@ -278,7 +284,9 @@ function fillIndicatorSelects() {
     const select = $(id);
     const chosen = select.value;
     select.innerHTML = state.indicators.map(i => `<option value="${i.code}">${esc(state.language === 'zh' ? i.nameZh : i.nameEn || i.nameZh)}</option>`).join('');
-    if (chosen) select.value = chosen;
+    // Without a choice yet, the first indicator that has a status against a target.
+    const assessed = state.indicators.find(i => !['NO_TARGET', 'NO_DATA'].includes(i.assessment.status));
+    select.value = chosen || (assessed ? assessed.code : select.value);
   }
 }
 
