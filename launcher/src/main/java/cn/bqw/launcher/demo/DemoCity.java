@@ -83,6 +83,23 @@ public record DemoCity(
         boolean hasPilot(String pilot) {
             return pilots.contains(pilot);
         }
+
+        Village with(String newCategory, List<String> newPilots) {
+            return new Village(
+                    code,
+                    nameZh,
+                    newCategory,
+                    planType,
+                    belts,
+                    newPilots,
+                    registeredPopulation,
+                    residentPopulation,
+                    households,
+                    areaKm2,
+                    arableLandMu,
+                    latitude,
+                    longitude);
+        }
     }
 
     private static final double[] COUNTY_PACES = {1.1, 1.0, 0.9, 0.74};
@@ -172,7 +189,7 @@ public record DemoCity(
             int at = order.get(i);
             String category =
                     i < demonstration ? "DEMONSTRATION" : i < demonstration + renovation ? "RENOVATION" : "ORDINARY";
-            villages.set(at, withCategory(villages.get(at), category));
+            villages.set(at, villages.get(at).with(category, villages.get(at).pilots()));
         }
     }
 
@@ -206,22 +223,7 @@ public record DemoCity(
             Village v = villages.get(i);
             List<String> sorted = new ArrayList<>(pilots.get(i));
             Collections.sort(sorted);
-            villages.set(
-                    i,
-                    new Village(
-                            v.code(),
-                            v.nameZh(),
-                            v.category(),
-                            v.planType(),
-                            v.belts(),
-                            List.copyOf(sorted),
-                            v.registeredPopulation(),
-                            v.residentPopulation(),
-                            v.households(),
-                            v.areaKm2(),
-                            v.arableLandMu(),
-                            v.latitude(),
-                            v.longitude()));
+            villages.set(i, v.with(v.category(), List.copyOf(sorted)));
         }
     }
 
@@ -271,23 +273,6 @@ public record DemoCity(
 
     private static Division township(String code, String name) {
         return new Division(code + "000", name, null, null, false, null);
-    }
-
-    private static Village withCategory(Village v, String category) {
-        return new Village(
-                v.code(),
-                v.nameZh(),
-                category,
-                v.planType(),
-                v.belts(),
-                v.pilots(),
-                v.registeredPopulation(),
-                v.residentPopulation(),
-                v.households(),
-                v.areaKm2(),
-                v.arableLandMu(),
-                v.latitude(),
-                v.longitude());
     }
 
     private static int residents(List<Village> villages) {

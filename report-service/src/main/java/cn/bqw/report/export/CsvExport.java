@@ -1,17 +1,12 @@
 package cn.bqw.report.export;
 
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,26 +18,12 @@ import java.util.List;
  */
 @Provider
 @Produces(CsvExport.MEDIA_TYPE)
-public class CsvExport implements MessageBodyWriter<Object> {
+public class CsvExport extends SheetWriter {
 
     public static final String MEDIA_TYPE = "text/csv";
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Sheets.covers(type);
-    }
-
-    @Override
-    public void writeTo(
-            Object report,
-            Class<?> type,
-            Type genericType,
-            Annotation[] annotations,
-            MediaType mediaType,
-            MultivaluedMap<String, Object> headers,
-            OutputStream out)
-            throws IOException, WebApplicationException {
-        Sheet sheet = Sheets.of(report);
+    void write(Sheet sheet, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", "text/csv; charset=UTF-8");
         headers.putSingle("Content-Disposition", Downloads.attachment(sheet, "csv"));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

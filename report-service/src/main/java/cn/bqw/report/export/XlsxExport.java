@@ -1,15 +1,10 @@
 package cn.bqw.report.export;
 
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,28 +28,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 @Provider
 @Produces(XlsxExport.MEDIA_TYPE)
-public class XlsxExport implements MessageBodyWriter<Object> {
+public class XlsxExport extends SheetWriter {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Rows above the data: title, as-of line, header. */
     static final int HEADER_ROWS = 3;
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Sheets.covers(type);
-    }
-
-    @Override
-    public void writeTo(
-            Object report,
-            Class<?> type,
-            Type genericType,
-            Annotation[] annotations,
-            MediaType mediaType,
-            MultivaluedMap<String, Object> headers,
-            OutputStream out)
-            throws IOException, WebApplicationException {
-        Sheet sheet = Sheets.of(report);
+    void write(Sheet sheet, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Disposition", Downloads.attachment(sheet, "xlsx"));
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             new Writer(workbook).write(sheet);

@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bqw.report.OwnApplication;
+import cn.bqw.report.ProjectionEvents;
 import cn.bqw.testkit.PlatformTestResource;
-import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -45,14 +45,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTest {
 
-    public static class OwnCity implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.divisions.group.id", "report-dashboard",
-                    "mp.messaging.incoming.indicators.group.id", "report-dashboard",
-                    "mp.messaging.incoming.observations.group.id", "report-dashboard",
-                    "bqw.report.city", CITY);
+    public static class OwnCity extends OwnApplication {
+        public OwnCity() {
+            super("report-dashboard", CITY);
         }
     }
 
@@ -80,27 +75,27 @@ class DashboardTest {
     void aCityAndABrowser() throws IOException {
         if (!loaded) {
             loaded = true;
-            try (TestEvents events = new TestEvents()) {
-                division(events, CITY, "CITY", null, null);
-                division(events, EAST, "COUNTY", CITY, "LEAD");
-                division(events, WEST, "COUNTY", CITY, "ADVANCE");
-                division(events, "910101001000", "TOWNSHIP", EAST, null);
-                division(events, "910102001000", "TOWNSHIP", WEST, null);
-                village(events, "910101001201", "910101001000");
-                village(events, "910101001202", "910101001000");
-                village(events, "910102001201", "910102001000");
-                indicator(events, "D_ROADS", "SUM", "FLOW", "COUNTY");
-                indicator(events, "D_SHARE", "SHARE_TRUE", "LEVEL", "VILLAGE");
-                indicator(events, "D_JOBS", "SUM", "FLOW", "COUNTY");
-                target(events, "D_ROADS", CITY, "100");
-                target(events, "D_ROADS", EAST, "60");
-                target(events, "D_ROADS", WEST, "40");
-                target(events, "D_SHARE", CITY, "50");
-                // As of March (expected 0.25): 10 of 100 is progress 0.1, under 0.6 × 0.25: off track.
-                value(events, "D_ROADS", EAST, "2021-03", "4");
-                value(events, "D_ROADS", WEST, "2021-03", "6");
-                value(events, "D_SHARE", "910101001201", "2021Q1", "1");
-                value(events, "D_JOBS", EAST, "2021-02", "120");
+            try (ProjectionEvents events = new ProjectionEvents()) {
+                events.division(CITY, "CITY", null, "看板市", null)
+                        .division(EAST, "COUNTY", CITY, "看板东县", "LEAD")
+                        .division(WEST, "COUNTY", CITY, "看板西县", "ADVANCE")
+                        .division("910101001000", "TOWNSHIP", EAST, "看板东镇", null)
+                        .division("910102001000", "TOWNSHIP", WEST, "看板西镇", null)
+                        .village("910101001201", "910101001000", "ORDINARY", 1000)
+                        .village("910101001202", "910101001000", "ORDINARY", 1000)
+                        .village("910102001201", "910102001000", "ORDINARY", 1000)
+                        .indicator("D_ROADS", "SUM", "FLOW", "COUNTY", "km")
+                        .indicator("D_SHARE", "SHARE_TRUE", "LEVEL", "VILLAGE", "percent")
+                        .indicator("D_JOBS", "SUM", "FLOW", "COUNTY", "person")
+                        .target("D_ROADS", CITY, 2021, "100")
+                        .target("D_ROADS", EAST, 2021, "60")
+                        .target("D_ROADS", WEST, 2021, "40")
+                        .target("D_SHARE", CITY, 2021, "50")
+                        // As of March (expected 0.25): 10 of 100 is progress 0.1, under 0.6 × 0.25: off track.
+                        .observation("D_ROADS", EAST, "2021-03", "TOTAL", "\"value\":4")
+                        .observation("D_ROADS", WEST, "2021-03", "TOTAL", "\"value\":6")
+                        .observation("D_SHARE", "910101001201", "2021Q1", "TOTAL", "\"value\":1")
+                        .observation("D_JOBS", EAST, "2021-02", "TOTAL", "\"value\":120");
             }
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
@@ -150,9 +145,9 @@ class DashboardTest {
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
         // Give the page's stream a moment to connect and take its first look.
         sleep(1500);
-        try (TestEvents events = new TestEvents()) {
+        try (ProjectionEvents events = new ProjectionEvents()) {
             // 30 of 100 as of March: progress 0.3 ≥ 0.95 × 0.25, on track.
-            value(events, "D_ROADS", EAST, "2021-02", "20");
+            events.observation("D_ROADS", EAST, "2021-02", "TOTAL", "\"value\":20");
         }
         waitFor(Duration.ofSeconds(20), () -> "ON_TRACK".equals(card("D_ROADS").getDomAttribute("data-status")));
         assertEquals("30", card("D_ROADS").findElement(By.className("actual")).getText());
@@ -225,63 +220,5 @@ class DashboardTest {
                 .queryParam("year", 2021)
                 .get("/api/v1/reports/overview")
                 .jsonPath();
-    }
-
-    private static void division(TestEvents events, String code, String level, String parent, String countyClass) {
-        events.send(
-                "bqw.divisions.v1",
-                "bqw.division.registered.v1",
-                code,
-                """
-                {"code":"%s","level":"%s","parentCode":%s,"nameZh":"看板%s","countyClass":%s,"urbanDistrict":false,"version":0}"""
-                        .formatted(
-                                code,
-                                level,
-                                parent == null ? "null" : "\"" + parent + "\"",
-                                code.substring(4, 6),
-                                countyClass == null ? "null" : "\"" + countyClass + "\""));
-    }
-
-    private static void village(TestEvents events, String code, String township) {
-        events.send(
-                "bqw.divisions.v1",
-                "bqw.village.registered.v1",
-                code,
-                """
-                {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"ORDINARY","planType":"SUBURBAN","pilots":[],
-                 "residentPopulation":1000,"status":"ACTIVE","version":0}"""
-                        .formatted(code, township, code.substring(9)));
-    }
-
-    private static void indicator(
-            TestEvents events, String code, String aggregation, String overTime, String reportedAt) {
-        events.send(
-                "bqw.indicators.v1",
-                "bqw.indicator.defined.v1",
-                code,
-                """
-                {"code":"%s","nameZh":"看板%s","campaign":"RURAL","unit":"km","aggregation":"%s","overTime":"%s",
-                 "direction":"UP","reportedAt":"%s","frequency":"MONTHLY","version":0}"""
-                        .formatted(code, code, aggregation, overTime, reportedAt));
-    }
-
-    private static void target(TestEvents events, String indicator, String region, String value) {
-        events.send(
-                "bqw.indicators.v1",
-                "bqw.target.set.v1",
-                indicator + "|" + region + "|2021",
-                """
-                {"indicator":"%s","region":"%s","year":2021,"value":%s,"kind":"BINDING","baseline":null,"version":0}"""
-                        .formatted(indicator, region, value));
-    }
-
-    private static void value(TestEvents events, String indicator, String region, String period, String value) {
-        events.send(
-                "bqw.observations.v1",
-                "bqw.observation.recorded.v1",
-                indicator + "|" + region + "|TOTAL|" + period,
-                """
-                {"indicator":"%s","region":"%s","period":"%s","area":"TOTAL","value":%s,"version":1}"""
-                        .formatted(indicator, region, period, value));
     }
 }

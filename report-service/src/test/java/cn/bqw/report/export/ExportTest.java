@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bqw.report.OwnApplication;
+import cn.bqw.report.ProjectionEvents;
 import cn.bqw.testkit.PlatformTestResource;
-import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -39,14 +39,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ExportTest.OwnCity.class)
 class ExportTest {
 
-    public static class OwnCity implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.divisions.group.id", "report-export",
-                    "mp.messaging.incoming.indicators.group.id", "report-export",
-                    "mp.messaging.incoming.observations.group.id", "report-export",
-                    "bqw.report.city", CITY);
+    public static class OwnCity extends OwnApplication {
+        public OwnCity() {
+            super("report-export", CITY);
         }
     }
 
@@ -63,29 +58,36 @@ class ExportTest {
             return;
         }
         loaded = true;
-        try (TestEvents events = new TestEvents()) {
-            division(events, CITY, "CITY", null, null);
-            division(events, EAST, "COUNTY", CITY, "LEAD");
-            division(events, WEST, "COUNTY", CITY, "ADVANCE");
-            division(events, "920101001000", "TOWNSHIP", EAST, null);
-            division(events, "920102001000", "TOWNSHIP", WEST, null);
-            village(events, "920101001201", "920101001000", "DEMONSTRATION");
-            village(events, "920101001202", "920101001000", "ORDINARY");
-            village(events, "920102001201", "920102001000", "RENOVATION");
-            indicator(events, "X_ROADS", "SUM", "FLOW", "COUNTY", "km");
-            indicator(events, "X_SEWAGE", "SHARE_TRUE", "LEVEL", "VILLAGE", "percent");
-            indicator(events, "X_RATE", "RATIO", "LEVEL", "COUNTY", "percent");
-            target(events, "X_ROADS", CITY, "100");
-            target(events, "X_ROADS", EAST, "60");
-            target(events, "X_ROADS", WEST, "40");
-            value(events, "X_ROADS", EAST, "2022-03", "TOTAL", "\"value\":25.5");
-            value(events, "X_ROADS", WEST, "2022-03", "TOTAL", "\"value\":7.25");
-            value(events, "X_SEWAGE", "920101001201", "2022Q1", "TOTAL", "\"value\":1");
-            value(events, "X_SEWAGE", "920102001201", "2022Q1", "TOTAL", "\"value\":0");
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.division(CITY, "CITY", null, "导出市", null)
+                    .division(EAST, "COUNTY", CITY, "导出东县", "LEAD")
+                    .division(WEST, "COUNTY", CITY, "导出西县", "ADVANCE")
+                    .division("920101001000", "TOWNSHIP", EAST, "导出东镇", null)
+                    .division("920102001000", "TOWNSHIP", WEST, "导出西镇", null)
+                    .village("920101001201", "920101001000", "DEMONSTRATION", 1000)
+                    .village("920101001202", "920101001000", "ORDINARY", 1000)
+                    .village("920102001201", "920102001000", "RENOVATION", 1000)
+                    .indicator("X_ROADS", "SUM", "FLOW", "COUNTY", "km")
+                    .indicator("X_SEWAGE", "SHARE_TRUE", "LEVEL", "VILLAGE", "percent")
+                    .indicator("X_RATE", "RATIO", "LEVEL", "COUNTY", "percent")
+                    .target("X_ROADS", CITY, 2022, "100")
+                    .target("X_ROADS", EAST, 2022, "60")
+                    .target("X_ROADS", WEST, 2022, "40")
+                    .observation("X_ROADS", EAST, "2022-03", "TOTAL", "\"value\":25.5")
+                    .observation("X_ROADS", WEST, "2022-03", "TOTAL", "\"value\":7.25")
+                    .observation("X_SEWAGE", "920101001201", "2022Q1", "TOTAL", "\"value\":1")
+                    .observation("X_SEWAGE", "920102001201", "2022Q1", "TOTAL", "\"value\":0");
             for (String county : List.of(EAST, WEST)) {
-                value(events, "X_RATE", county, "2022", "URBAN", "\"value\":90,\"numerator\":90,\"denominator\":100");
-                value(events, "X_RATE", county, "2022", "RURAL", "\"value\":70,\"numerator\":70,\"denominator\":100");
-                value(events, "X_RATE", county, "2022", "TOTAL", "\"value\":80,\"numerator\":160,\"denominator\":200");
+                events.observation(
+                                "X_RATE", county, "2022", "URBAN", "\"value\":90,\"numerator\":90,\"denominator\":100")
+                        .observation(
+                                "X_RATE", county, "2022", "RURAL", "\"value\":70,\"numerator\":70,\"denominator\":100")
+                        .observation(
+                                "X_RATE",
+                                county,
+                                "2022",
+                                "TOTAL",
+                                "\"value\":80,\"numerator\":160,\"denominator\":200");
             }
         }
         await().atMost(Duration.ofSeconds(90))
@@ -290,64 +292,5 @@ class ExportTest {
                 .statusCode(200)
                 .extract()
                 .response();
-    }
-
-    private static void division(TestEvents events, String code, String level, String parent, String countyClass) {
-        events.send(
-                "bqw.divisions.v1",
-                "bqw.division.registered.v1",
-                code,
-                """
-                {"code":"%s","level":"%s","parentCode":%s,"nameZh":"导出%s","countyClass":%s,"urbanDistrict":false,"version":0}"""
-                        .formatted(
-                                code,
-                                level,
-                                parent == null ? "null" : "\"" + parent + "\"",
-                                code.substring(4, 6),
-                                countyClass == null ? "null" : "\"" + countyClass + "\""));
-    }
-
-    private static void village(TestEvents events, String code, String township, String category) {
-        events.send(
-                "bqw.divisions.v1",
-                "bqw.village.registered.v1",
-                code,
-                """
-                {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"%s","planType":"SUBURBAN","pilots":[],
-                 "residentPopulation":1000,"status":"ACTIVE","version":0}"""
-                        .formatted(code, township, code.substring(9), category));
-    }
-
-    private static void indicator(
-            TestEvents events, String code, String aggregation, String overTime, String reportedAt, String unit) {
-        events.send(
-                "bqw.indicators.v1",
-                "bqw.indicator.defined.v1",
-                code,
-                """
-                {"code":"%s","nameZh":"导出%s","campaign":"RURAL","unit":"%s","aggregation":"%s","overTime":"%s",
-                 "direction":"UP","reportedAt":"%s","frequency":"MONTHLY","version":0}"""
-                        .formatted(code, code, unit, aggregation, overTime, reportedAt));
-    }
-
-    private static void target(TestEvents events, String indicator, String region, String value) {
-        events.send(
-                "bqw.indicators.v1",
-                "bqw.target.set.v1",
-                indicator + "|" + region + "|2022",
-                """
-                {"indicator":"%s","region":"%s","year":2022,"value":%s,"kind":"BINDING","baseline":null,"version":0}"""
-                        .formatted(indicator, region, value));
-    }
-
-    private static void value(
-            TestEvents events, String indicator, String region, String period, String area, String numbers) {
-        events.send(
-                "bqw.observations.v1",
-                "bqw.observation.recorded.v1",
-                indicator + "|" + region + "|" + area + "|" + period,
-                """
-                {"indicator":"%s","region":"%s","period":"%s","area":"%s",%s,"version":1}"""
-                        .formatted(indicator, region, period, area, numbers));
     }
 }

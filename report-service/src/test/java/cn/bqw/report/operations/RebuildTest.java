@@ -7,12 +7,12 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bqw.report.OwnApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -36,13 +36,9 @@ import org.junit.jupiter.api.Test;
 class RebuildTest {
 
     /** An application of its own: its own database, and consumers reading every topic from the start. */
-    public static class OwnGroup implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.divisions.group.id", "report-rebuild",
-                    "mp.messaging.incoming.indicators.group.id", "report-rebuild",
-                    "mp.messaging.incoming.observations.group.id", "report-rebuild");
+    public static class OwnGroup extends OwnApplication {
+        public OwnGroup() {
+            super("report-rebuild", null);
         }
     }
 

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.report.OwnApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestInfrastructure;
 import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,13 +38,9 @@ class ConsumerInterruptionTest {
      * An application of its own (its own database, a consumer group of its own reading every topic
      * from the start), so that stopping the broker disturbs no other test's consumers.
      */
-    public static class OwnGroup implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.divisions.group.id", "report-interruption",
-                    "mp.messaging.incoming.indicators.group.id", "report-interruption",
-                    "mp.messaging.incoming.observations.group.id", "report-interruption");
+    public static class OwnGroup extends OwnApplication {
+        public OwnGroup() {
+            super("report-interruption", null);
         }
     }
 

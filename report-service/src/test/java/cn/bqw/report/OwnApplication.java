@@ -1,0 +1,32 @@
+package cn.bqw.report;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A test profile for an application of its own: its own database and consumer group (reading
+ * every topic from the start), and the city it reports on where it names one.
+ */
+public abstract class OwnApplication implements QuarkusTestProfile {
+
+    private final String group;
+    private final String city;
+
+    protected OwnApplication(String group, String city) {
+        this.group = group;
+        this.city = city;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        for (String channel : new String[] {"divisions", "indicators", "observations"}) {
+            config.put("mp.messaging.incoming." + channel + ".group.id", group);
+        }
+        if (city != null) {
+            config.put("bqw.report.city", city);
+        }
+        return config;
+    }
+}
