@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,7 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The events report-service's consumer group has yet to apply: the end offsets of its topics minus
- * its committed offsets. Asked of Kafka at most every two seconds, however many reports are read.
+ * its committed offsets. Asked of Kafka every two seconds by a thread of its own, so that a report
+ * never waits on Kafka (a broker that does not answer would otherwise hold every read for seconds);
+ * the first read waits for the first answer.
  */
 @ApplicationScoped
 public class ConsumerLag {
@@ -34,21 +38,38 @@ public class ConsumerLag {
     String group;
 
     private Admin admin;
-    private long checkedAt;
-    private Long pending;
+    private volatile ScheduledExecutorService refresher;
+    private volatile Long pending;
 
-    public synchronized Long pending() {
-        if (System.nanoTime() - checkedAt < REFRESH.toNanos() && checkedAt != 0) {
-            return pending;
+    /** The lag at the last look, at most two seconds old; null when Kafka could not be asked. */
+    public Long pending() {
+        if (refresher == null) {
+            start();
         }
-        checkedAt = System.nanoTime();
+        return pending;
+    }
+
+    private synchronized void start() {
+        if (refresher != null) {
+            return;
+        }
+        refresh();
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "consumer-lag");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = thread;
+    }
+
+    private void refresh() {
         try {
             pending = ask();
         } catch (Exception e) {
             LOG.debugf(e, "cannot read the consumer lag");
             pending = null;
         }
-        return pending;
     }
 
     private long ask() throws Exception {
@@ -81,6 +102,9 @@ public class ConsumerLag {
 
     @PreDestroy
     synchronized void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }
