@@ -72,6 +72,11 @@ final class Candidate {
     }
 
     /** The significant digits of the region's parent, which every sibling's code starts with. */
+    /** The stored values read together with this one: its indicator's under its parent. */
+    String rangeKey() {
+        return indicator.code() + "|" + parentPrefix;
+    }
+
     static String parentPrefix(String region) {
         return DivisionCode.parse(region)
                 .flatMap(DivisionCode::parent)

@@ -1,7 +1,6 @@
 package cn.bqw.indicator.observation;
 
 import cn.bqw.indicator.locking.LockService;
-import cn.bqw.indicator.locking.Locks;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.ImportTally;
@@ -36,17 +35,28 @@ public class ObservationImport {
     public ImportSummary run(RowReader rows, BulkImporter.Mode mode, String idempotencyScope, String idempotencyKey)
             throws Exception {
         ObservationRules rules = observations.rules();
-        Locks inForce = locks.inForce();
+        ObservationWriter.Basis basis = ObservationWriter.Basis.forImport(locks.inForce());
         return importer.run(
                 rows,
                 BATCH,
-                (batch, tally) -> importBatch(batch, rules, inForce, tally),
+                new BulkImporter.Batch() {
+                    @Override
+                    public void apply(List<BulkImporter.Row> batch, ImportTally tally) {
+                        importBatch(batch, rules, basis, tally);
+                    }
+
+                    @Override
+                    public void settle() {
+                        basis.settle();
+                    }
+                },
                 mode,
                 idempotencyScope,
                 idempotencyKey);
     }
 
-    private void importBatch(List<BulkImporter.Row> batch, ObservationRules rules, Locks inForce, ImportTally tally) {
+    private void importBatch(
+            List<BulkImporter.Row> batch, ObservationRules rules, ObservationWriter.Basis basis, ImportTally tally) {
         List<Candidate> candidates = new ArrayList<>(batch.size());
         List<Long> rowsOf = new ArrayList<>(batch.size());
         for (BulkImporter.Row row : batch) {
@@ -57,7 +67,7 @@ public class ObservationImport {
                 tally.conflict(row.index(), e);
             }
         }
-        List<ObservationWriter.Outcome> outcomes = writer.write(candidates, inForce);
+        List<ObservationWriter.Outcome> outcomes = writer.write(candidates, basis);
         for (int i = 0; i < outcomes.size(); i++) {
             ObservationWriter.Outcome outcome = outcomes.get(i);
             if (outcome.refusal() != null) {

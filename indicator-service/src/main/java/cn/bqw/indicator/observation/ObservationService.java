@@ -67,8 +67,9 @@ public class ObservationService {
     @Transactional
     public ObservationWriter.Outcome record(ObservationRequest request, String idempotencyScope, String key) {
         Candidate candidate = rules().check(request);
-        ObservationWriter.Outcome outcome =
-                writer.write(List.of(candidate), locks.inForce()).get(0);
+        ObservationWriter.Outcome outcome = writer.write(
+                        List.of(candidate), ObservationWriter.Basis.forSingleWrite(locks.inForce()))
+                .get(0);
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }

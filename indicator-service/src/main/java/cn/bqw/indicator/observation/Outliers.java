@@ -2,7 +2,6 @@ package cn.bqw.indicator.observation;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -21,22 +20,24 @@ public final class Outliers {
 
     /**
      * Why {@code value} is far from {@code reference} (called {@code what} in the reason), or empty
-     * when it is not, or when the reference is too small or has no spread to judge by.
+     * when it is not, or when the reference is too small or has no spread to judge by. Sorts
+     * {@code reference} in place: a bulk post judges every value, so no copies are made.
      */
-    public static Optional<String> judge(BigDecimal value, Collection<BigDecimal> reference, String what) {
-        if (reference.size() < ENOUGH) {
+    public static Optional<String> judge(double value, double[] reference, String what) {
+        if (reference.length < ENOUGH) {
             return Optional.empty();
         }
-        double[] values =
-                reference.stream().mapToDouble(BigDecimal::doubleValue).sorted().toArray();
-        double median = median(values);
-        double[] deviations =
-                Arrays.stream(values).map(v -> Math.abs(v - median)).sorted().toArray();
-        double mad = median(deviations);
+        Arrays.sort(reference);
+        double median = median(reference);
+        for (int i = 0; i < reference.length; i++) {
+            reference[i] = Math.abs(reference[i] - median);
+        }
+        Arrays.sort(reference);
+        double mad = median(reference);
         if (mad == 0) {
             return Optional.empty();
         }
-        double score = 0.6745 * (value.doubleValue() - median) / mad;
+        double score = 0.6745 * (value - median) / mad;
         if (Math.abs(score) <= THRESHOLD) {
             return Optional.empty();
         }

@@ -1,44 +1,64 @@
 package cn.bqw.indicator.observation;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What a batch is written against: the current values of its keys (locked), their series, and the
- * same periods under the same parents, kept up to date as the batch goes on so that a value is
- * judged against the batch's earlier values too.
+ * What an import's values are written against: the current values of its keys (locked), their
+ * series, and the same periods under the same parents, kept up to date as the import goes on so
+ * that a value is judged against the import's earlier values too. One instance lives as long as
+ * its transaction: each (indicator, parent) range is read and locked the first time a batch
+ * touches it, and since the locks hold until commit, what was read stays true. Past {@link
+ * #KEPT_AT_MOST} values it forgets everything and reads again what later batches touch.
  */
 final class StoredValues {
 
+    static final int KEPT_AT_MOST = 250_000;
+
+    private final Set<String> rangesRead = new HashSet<>();
     private final Map<String, ObservationView> current = new HashMap<>();
-    private final Map<String, Map<String, BigDecimal>> bySeries = new HashMap<>();
-    private final Map<String, Map<String, BigDecimal>> byPeers = new HashMap<>();
+    private final Map<String, Map<String, Double>> bySeries = new HashMap<>();
+    private final Map<String, Map<String, Double>> byPeers = new HashMap<>();
 
     /**
-     * Reads, and locks, every stored value of the batch's indicators under the parents of the
-     * batch's regions: one index range per (indicator, parent), which holds each value's own key,
-     * its series (history) and its peers.
+     * The (indicator, parent) ranges of {@code candidates} not read yet, one candidate for each, in
+     * the order they are to be locked; past {@link #KEPT_AT_MOST} values, everything is forgotten
+     * first.
      */
-    static StoredValues read(Connection connection, List<Candidate> candidates) throws SQLException {
-        StoredValues stored = new StoredValues();
+    List<Candidate> unread(List<Candidate> candidates) {
+        if (current.size() > KEPT_AT_MOST) {
+            rangesRead.clear();
+            current.clear();
+            bySeries.clear();
+            byPeers.clear();
+        }
         // Sorted, so that concurrent writers lock the rows of shared ranges in the same order.
-        List<Candidate> ranges = distinct(candidates, c -> c.indicator.code() + "|" + c.parentPrefix).stream()
+        return distinct(candidates, Candidate::rangeKey).stream()
+                .filter(c -> !rangesRead.contains(c.rangeKey()))
                 .sorted(Comparator.comparing((Candidate c) -> c.indicator.code())
                         .thenComparing(c -> c.parentPrefix))
                 .toList();
+    }
+
+    /**
+     * Reads, and locks, every stored value of the {@link #unread} ranges: one index range per
+     * (indicator, parent), which holds each value's own key, its series (history) and its peers.
+     */
+    void read(Connection connection, List<Candidate> ranges) throws SQLException {
         if (ranges.isEmpty()) {
-            return stored;
+            return;
         }
         // OFFSET 0 keeps each lateral subquery one index range scan: flattened, the planner would
         // rather scan the whole table once per batch, above all while it has no statistics yet.
@@ -56,7 +76,7 @@ final class StoredValues {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ObservationView view = ObservationRows.read(rows);
-                    stored.remember(
+                    remember(
                             view.key(),
                             view.seriesKey(),
                             Candidate.peerKey(
@@ -68,7 +88,7 @@ final class StoredValues {
                 }
             }
         }
-        return stored;
+        ranges.forEach(c -> rangesRead.add(c.rangeKey()));
     }
 
     ObservationView current(String key) {
@@ -82,8 +102,9 @@ final class StoredValues {
 
     private void remember(String key, String seriesKey, String peerKey, ObservationView value) {
         current.put(key, value);
-        bySeries.computeIfAbsent(seriesKey, k -> new HashMap<>()).put(value.period(), value.value());
-        byPeers.computeIfAbsent(peerKey, k -> new HashMap<>()).put(value.region(), value.value());
+        double number = value.value().doubleValue();
+        bySeries.computeIfAbsent(seriesKey, k -> new HashMap<>()).put(value.period(), number);
+        byPeers.computeIfAbsent(peerKey, k -> new HashMap<>()).put(value.region(), number);
     }
 
     /** Why the value is far from its own history or from its peers, if it is. */
@@ -91,20 +112,27 @@ final class StoredValues {
         if (!candidate.judged()) {
             return Optional.empty();
         }
-        List<BigDecimal> history = others(bySeries.get(candidate.seriesKey), candidate.periodText);
-        List<BigDecimal> peers = others(byPeers.get(candidate.peerKey), candidate.region);
-        return Outliers.judge(candidate.value, history, "far from its own history")
-                .or(() -> Outliers.judge(candidate.value, peers, "far from its peers"));
+        double value = candidate.value.doubleValue();
+        return Outliers.judge(
+                        value,
+                        others(bySeries.get(candidate.seriesKey), candidate.periodText),
+                        "far from its own history")
+                .or(() -> Outliers.judge(
+                        value, others(byPeers.get(candidate.peerKey), candidate.region), "far from its peers"));
     }
 
-    private static List<BigDecimal> others(Map<String, BigDecimal> values, String except) {
+    private static double[] others(Map<String, Double> values, String except) {
         if (values == null) {
-            return List.of();
+            return new double[0];
         }
-        return values.entrySet().stream()
-                .filter(e -> !Objects.equals(e.getKey(), except))
-                .map(Map.Entry::getValue)
-                .toList();
+        double[] others = new double[values.size()];
+        int n = 0;
+        for (Map.Entry<String, Double> entry : values.entrySet()) {
+            if (!entry.getKey().equals(except)) {
+                others[n++] = entry.getValue();
+            }
+        }
+        return n == others.length ? others : Arrays.copyOf(others, n);
     }
 
     private static List<Candidate> distinct(List<Candidate> candidates, Function<Candidate, String> key) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bqw.indicator.TestRegions;
@@ -165,6 +166,60 @@ class ObservationBatchTest {
                 .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("conflicts.field", equalTo(List.of("region", "region")));
+    }
+
+    /**
+     * One import of several batches (1,000 rows each) sees its own earlier batches: a key written
+     * again a batch later is a revision, the same value a third time is ignored, and a value is
+     * judged against peers written by an earlier batch of the same request.
+     */
+    @Test
+    void laterBatchesOfOneImportBuildOnItsEarlierBatches() {
+        String town = "950102003000";
+        List<String> regions = new ArrayList<>(List.of(town));
+        IntStream.rangeClosed(1, 60).forEach(n -> regions.add(village(town, n)));
+        TestRegions.register(replica, regions);
+        TestIndicators.define("BAT_SPREAD", "SUM", "FLOW", "VILLAGE", "MONTHLY", ",\"validMin\":0");
+        TestIndicators.define("BAT_FILL", "SUM", "FLOW", "VILLAGE", "MONTHLY", ",\"validMin\":0");
+        String first = village(town, 1);
+        List<String> rows = new ArrayList<>();
+        rows.add(row("BAT_SPREAD", first, "2025-01", "10"));
+        for (int n = 2; n <= 60; n++) {
+            for (int month = 1; month <= 12; month++) {
+                rows.add(row("BAT_SPREAD", village(town, n), "2025-%02d".formatted(month), "1" + n % 3));
+            }
+        }
+        for (int n = 1; n <= 60; n++) {
+            for (int month = 1; month <= 12; month++) {
+                rows.add(row("BAT_FILL", village(town, n), "2025-%02d".formatted(month), "5"));
+            }
+        }
+        assertEquals(1_429, rows.size());
+        rows.add(row("BAT_SPREAD", first, "2025-01", "11"));
+        rows.add(row("BAT_SPREAD", first, "2025-02", "1000"));
+        rows.add(row("BAT_SPREAD", first, "2025-01", "11"));
+
+        batchJson(TestTokens.admin(), "[" + String.join(",", rows) + "]", "")
+                .statusCode(200)
+                .body("imported", equalTo(1_430))
+                .body("updated", equalTo(1))
+                .body("ignored", equalTo(1))
+                .body("conflicts", hasSize(0));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParams(Map.of("indicator", "BAT_SPREAD", "region", first, "period", "2025-01"))
+                .get("/api/v1/observations/history")
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(List.of(10, 11)))
+                .body("version", equalTo(List.of(1, 2)));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParams(Map.of("indicator", "BAT_SPREAD", "region", first, "period", "2025-02"))
+                .get("/api/v1/observations")
+                .then()
+                .statusCode(200)
+                .body("items[0].outlier", startsWith("far from its peers: median 11"));
     }
 
     /** The measure: one request of 100,000 values, with ten bad ones at known rows. */

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,6 +73,15 @@ public class Outbox {
         }
         Session session = entityManager.unwrap(Session.class);
         session.flush();
+        CopyIn rows = rowsOf(events);
+        session.doWork(connection -> send(connection, rows));
+    }
+
+    /**
+     * The outbox rows of {@code events}, for a bulk writer that sends them with its own statements
+     * ({@link #send}) after the state they describe.
+     */
+    public CopyIn rowsOf(List<DomainEvent> events) {
         CopyIn rows = new CopyIn("outbox_event (event_id, topic, event_key, type, source, actor, data)");
         String actor = this.actor.name();
         for (DomainEvent event : events) {
@@ -83,12 +94,18 @@ public class Outbox {
                     actor,
                     toJson(event.data()));
         }
-        session.doWork(connection -> {
-            rows.copy(connection);
-            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
-                notify.executeQuery().close();
-            }
-        });
+        return rows;
+    }
+
+    /** Sends rows made by {@link #rowsOf}, and the NOTIFY that wakes the relay when the transaction commits. */
+    public static void send(Connection connection, CopyIn rows) throws SQLException {
+        if (rows.rows() == 0) {
+            return;
+        }
+        rows.copy(connection);
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+            notify.executeQuery().close();
+        }
     }
 
     private String toJson(Object data) {

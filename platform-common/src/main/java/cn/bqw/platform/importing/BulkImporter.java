@@ -40,6 +40,12 @@ public class BulkImporter {
     public interface Batch {
         /** Takes each row or throws a {@link ProblemException} for it through {@link #eachRow}. */
         void apply(List<Row> rows, ImportTally tally);
+
+        /**
+         * Called once after the last batch, also when the import fails, before its transaction
+         * ends: an import that writes in the background waits for its writes here.
+         */
+        default void settle() {}
     }
 
     /** Takes one row, or refuses it with a {@link ProblemException}. */
@@ -82,18 +88,28 @@ public class BulkImporter {
         ImportTally tally = new ImportTally(dryRun);
         List<Row> pending = new ArrayList<>(batchSize);
         long index = 0;
-        while (rows.hasNext()) {
-            if (index == maxRows) {
-                throw new ProblemException(
-                        ProblemType.PAYLOAD_TOO_LARGE,
-                        "an import takes at most " + maxRows + " rows a request; split it and send the parts");
+        try {
+            while (rows.hasNext()) {
+                if (index == maxRows) {
+                    throw new ProblemException(
+                            ProblemType.PAYLOAD_TOO_LARGE,
+                            "an import takes at most " + maxRows + " rows a request; split it and send the parts");
+                }
+                pending.add(new Row(++index, rows.next()));
+                if (pending.size() == batchSize) {
+                    applyBatch(batch, pending, tally);
+                }
             }
-            pending.add(new Row(++index, rows.next()));
-            if (pending.size() == batchSize) {
-                applyBatch(batch, pending, tally);
+            applyBatch(batch, pending, tally);
+        } catch (Throwable failure) {
+            try {
+                batch.settle();
+            } catch (RuntimeException | Error alsoFailed) {
+                failure.addSuppressed(alsoFailed);
             }
+            throw failure;
         }
-        applyBatch(batch, pending, tally);
+        batch.settle();
         ImportSummary summary = tally.summary();
         if (mode.atomic() && tally.hasConflicts()) {
             throw rejected(summary, index);
@@ -141,8 +157,11 @@ public class BulkImporter {
 
     /** The row's fields but {@code omitted}, read as {@code type} and validated like a request body. */
     public <T> T bind(ObjectNode fields, Class<T> type, String... omitted) {
-        ObjectNode body = fields.deepCopy();
-        body.remove(List.of(omitted));
+        ObjectNode body = fields;
+        if (omitted.length > 0) {
+            body = fields.deepCopy();
+            body.remove(List.of(omitted));
+        }
         T value;
         try {
             value = json.treeToValue(body, type);
