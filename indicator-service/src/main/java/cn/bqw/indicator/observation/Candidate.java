@@ -71,12 +71,12 @@ final class Candidate {
         return indicator + "|" + period + "|" + area + "|" + parentPrefix;
     }
 
-    /** The significant digits of the region's parent, which every sibling's code starts with. */
-    /** The stored values read together with this one: its indicator's under its parent. */
+    /** The stored values an import reads together with this one: its indicator's under its parent. */
     String rangeKey() {
         return indicator.code() + "|" + parentPrefix;
     }
 
+    /** The significant digits of the region's parent, which every sibling's code starts with. */
     static String parentPrefix(String region) {
         return DivisionCode.parse(region)
                 .flatMap(DivisionCode::parent)

@@ -35,9 +35,9 @@ import org.hibernate.Session;
 
 /**
  * Writes checked values in the caller's transaction, a batch at a time: each value's region, lock
- * and outlier checks, then the batch's new rows by COPY, its revisions (the replaced state moves to
- * {@code observation_revision}) and its outbox events. The series the batch touches are read
- * {@code FOR UPDATE}, so concurrent writers of a series queue up and each sees the value it replaces.
+ * and outlier checks ({@link StoredValues}: the stored values replaced are locked first), then the
+ * batch's new rows by COPY, its revisions (the replaced state moves to {@code observation_revision})
+ * and its outbox events.
  * An import's batches are sent in the background ({@link BatchSender}) while the next is prepared.
  */
 @ApplicationScoped
@@ -134,11 +134,15 @@ public class ObservationWriter {
         }
         Session session = entityManager.unwrap(Session.class);
         session.flush();
-        List<Candidate> unread = stored.unread(admitted);
         session.doWork(connection -> {
-            if (!unread.isEmpty()) {
+            if (stored.mustRead(admitted)) {
                 basis.sender.awaitSent();
-                stored.read(connection, unread);
+                stored.read(connection, admitted);
+            }
+            List<Candidate> unlocked = stored.unlocked(admitted);
+            if (!unlocked.isEmpty()) {
+                basis.sender.awaitSent();
+                stored.lock(connection, unlocked);
             }
             // Prepared while the previous batch is still being sent, when nothing had to be read.
             basis.sender.send(connection, prepare(admitted, positions, stored, outcomes)::send);
@@ -199,7 +203,7 @@ public class ObservationWriter {
                     before == null ? 1 : before.version() + 1,
                     now,
                     by);
-            stored.put(candidate, after);
+            stored.put(after);
             if (before == null) {
                 inserts.row(ObservationRows.values(after));
             } else {

@@ -16,95 +16,189 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What an import's values are written against: the current values of its keys (locked), their
- * series, and the same periods under the same parents, kept up to date as the import goes on so
- * that a value is judged against the import's earlier values too. One instance lives as long as
- * its transaction: each (indicator, parent) range is read and locked the first time a batch
- * touches it, and since the locks hold until commit, what was read stays true. Past {@link
- * #KEPT_AT_MOST} values it forgets everything and reads again what later batches touch.
+ * What a transaction's values are written against: the current values of the keys it writes, and
+ * for judging outliers their series and the same periods under the same parents, kept up to date
+ * as the writes go on (a value is judged against the import's earlier values too).
+ *
+ * <p>Reference values are read without locks: a few values (a single post) read their own series
+ * and peers; an import reads each (indicator, parent) range once, the first time a batch touches
+ * it. Only the keys about to be replaced are locked ({@code FOR UPDATE}, in key order), and their
+ * locked state is the one replaced: concurrent writers of one key queue up and each sees the value
+ * it replaces, while writers of neighbouring keys do not wait for each other. Past {@link
+ * #KEPT_AT_MOST} values an import forgets everything and reads again what later batches touch.
  */
 final class StoredValues {
 
     static final int KEPT_AT_MOST = 250_000;
 
+    /** Up to this many values read their own series and peers instead of whole ranges. */
+    static final int FEW = 20;
+
+    private static final String OWN_SERIES_AND_PEERS =
+            """
+            SELECT indicator_code, region_code, period, area, value
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+                 AS k(i, r, p, a, lo, hi)
+            CROSS JOIN LATERAL (
+                SELECT * FROM observation WHERE indicator_code = k.i AND region_code = k.r AND area = k.a
+                UNION
+                SELECT * FROM observation WHERE indicator_code = k.i AND period = k.p AND area = k.a
+                                           AND region_code BETWEEN k.lo AND k.hi) o""";
+
+    // OFFSET 0 keeps each lateral subquery one index range scan: flattened, the planner would
+    // rather scan the whole table once per batch, above all while it has no statistics yet.
+    private static final String RANGES =
+            """
+            SELECT o.indicator_code, o.region_code, o.period, o.area, o.value
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(i, lo, hi)
+            CROSS JOIN LATERAL (
+                SELECT * FROM observation WHERE indicator_code = k.i AND region_code BETWEEN k.lo AND k.hi
+                OFFSET 0) o""";
+
+    private static final String LOCK = "SELECT "
+            + ObservationRows.columns("o")
+            + """
+             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS k(i, r, p, a)
+            JOIN observation o ON o.indicator_code = k.i AND o.period = k.p AND o.area = k.a AND o.region_code = k.r
+            ORDER BY o.indicator_code, o.period, o.area, o.region_code
+            FOR UPDATE OF o""";
+
     private final Set<String> rangesRead = new HashSet<>();
+    /** Keys a read found stored, not locked yet. */
+    private final Set<String> seen = new HashSet<>();
+    /** The state of keys this transaction locked or wrote. */
     private final Map<String, ObservationView> current = new HashMap<>();
+
     private final Map<String, Map<String, Double>> bySeries = new HashMap<>();
     private final Map<String, Map<String, Double>> byPeers = new HashMap<>();
+    private final Map<String, String> parents = new HashMap<>();
+    private int kept;
 
     /**
-     * The (indicator, parent) ranges of {@code candidates} not read yet, one candidate for each, in
-     * the order they are to be locked; past {@link #KEPT_AT_MOST} values, everything is forgotten
-     * first.
+     * Whether {@link #read} has to ask the database for {@code candidates}: always for a few values,
+     * for an import's batch when it touches a range not read yet.
      */
-    List<Candidate> unread(List<Candidate> candidates) {
-        if (current.size() > KEPT_AT_MOST) {
+    boolean mustRead(List<Candidate> candidates) {
+        if (kept > KEPT_AT_MOST) {
             rangesRead.clear();
+            seen.clear();
             current.clear();
             bySeries.clear();
             byPeers.clear();
+            kept = 0;
         }
-        // Sorted, so that concurrent writers lock the rows of shared ranges in the same order.
-        return distinct(candidates, Candidate::rangeKey).stream()
-                .filter(c -> !rangesRead.contains(c.rangeKey()))
-                .sorted(Comparator.comparing((Candidate c) -> c.indicator.code())
-                        .thenComparing(c -> c.parentPrefix))
-                .toList();
+        return candidates.size() <= FEW
+                ? !candidates.isEmpty()
+                : candidates.stream().anyMatch(c -> !rangesRead.contains(c.rangeKey()));
     }
 
-    /**
-     * Reads, and locks, every stored value of the {@link #unread} ranges: one index range per
-     * (indicator, parent), which holds each value's own key, its series (history) and its peers.
-     */
-    void read(Connection connection, List<Candidate> ranges) throws SQLException {
-        if (ranges.isEmpty()) {
+    /** Reads, without locks, the reference values of {@code candidates} that are not known yet. */
+    void read(Connection connection, List<Candidate> candidates) throws SQLException {
+        if (candidates.size() <= FEW) {
+            try (PreparedStatement select = connection.prepareStatement(OWN_SERIES_AND_PEERS)) {
+                select.setArray(1, array(connection, candidates, c -> c.indicator.code()));
+                select.setArray(2, array(connection, candidates, c -> c.region));
+                select.setArray(3, array(connection, candidates, c -> c.periodText));
+                select.setArray(4, array(connection, candidates, c -> c.area.name()));
+                select.setArray(5, array(connection, candidates, c -> padded(c.parentPrefix, '0')));
+                select.setArray(6, array(connection, candidates, c -> padded(c.parentPrefix, '9')));
+                readReferences(select);
+            }
             return;
         }
-        // OFFSET 0 keeps each lateral subquery one index range scan: flattened, the planner would
-        // rather scan the whole table once per batch, above all while it has no statistics yet.
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT "
-                        + ObservationRows.columns("o")
-                        + """
-                 FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(i, lo, hi)
-                CROSS JOIN LATERAL (
-                    SELECT * FROM observation WHERE indicator_code = k.i AND region_code BETWEEN k.lo AND k.hi
-                    ORDER BY region_code, area, period OFFSET 0 FOR UPDATE) o""")) {
+        List<Candidate> ranges = distinct(candidates, Candidate::rangeKey).stream()
+                .filter(c -> !rangesRead.contains(c.rangeKey()))
+                .toList();
+        try (PreparedStatement select = connection.prepareStatement(RANGES)) {
             select.setArray(1, array(connection, ranges, c -> c.indicator.code()));
             select.setArray(2, array(connection, ranges, c -> padded(c.parentPrefix, '0')));
             select.setArray(3, array(connection, ranges, c -> padded(c.parentPrefix, '9')));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ObservationView view = ObservationRows.read(rows);
+            readReferences(select);
+        }
+        ranges.forEach(c -> rangesRead.add(c.rangeKey()));
+    }
+
+    private void readReferences(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String indicator = rows.getString(1);
+                String region = rows.getString(2);
+                String period = rows.getString(3);
+                Area area = Area.valueOf(rows.getString(4));
+                String key = Candidate.key(indicator, region, period, area);
+                if (!current.containsKey(key)) {
+                    seen.add(key);
                     remember(
-                            view.key(),
-                            view.seriesKey(),
-                            Candidate.peerKey(
-                                    view.indicator(),
-                                    view.period(),
-                                    view.area(),
-                                    Candidate.parentPrefix(view.region())),
-                            view);
+                            indicator,
+                            region,
+                            period,
+                            area,
+                            rows.getBigDecimal(5).doubleValue());
                 }
             }
         }
-        ranges.forEach(c -> rangesRead.add(c.rangeKey()));
+    }
+
+    /** The candidates whose keys are stored and not locked yet: {@link #lock} them before writing. */
+    List<Candidate> unlocked(List<Candidate> candidates) {
+        return distinct(candidates, c -> c.key).stream()
+                .filter(c -> seen.contains(c.key))
+                .toList();
+    }
+
+    /** Locks the stored keys of {@code candidates}, in key order, and takes their current state. */
+    void lock(Connection connection, List<Candidate> candidates) throws SQLException {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<Candidate> ordered = candidates.stream()
+                .sorted(Comparator.comparing((Candidate c) -> c.indicator.code())
+                        .thenComparing(c -> c.periodText)
+                        .thenComparing(c -> c.area)
+                        .thenComparing(c -> c.region))
+                .toList();
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setArray(1, array(connection, ordered, c -> c.indicator.code()));
+            select.setArray(2, array(connection, ordered, c -> c.region));
+            select.setArray(3, array(connection, ordered, c -> c.periodText));
+            select.setArray(4, array(connection, ordered, c -> c.area.name()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keep(ObservationRows.read(rows));
+                }
+            }
+        }
     }
 
     ObservationView current(String key) {
         return current.get(key);
     }
 
-    /** Takes a written value into account for the rest of the batch. */
-    void put(Candidate candidate, ObservationView written) {
-        remember(candidate.key, candidate.seriesKey, candidate.peerKey, written);
+    /** Takes a written value into account for the rest of the transaction. */
+    void put(ObservationView written) {
+        keep(written);
     }
 
-    private void remember(String key, String seriesKey, String peerKey, ObservationView value) {
-        current.put(key, value);
-        double number = value.value().doubleValue();
-        bySeries.computeIfAbsent(seriesKey, k -> new HashMap<>()).put(value.period(), number);
-        byPeers.computeIfAbsent(peerKey, k -> new HashMap<>()).put(value.region(), number);
+    private void keep(ObservationView state) {
+        seen.remove(state.key());
+        current.put(state.key(), state);
+        remember(
+                state.indicator(),
+                state.region(),
+                state.period(),
+                state.area(),
+                state.value().doubleValue());
+    }
+
+    private void remember(String indicator, String region, String period, Area area, double value) {
+        kept++;
+        bySeries.computeIfAbsent(Candidate.seriesKey(indicator, region, area), k -> new HashMap<>())
+                .put(period, value);
+        byPeers.computeIfAbsent(
+                        Candidate.peerKey(
+                                indicator, period, area, parents.computeIfAbsent(region, Candidate::parentPrefix)),
+                        k -> new HashMap<>())
+                .put(region, value);
     }
 
     /** Why the value is far from its own history or from its peers, if it is. */

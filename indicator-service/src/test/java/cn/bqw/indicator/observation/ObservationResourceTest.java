@@ -21,7 +21,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -297,6 +306,43 @@ class ObservationResourceTest {
                 .post("/api/v1/observations")
                 .then()
                 .header("Idempotency-Replayed", "true");
+    }
+
+    /**
+     * Writers of one value queue up (its row is locked before it is read), so each sees the value
+     * it replaces: versions 2…13 once each, each replacing the one before; no revision is lost.
+     */
+    @Test
+    void concurrentRevisionsOfOneValueEachReplaceThePreviousOne() throws Exception {
+        TestIndicators.define("OBS_RACE", "SUM", "FLOW", "VILLAGE", "MONTHLY", "");
+        post(TestTokens.admin(), value("OBS_RACE", village(16), "2025-09", "100"))
+                .statusCode(201);
+        ExecutorService writers = Executors.newFixedThreadPool(12);
+        List<Future<JsonNode>> answers = new ArrayList<>();
+        for (int n = 1; n <= 12; n++) {
+            String body = value("OBS_RACE", village(16), "2025-09", Integer.toString(n));
+            answers.add(writers.submit(() -> json.readTree(
+                    post(TestTokens.admin(), body).statusCode(200).extract().asString())));
+        }
+        Map<Long, JsonNode> byVersion = new TreeMap<>();
+        for (Future<JsonNode> answer : answers) {
+            JsonNode recorded = answer.get(1, TimeUnit.MINUTES);
+            byVersion.put(recorded.get("version").asLong(), recorded);
+        }
+        writers.shutdown();
+        assertEquals(LongStream.rangeClosed(2, 13).boxed().toList(), List.copyOf(byVersion.keySet()));
+        long replaced = 100;
+        for (JsonNode recorded : byVersion.values()) {
+            assertEquals(replaced, recorded.get("replacedValue").asLong(), "version " + recorded.get("version"));
+            replaced = recorded.get("value").asLong();
+        }
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParams(Map.of("indicator", "OBS_RACE", "region", village(16), "period", "2025-09"))
+                .get("/api/v1/observations/history")
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(IntStream.rangeClosed(1, 13).boxed().toList()));
     }
 
     static String village(int n) {
