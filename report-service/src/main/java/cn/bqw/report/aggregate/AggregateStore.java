@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -47,21 +49,30 @@ public class AggregateStore {
         lock("pg_advisory_xact_lock_shared");
         Deltas deltas = new Deltas();
         Map<Integer, Integer> latestMonths = new HashMap<>();
-        Map<String, BigDecimal> populations = new HashMap<>();
+        // What the poll's values replace and weigh by, read up front: one query each, not one per value.
+        Map<String, List<StoredFact>> stored = storedFacts(states);
+        Map<String, BigDecimal> populations = populations(states.stream()
+                .filter(state -> state.weight() == null)
+                .map(ObservationState::region)
+                .collect(Collectors.toSet()));
         for (ObservationState state : states) {
             Period period = Period.parse(state.period())
                     .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
-            List<StoredFact> before = storedFacts(state.indicator(), state.region(), state.area(), period.year());
+            String series = seriesKey(state.indicator(), state.region(), state.area(), period.year());
+            List<StoredFact> before = stored.getOrDefault(series, List.of());
             Optional<StoredFact> same = before.stream()
                     .filter(f -> f.period().equals(state.period()))
                     .findFirst();
             if (same.isPresent() && same.get().version() >= state.version()) {
                 continue;
             }
-            BigDecimal weight = state.weight() != null
-                    ? state.weight()
-                    : populations.computeIfAbsent(state.region(), this::population);
+            BigDecimal weight = state.weight() != null ? state.weight() : populations.get(state.region());
             saveFact(state, period, weight);
+            Fact fact = new Fact(period.firstMonth(), state.value(), state.numerator(), state.denominator(), weight);
+            List<StoredFact> now = new ArrayList<>(before.size() + 1);
+            before.stream().filter(f -> !f.period().equals(state.period())).forEach(now::add);
+            now.add(new StoredFact(state.period(), state.version(), fact));
+            stored.put(series, now);
             if (period.length() != Period.Length.YEAR) {
                 latestMonths.merge(period.year(), period.lastMonth(), Math::max);
             }
@@ -69,7 +80,7 @@ public class AggregateStore {
             if (indicator != null) {
                 List<Fact> after = new ArrayList<>();
                 before.stream().filter(f -> !f.period().equals(state.period())).forEach(f -> after.add(f.fact()));
-                after.add(new Fact(period.firstMonth(), state.value(), state.numerator(), state.denominator(), weight));
+                after.add(fact);
                 deltas.add(
                         indicator,
                         state.region(),
@@ -328,7 +339,20 @@ public class AggregateStore {
 
     /** A region's resident population: its own figure, else the sum of its active villages'. */
     public BigDecimal population(String region) {
-        RegionRecord record = regions.find(List.of(region)).get(region);
+        return population(region, regions.find(List.of(region)).get(region));
+    }
+
+    /** {@link #population} of each region, their records read in one query. */
+    private Map<String, BigDecimal> populations(Set<String> codes) {
+        Map<String, RegionRecord> records = regions.find(codes);
+        Map<String, BigDecimal> populations = new HashMap<>();
+        for (String code : codes) {
+            populations.put(code, population(code, records.get(code)));
+        }
+        return populations;
+    }
+
+    private BigDecimal population(String region, RegionRecord record) {
         if (record != null && record.population() != null) {
             return BigDecimal.valueOf(record.population());
         }
@@ -395,29 +419,58 @@ public class AggregateStore {
     /** A fact as stored, with the period and version it is kept under. */
     record StoredFact(String period, long version, Fact fact) {}
 
+    private static String seriesKey(String indicator, String region, String area, int year) {
+        return indicator + "|" + region + "|" + area + "|" + year;
+    }
+
+    /** The stored facts of every series (indicator, region, area, year) of {@code states}, by series. */
     @SuppressWarnings("unchecked")
-    private List<StoredFact> storedFacts(String indicator, String region, String area, int year) {
+    private Map<String, List<StoredFact>> storedFacts(List<ObservationState> states) {
+        Map<String, String[]> series = new LinkedHashMap<>();
+        for (ObservationState state : states) {
+            String year = state.period().substring(0, 4);
+            series.putIfAbsent(
+                    seriesKey(state.indicator(), state.region(), state.area(), Integer.parseInt(year)),
+                    new String[] {state.indicator(), state.region(), state.area(), year});
+        }
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT period, version, first_month, value, numerator, denominator, weight FROM fact
-                        WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4""")
-                .setParameter(1, indicator)
-                .setParameter(2, region)
-                .setParameter(3, area)
-                .setParameter(4, year)
+                        SELECT f.indicator_code, f.region_code, f.area, f.year, f.period, f.version, f.first_month,
+                               f.value, f.numerator, f.denominator, f.weight
+                        FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS varchar[]), CAST(?3 AS varchar[]),
+                                    CAST(?4 AS int[])) AS k(i, r, a, y)
+                        JOIN fact f ON f.indicator_code = k.i AND f.region_code = k.r AND f.area = k.a
+                                   AND f.year = k.y""")
+                .setParameter(1, column(series, 0))
+                .setParameter(2, column(series, 1))
+                .setParameter(3, column(series, 2))
+                .setParameter(
+                        4,
+                        series.values().stream()
+                                .map(key -> Integer.valueOf(key[3]))
+                                .toArray(Integer[]::new))
                 .getResultList();
-        return rows.stream()
-                .map(row -> new StoredFact(
-                        (String) row[0],
-                        ((Number) row[1]).longValue(),
-                        new Fact(
-                                ((Number) row[2]).intValue(),
-                                (BigDecimal) row[3],
-                                (BigDecimal) row[4],
-                                (BigDecimal) row[5],
-                                (BigDecimal) row[6])))
-                .toList();
+        Map<String, List<StoredFact>> stored = new HashMap<>();
+        for (Object[] row : rows) {
+            stored.computeIfAbsent(
+                            seriesKey((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue()),
+                            key -> new ArrayList<>())
+                    .add(new StoredFact(
+                            (String) row[4],
+                            ((Number) row[5]).longValue(),
+                            new Fact(
+                                    ((Number) row[6]).intValue(),
+                                    (BigDecimal) row[7],
+                                    (BigDecimal) row[8],
+                                    (BigDecimal) row[9],
+                                    (BigDecimal) row[10])));
+        }
+        return stored;
+    }
+
+    private static String[] column(Map<String, String[]> keys, int index) {
+        return keys.values().stream().map(key -> key[index]).toArray(String[]::new);
     }
 
     private static List<Fact> facts(List<StoredFact> stored) {
