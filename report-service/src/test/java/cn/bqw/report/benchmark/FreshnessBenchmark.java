@@ -7,9 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,12 +81,13 @@ public final class FreshnessBenchmark {
                 """
                 {"nameZh":"新鲜度","campaign":"RURAL","unit":"个","aggregation":"SUM","overTime":"FLOW","direction":"UP",
                  "reportedAt":"VILLAGE","frequency":"MONTHLY","outliers":"FLAG"}""");
-        Thread.sleep(5000); // the new city, villages and indicator reach both services' replicas
+        awaitReplicas(codes);
 
         int total = RATE * SECONDS;
         List<Long> answered = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<long[]> seen = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
+        Map<Object, Integer> statuses = new ConcurrentHashMap<>();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         poller.scheduleAtFixedRate(
                 () -> {
@@ -122,14 +130,19 @@ public final class FreshnessBenchmark {
                             HttpRequest.newBuilder(URI.create("http://localhost:8082/api/v1/observations"))
                                     .header("Authorization", "Bearer " + token)
                                     .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(30))
                                     .POST(HttpRequest.BodyPublishers.ofString(body))
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(answer -> {
-                        if (answer.statusCode() / 100 == 2) {
+                    .whenComplete((answer, error) -> {
+                        if (answer != null && answer.statusCode() / 100 == 2) {
                             answered.add(System.nanoTime());
                         } else {
                             failures.incrementAndGet();
+                            statuses.merge(
+                                    answer == null ? error.getClass().getSimpleName() : answer.statusCode(),
+                                    1,
+                                    Integer::sum);
                         }
                     });
         }
@@ -163,6 +176,9 @@ public final class FreshnessBenchmark {
         System.out.printf(
                 "freshness benchmark: %,d single observations at %d/s for %d s (posting took %.1f s; %d failed)%n",
                 total, RATE, SECONDS, postingSeconds, failures.get());
+        if (!statuses.isEmpty()) {
+            System.out.println("failed answers: " + statuses);
+        }
         System.out.printf(
                 "from indicator-service's 2xx to the report showing the value (poll every 20 ms, %,d measured):"
                         + " p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
@@ -171,6 +187,35 @@ public final class FreshnessBenchmark {
                 percentile(freshness, 0.9),
                 percentile(freshness, 0.99),
                 freshness.isEmpty() ? 0 : freshness.get(freshness.size() - 1));
+    }
+
+    /**
+     * Waits until both indicator-service (which refuses values of regions it does not know) and
+     * report-service (which rolls them up to the city) know every village of the run.
+     */
+    private static void awaitReplicas(List<String> villages) throws Exception {
+        for (String database : List.of("indicator", "report")) {
+            try (Connection db = DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:55432/" + database, "postgres", "postgres");
+                    PreparedStatement count =
+                            db.prepareStatement("SELECT count(*) FROM region_replica WHERE code = ANY(?) AND active")) {
+                count.setArray(1, db.createArrayOf("varchar", villages.toArray()));
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (true) {
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        if (rows.getInt(1) == villages.size()) {
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(database + "-service did not learn the villages in time");
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+        Thread.sleep(2000); // the indicator's definition, sent before the villages, is there too
     }
 
     private static double percentile(List<Double> sorted, double p) {
