@@ -13,6 +13,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,8 +117,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // Overload or an outage, not a fault of the request: the client may send it again.
+            LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
+            return Response.status(ProblemType.UNAVAILABLE.status())
+                    .type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .entity(Problem.of(
+                            ProblemType.UNAVAILABLE,
+                            "the database is busy or out of reach; send the request again shortly",
+                            path(uri)))
+                    .build();
+        }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return answer(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri)));
+    }
+
+    /**
+     * No connection could be had: the pool's wait for a free connection ran out (Agroal says so only
+     * in its message), or PostgreSQL refused or dropped it (SQLSTATE class 08, or 57P for a
+     * shutting-down server).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {
