@@ -24,7 +24,7 @@ public final class Bqw {
                     case "up" -> new Up(root, home, rest.contains("--fresh"), !rest.contains("--no-demo")).run();
                     case "load" -> new DemoCommand(home).load(rest);
                     case "demo-check" -> new DemoCommand(home).check();
-                    case "down" -> LocalState.in(home).down();
+                    case "down" -> LocalState.in(home).down(root, home, rest.contains("--yes"));
                     case "status" -> LocalState.in(home).status();
                     case "token" -> TokenCommand.run(home, rest);
                     case "help", "--help", "-h" -> help(0);
@@ -49,10 +49,16 @@ public final class Bqw {
                                    city, 2,500 villages, values January–November 2025)
                   demo-check       compare the city overview and county rankings with the figures the
                                    generator computed for the loaded data set; print any difference
-                  down             stop a running 'up' from another shell
+                  down [--yes]     stop a running 'up' from another shell, and offer to stop processes of
+                                   this checkout still holding the platform's ports (--yes: without asking)
                   status           what is running, and whether each service is ready
                   token --role R [--region CODE]... [--subject NAME] [--hours N]
                                    print a bearer token signed by the local dev key
+                  bench villages|observations|outbox|freshness|overview|rebuild [-Dname=value]...
+                                   run a benchmark against the running platform (see the READMEs)
+                  check dashboard-live
+                                   the open dashboard shows a value posted to indicator-service
+                  screenshots      the dashboard's screenshots in report-service's README
                 environment: BQW_HOME (data directory, default ./.bqw), BQW_JDBC_URL with BQW_JDBC_USER and
                 BQW_JDBC_PASSWORD (an external PostgreSQL), KAFKA_BOOTSTRAP_SERVERS (an external Kafka)""");
         return exit;

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +61,51 @@ final class LocalState {
         }
     }
 
-    int down() throws InterruptedException {
+    /**
+     * Stops a running {@code ./bqw up} and whatever children it left; then looks at the platform's
+     * ports for processes of this checkout that no launcher knows of (a service started by hand, a
+     * child of a launcher whose state was wiped) and offers to stop those too ({@code --yes}: without
+     * asking). Strangers are named, never touched.
+     */
+    int down(Path root, Path home, boolean yes) throws InterruptedException {
+        int exit = down();
+        List<ProcessHandle> leftovers = new ArrayList<>();
+        for (int port : Up.ports()) {
+            Ports.holder(port).ifPresent(holder -> {
+                String command = Ports.commandLine(holder);
+                boolean ours = command.contains(root.toString()) || command.contains(home.toString());
+                System.out.println((ours ? "leftover of this checkout" : "not ours, left alone") + " on port " + port
+                        + ": pid " + holder.pid() + ": " + command);
+                if (ours && leftovers.stream().noneMatch(p -> p.pid() == holder.pid())) {
+                    leftovers.add(holder);
+                }
+            });
+        }
+        if (leftovers.isEmpty()) {
+            return exit;
+        }
+        if (!yes && !confirm("stop " + leftovers.size() + " leftover process(es)? [y/N] ")) {
+            System.out.println("left running; ./bqw down --yes stops them without asking");
+            return 1;
+        }
+        for (ProcessHandle leftover : leftovers) {
+            System.out.println("stopping pid " + leftover.pid());
+            Processes.stop(leftover, Duration.ofSeconds(30));
+        }
+        return exit;
+    }
+
+    private static boolean confirm(String question) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine(question);
+        return answer != null
+                && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    private int down() throws InterruptedException {
         Optional<ProcessHandle> launcher = runningLauncher();
         if (launcher.isPresent()) {
             System.out.println("stopping ./bqw up (pid " + launcher.get().pid() + ") …");

@@ -33,6 +33,7 @@ final class Up {
     private final Map<String, Process> services = new LinkedHashMap<>();
     private Process kafka;
     private LocalPostgres postgres;
+    private volatile boolean stopping;
 
     Up(Path root, Path home, boolean fresh, boolean demo) {
         this.root = root;
@@ -47,6 +48,13 @@ final class Up {
         if (running.isPresent()) {
             System.err.println(
                     "./bqw up is already running (pid " + running.get().pid() + "); ./bqw down stops it");
+            return 1;
+        }
+        List<String> taken = takenPorts(ports());
+        if (!taken.isEmpty()) {
+            System.err.println("./bqw up cannot start: its ports are taken");
+            taken.forEach(line -> System.err.println("  " + line));
+            System.err.println("Stop those processes first (./bqw down stops leftovers of this checkout).");
             return 1;
         }
         if (fresh) {
@@ -80,6 +88,7 @@ final class Up {
         if (!awaitReady(logs)) {
             return 1;
         }
+        reportExits(logs);
         runAfterUpHook(keys);
         if (demo && empty) {
             step("loading the demo city through the REST APIs (./bqw up --no-demo skips this)");
@@ -136,6 +145,15 @@ final class Up {
                     return false;
                 }
                 if ("READY".equals(LocalState.readiness(service))) {
+                    Optional<ProcessHandle> holder = Ports.holder(service.port());
+                    if (holder.isPresent()
+                            && !Ports.isOrDescendsFrom(
+                                    holder.get(), services.get(service.name()).toHandle())) {
+                        System.out.println();
+                        System.err.println("port " + service.port() + " is answered by another process, not the "
+                                + service.name() + " this launcher started: " + Ports.describeHolder(service.port()));
+                        return false;
+                    }
                     waiting.remove(service);
                     System.out.print("✓" + service.name() + " ");
                 }
@@ -214,20 +232,68 @@ final class Up {
         }
     }
 
-    /** Stays in the foreground, saying so when a service stops on its own. */
-    private void watch() throws InterruptedException {
-        Map<String, Boolean> reported = new HashMap<>();
-        while (true) {
-            services.forEach((name, process) -> {
-                if (!process.isAlive() && reported.putIfAbsent(name, true) == null) {
-                    System.err.println(name + " stopped (exit " + process.exitValue() + "); see its log");
+    /**
+     * The ports this start needs: the services', and PostgreSQL's and Kafka's unless external ones
+     * are configured.
+     */
+    static List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>();
+        ServiceProcess.ALL.forEach(service -> ports.add(service.port()));
+        if (isBlank(System.getenv("BQW_JDBC_URL"))) {
+            ports.add(POSTGRES_PORT);
+        }
+        if (isBlank(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))) {
+            ports.add(KAFKA_PORT);
+            ports.add(KAFKA_PORT + 1);
+        }
+        return ports;
+    }
+
+    /** One line for each of {@code ports} that something listens on, naming the process. */
+    static List<String> takenPorts(List<Integer> ports) {
+        return ports.stream()
+                .filter(port -> !Ports.free(port))
+                .map(port -> "port " + port + " is in use by " + Ports.describeHolder(port))
+                .toList();
+    }
+
+    /** A child that stops on its own is reported the moment it does, with the end of its log. */
+    private void reportExits(Path logs) {
+        services.forEach((name, process) -> process.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                System.err.println();
+                System.err.println(
+                        "✗ " + name + " stopped on its own (exit " + exited.exitValue() + "); the end of its log:");
+                printTail(logs.resolve(name + ".log"));
+            }
+        }));
+        if (kafka != null) {
+            kafka.onExit().thenAccept(exited -> {
+                if (!stopping) {
+                    System.err.println();
+                    System.err.println(
+                            "✗ Kafka stopped on its own (exit " + exited.exitValue() + "); the end of its log:");
+                    printTail(logs.resolve("kafka.log"));
                 }
             });
-            Thread.sleep(1000);
         }
+        postmasterPid()
+                .flatMap(ProcessHandle::of)
+                .ifPresent(postmaster -> postmaster.onExit().thenAccept(exited -> {
+                    if (!stopping) {
+                        System.err.println();
+                        System.err.println("✗ PostgreSQL (pid " + exited.pid() + ") stopped on its own");
+                    }
+                }));
+    }
+
+    /** Stays in the foreground until Ctrl-C or {@code ./bqw down}; {@link #reportExits} speaks meanwhile. */
+    private static void watch() throws InterruptedException {
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         if (services.isEmpty() && kafka == null && postgres == null) {
             state.clear();
             return;
@@ -273,6 +339,10 @@ final class Up {
 
     private static void step(String message) {
         System.out.println("▸ " + message);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String env(String name, String fallback) {

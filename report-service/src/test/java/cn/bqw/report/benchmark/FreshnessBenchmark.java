@@ -39,8 +39,13 @@ public final class FreshnessBenchmark {
 
     public static void main(String[] args) throws Exception {
         String token = LocalPlatform.adminToken();
+        // Daemon threads: the benchmark ends when main does, without anyone killing it.
         HttpClient http = HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(16))
+                .executor(Executors.newFixedThreadPool(16, runnable -> {
+                    Thread thread = new Thread(runnable, "freshness-client");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .build();
         ObjectMapper json = new ObjectMapper();
         String run = "%02d".formatted(System.currentTimeMillis() / 1000 % 90 + 10);
