@@ -52,8 +52,8 @@ public class CatalogueImport {
         List<Change<IndicatorView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
             ObjectNode fields = inApiNames(row.fields());
-            String code = fields.path("code").asText(null);
-            IndicatorRequest request = importer.bind(fields, IndicatorRequest.class, "code");
+            String code = row.withFields(fields).text("code");
+            IndicatorRequest request = importer.bind(row.withFields(fields), IndicatorRequest.class, "code");
             // The persistence context answers for rows earlier in the batch; the catalogue is small.
             Indicator current = code == null ? null : Indicator.findById(code);
             Change<IndicatorView> change = indicators.save(code, current, request);

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.input.Measure;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,8 +22,12 @@ public record IndicatorRequest(
         @NotNull Direction direction,
         @NotNull ReportingLevel reportedAt,
         @NotNull Frequency frequency,
-        BigDecimal validMin,
-        BigDecimal validMax,
+        @Measure
+                @Schema(
+                        description =
+                                "the lowest plausible value; left out, values below 0 are refused (an indicator that may fall below 0 says so with a negative validMin)")
+                BigDecimal validMin,
+        @Measure @Schema(description = "the highest plausible value; left out, no upper bound") BigDecimal validMax,
         @Size(max = 2000) String description,
         @Schema(description = "FLAG (default): outliers are accepted and flagged; REJECT: refused")
                 OutlierPolicy outliers) {}

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -114,7 +115,7 @@ public class IndicatorResource {
                                             examples = @ExampleObject(name = "catalogue", value = CATALOGUE_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return endpoint.handle(

@@ -8,4 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         example =
                 "{\"indicators\":[\"RURAL_TOILET\",\"RURAL_SEWAGE_RATE\"],\"period\":\"2025Q2\",\"region\":\"449901000000\"}")
-public record LockRequest(List<String> indicators, @NotBlank String period, @NotBlank String region) {}
+public record LockRequest(List<@NotBlank String> indicators, @NotBlank String period, @NotBlank String region) {}

@@ -2,6 +2,7 @@ package cn.bqw.indicator.locking;
 
 import cn.bqw.indicator.catalogue.Indicator;
 import cn.bqw.platform.division.DivisionCode;
+import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
@@ -24,6 +25,9 @@ public class LockService {
     CurrentActor actor;
 
     @Inject
+    RegionReplica replica;
+
+    @Inject
     SecurityIdentity identity;
 
     @Transactional
@@ -33,6 +37,9 @@ public class LockService {
         }
         if (DivisionCode.parse(request.region()).isEmpty()) {
             throw ProblemException.invalid("region", "must be a 12-digit division code");
+        }
+        if (replica.find(List.of(request.region())).isEmpty()) {
+            throw ProblemException.invalid("region", request.region() + " is not a registered division");
         }
         List<String> indicators = request.indicators() == null ? List.of() : request.indicators();
         for (String code : indicators) {

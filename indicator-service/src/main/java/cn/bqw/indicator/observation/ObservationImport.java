@@ -61,7 +61,7 @@ public class ObservationImport {
         List<Long> rowsOf = new ArrayList<>(batch.size());
         for (BulkImporter.Row row : batch) {
             try {
-                candidates.add(rules.check(importer.bind(row.fields(), ObservationRequest.class)));
+                candidates.add(rules.check(importer.bind(row, ObservationRequest.class)));
                 rowsOf.add(row.index());
             } catch (ProblemException e) {
                 tally.conflict(row.index(), e);

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.observation;
 
+import cn.bqw.platform.input.Measure;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -21,7 +22,7 @@ public record ObservationRequest(
         @NotBlank @Size(max = 12) String region,
         @NotBlank @Size(max = 7) String period,
         Area area,
-        BigDecimal value,
-        BigDecimal numerator,
-        BigDecimal denominator,
-        @Positive BigDecimal weight) {}
+        @Measure BigDecimal value,
+        @Measure BigDecimal numerator,
+        @Measure BigDecimal denominator,
+        @Positive @Measure BigDecimal weight) {}

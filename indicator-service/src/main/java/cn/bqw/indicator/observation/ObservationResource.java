@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,19 +79,20 @@ public class ObservationResource {
             @NotNull @Valid ObservationRequest request, @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         String scope = "observations:" + actor.name();
-        Optional<IdempotentRequests.Answer> previous = idempotentRequests.previous(scope, key);
-        if (previous.isPresent()) {
-            return RestResponse.ResponseBuilder.<ObservationRecorded>create(
-                            previous.get().status())
-                    .entity(json.readValue(previous.get().body(), ObservationRecorded.class))
-                    .header("Idempotency-Replayed", "true")
-                    .build();
-        }
-        ObservationWriter.Outcome outcome = observations.record(request, scope, key);
-        return RestResponse.ResponseBuilder.<ObservationRecorded>create(ObservationService.status(outcome))
-                .entity(outcome.recorded())
-                .tag(Versions.tag(outcome.recorded().version()))
-                .build();
+        return idempotentRequests.once(
+                scope,
+                key,
+                idempotentRequests.fingerprintOfJson(request),
+                answer -> RestResponse.ResponseBuilder.<ObservationRecorded>create(answer.status())
+                        .entity(json.readValue(answer.body(), ObservationRecorded.class))
+                        .build(),
+                () -> {
+                    ObservationWriter.Outcome outcome = observations.record(request, scope, key);
+                    return RestResponse.ResponseBuilder.<ObservationRecorded>create(ObservationService.status(outcome))
+                            .entity(outcome.recorded())
+                            .tag(Versions.tag(outcome.recorded().version()))
+                            .build();
+                });
     }
 
     @POST
@@ -110,8 +110,8 @@ public class ObservationResource {
                                             examples = @ExampleObject(name = "values", value = BATCH_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("atomic") boolean atomic,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return batch(
@@ -134,8 +134,8 @@ public class ObservationResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             examples = @ExampleObject(name = "values", value = BATCH_JSON)))
                     InputStream body,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("atomic") boolean atomic,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return batch(key, new BulkImporter.Mode(dryRun, atomic), () -> RowReader.jsonArray(body, json));

@@ -41,9 +41,10 @@ final class ObservationRules {
         BigDecimal value = indicator.aggregation() == Aggregation.RATIO
                 ? ratio(request.value(), numerator, denominator)
                 : plainValue(indicator, request.value(), numerator, denominator);
-        if (indicator.validMin() != null && value.compareTo(indicator.validMin()) < 0) {
-            throw ProblemException.invalid(
-                    "value", "must be at least " + indicator.validMin().toPlainString());
+        // Below 0 only where the catalogue says so: no count, area or sum of money is negative.
+        BigDecimal floor = indicator.validMin() == null ? BigDecimal.ZERO : indicator.validMin();
+        if (value.compareTo(floor) < 0) {
+            throw ProblemException.invalid("value", "must be at least " + floor.toPlainString());
         }
         if (indicator.validMax() != null && value.compareTo(indicator.validMax()) > 0) {
             throw ProblemException.invalid(

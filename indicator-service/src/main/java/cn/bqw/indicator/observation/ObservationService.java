@@ -7,6 +7,7 @@ import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
+import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,10 @@ public class ObservationService {
 
     /** Current values, filtered by any of indicator, region, period and area, by key. */
     public Page<ObservationView> list(String indicator, String region, String period, Area area, int page, int size) {
+        Page.requireReachable(page, size);
+        Filters.indicatorCode("indicator", indicator);
+        Filters.divisionCode("region", region);
+        Filters.period("period", period);
         Map<String, Object> filters = new HashMap<>();
         StringBuilder where = new StringBuilder("1 = 1");
         filter(where, filters, "indicatorCode", "indicator", indicator);

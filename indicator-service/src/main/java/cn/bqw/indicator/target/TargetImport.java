@@ -30,7 +30,7 @@ public class TargetImport {
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {
         List<Change<TargetView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
-            TargetRow target = importer.bind(row.fields(), TargetRow.class);
+            TargetRow target = importer.bind(row, TargetRow.class);
             // The persistence context answers for rows earlier in the batch.
             Target existing = Target.findById(new Target.Key(target.indicator(), target.year(), target.region()));
             Change<TargetView> change =

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -136,8 +137,8 @@ public class TargetResource {
                                             examples = @ExampleObject(name = "targets", value = TARGETS_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("atomic") boolean atomic,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return batch(
@@ -158,8 +159,8 @@ public class TargetResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             examples = @ExampleObject(name = "targets", value = TARGETS_JSON)))
                     InputStream body,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("atomic") boolean atomic,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return batch(key, new BulkImporter.Mode(dryRun, atomic), () -> RowReader.jsonArray(body, json));

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.target;
 
+import cn.bqw.platform.input.Measure;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,9 +12,9 @@ public record TargetRow(
         @NotBlank String indicator,
         @NotBlank String region,
         @NotNull @Min(2000) @Max(2100) Integer year,
-        @NotNull BigDecimal value,
+        @NotNull @Measure BigDecimal value,
         @NotNull TargetKind kind,
-        BigDecimal baseline) {
+        @Measure BigDecimal baseline) {
 
     TargetRequest request() {
         return new TargetRequest(value, kind, baseline);

@@ -9,6 +9,7 @@ import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +102,9 @@ public class TargetService {
 
     /** Targets filtered by any of indicator, year and region. */
     public List<TargetView> list(String indicator, Integer year, String region) {
+        Filters.indicatorCode("indicator", indicator);
+        Filters.year("year", year);
+        Filters.divisionCode("region", region);
         Map<String, Object> filters = new HashMap<>();
         List<String> where = new ArrayList<>();
         if (indicator != null) {

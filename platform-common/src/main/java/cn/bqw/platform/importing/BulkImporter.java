@@ -8,9 +8,15 @@ import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,8 +39,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BulkImporter {
 
-    /** One data row: its 1-based index and its fields. */
-    public record Row(long index, ObjectNode fields) {}
+    /**
+     * One data row: its 1-based index, its fields, and whether those are all text (CSV cells), so
+     * that numbers and flags are read from their text only there.
+     */
+    public record Row(long index, ObjectNode fields, boolean textCells) {
+
+        public Row withFields(ObjectNode other) {
+            return new Row(index, other, textCells);
+        }
+
+        /** A key field read before binding: absent is null; anything but a JSON string is refused. */
+        public String text(String field) {
+            JsonNode value = fields.get(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw ProblemException.invalid(field, "must be a string");
+            }
+            return value.asText();
+        }
+    }
 
     /** What an import does with each batch of rows. */
     public interface Batch {
@@ -76,6 +102,17 @@ public class BulkImporter {
         }
     }
 
+    /** The strict mapper, but scalars may come as text: every CSV cell is. */
+    private ObjectMapper textCells;
+
+    @PostConstruct
+    void readTextCells() {
+        textCells = json.copy().enable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            textCells.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        }
+    }
+
     @ConfigProperty(name = "bqw.import.max-rows", defaultValue = "100000")
     long maxRows;
 
@@ -95,7 +132,7 @@ public class BulkImporter {
                             ProblemType.PAYLOAD_TOO_LARGE,
                             "an import takes at most " + maxRows + " rows a request; split it and send the parts");
                 }
-                pending.add(new Row(++index, rows.next()));
+                pending.add(new Row(++index, rows.next(), rows.textCells()));
                 if (pending.size() == batchSize) {
                     applyBatch(batch, pending, tally);
                 }
@@ -155,8 +192,13 @@ public class BulkImporter {
                 errors);
     }
 
-    /** The row's fields but {@code omitted}, read as {@code type} and validated like a request body. */
-    public <T> T bind(ObjectNode fields, Class<T> type, String... omitted) {
+    /**
+     * The row's fields but {@code omitted}, read as {@code type} and validated like a request body:
+     * a JSON row as strictly as a single JSON body; a CSV row's cells as the text of the numbers
+     * and flags they hold.
+     */
+    public <T> T bind(Row row, Class<T> type, String... omitted) {
+        ObjectNode fields = row.fields();
         ObjectNode body = fields;
         if (omitted.length > 0) {
             body = fields.deepCopy();
@@ -164,7 +206,7 @@ public class BulkImporter {
         }
         T value;
         try {
-            value = json.treeToValue(body, type);
+            value = (row.textCells() ? textCells : json).treeToValue(body, type);
         } catch (JsonMappingException e) {
             throw ProblemException.invalid(e.getPath().isEmpty() ? "row" : JsonErrors.path(e), JsonErrors.describe(e));
         } catch (JsonProcessingException e) {

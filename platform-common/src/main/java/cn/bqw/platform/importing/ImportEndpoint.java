@@ -5,13 +5,12 @@ import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The HTTP side every import endpoint shares: a retried request with a known Idempotency-Key gets
- * the first answer again ({@code Idempotency-Replayed: true}); otherwise the rows are opened and
- * imported, and the reader is closed.
+ * The HTTP side every import endpoint shares: the rows are opened and imported once per
+ * Idempotency-Key ({@link IdempotentRequests#once}: a retry gets the first answer again, the key
+ * bound to the body's digest), and the reader is closed.
  */
 @ApplicationScoped
 public class ImportEndpoint {
@@ -38,14 +37,13 @@ public class ImportEndpoint {
     public RestResponse<ImportSummary> handle(String endpoint, String idempotencyKey, Rows rows, Import importer)
             throws Exception {
         String scope = endpoint + ":" + actor.name();
-        Optional<IdempotentRequests.Answer> previous = idempotentRequests.previous(scope, idempotencyKey);
-        if (previous.isPresent()) {
-            return RestResponse.ResponseBuilder.ok(json.readValue(previous.get().body(), ImportSummary.class))
-                    .header("Idempotency-Replayed", "true")
-                    .build();
-        }
         try (RowReader reader = rows.open()) {
-            return RestResponse.ok(importer.run(reader, scope));
+            return idempotentRequests.once(
+                    scope,
+                    idempotencyKey,
+                    idempotentRequests.fingerprintOf(reader::bodyDigest),
+                    answer -> RestResponse.ok(json.readValue(answer.body(), ImportSummary.class)),
+                    () -> RestResponse.ok(importer.run(reader, scope)));
         }
     }
 }

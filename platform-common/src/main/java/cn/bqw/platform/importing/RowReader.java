@@ -1,5 +1,6 @@
 package cn.bqw.platform.importing;
 
+import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
@@ -7,17 +8,19 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.security.DigestInputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +37,58 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     private final Iterator<ObjectNode> rows;
     private final AutoCloseable source;
+    private final boolean textCells;
+    private final DigestInputStream body;
+    private byte[] bodyDigest;
 
-    private RowReader(Iterator<ObjectNode> rows, AutoCloseable source) {
+    private RowReader(Iterator<ObjectNode> rows, AutoCloseable source, boolean textCells, DigestInputStream body) {
         this.rows = rows;
         this.source = source;
+        this.textCells = textCells;
+        this.body = body;
+    }
+
+    /**
+     * SHA-256 of the whole body as sent: what is left unread is read first. An Idempotency-Key is
+     * bound to it.
+     */
+    public byte[] bodyDigest() {
+        if (bodyDigest == null) {
+            try {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw malformed(e);
+            }
+            bodyDigest = body.getMessageDigest().digest();
+        }
+        return bodyDigest.clone();
+    }
+
+    private static DigestInputStream digesting(InputStream body) {
+        return new DigestInputStream(body, IdempotentRequests.sha256());
+    }
+
+    /** The parsers close their input at its end; the body stays open until {@link #close}, for its digest. */
+    private static InputStream unclosable(InputStream body) {
+        return new java.io.FilterInputStream(body) {
+            @Override
+            public void close() {}
+        };
+    }
+
+    /** True for CSV, whose cells are all text: a number or a flag is read from a cell's text. */
+    public boolean textCells() {
+        return textCells;
     }
 
     /** Rows of a CSV body in {@code charset} (UTF-8 unless the request's Content-Type says otherwise). */
-    public static RowReader csv(InputStream body, Charset charset, Set<String> listColumns, ObjectMapper json) {
+    public static RowReader csv(InputStream sent, Charset charset, Set<String> listColumns, ObjectMapper json) {
+        DigestInputStream body = digesting(sent);
         try {
             MappingIterator<Map<String, String>> lines = new CsvMapper()
                     .readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(body, charset));
+                    .readValues(new DecodedText(unclosable(body), charset));
             Iterator<ObjectNode> rows = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -73,20 +115,23 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
                     return row;
                 }
             };
-            return new RowReader(rows, lines);
+            return new RowReader(rows, lines, true, body);
         } catch (IOException e) {
             throw malformed(e);
         }
     }
 
-    public static RowReader jsonArray(InputStream body, ObjectMapper json) {
+    public static RowReader jsonArray(InputStream sent, ObjectMapper json) {
+        DigestInputStream body = digesting(sent);
         try {
-            JsonParser parser = json.getFactory().createParser(body);
+            JsonParser parser = json.getFactory().createParser(unclosable(body));
+            // Rows are read one by one from the open array, so the rest of the array follows each.
+            ObjectReader rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new ProblemException(ProblemType.MALFORMED_REQUEST, "the body must be a JSON array of rows");
             }
             Iterator<ObjectNode> rows = new Iterator<>() {
-                private JsonToken next = malformedIfFails(parser::nextToken);
+                private JsonToken next = advance(parser);
 
                 @Override
                 public boolean hasNext() {
@@ -98,8 +143,8 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    JsonNode row = malformedIfFails(() -> json.readTree(parser));
-                    next = malformedIfFails(parser::nextToken);
+                    JsonNode row = malformedIfFails(() -> rowReader.readTree(parser));
+                    next = advance(parser);
                     if (row instanceof ObjectNode object) {
                         return object;
                     }
@@ -107,10 +152,19 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
                     return json.createObjectNode();
                 }
             };
-            return new RowReader(rows, parser);
+            return new RowReader(rows, parser, false, body);
         } catch (IOException e) {
             throw malformed(e);
         }
+    }
+
+    /** The next token; at the array's end, nothing may follow it. */
+    private static JsonToken advance(JsonParser parser) {
+        JsonToken token = malformedIfFails(parser::nextToken);
+        if (token == JsonToken.END_ARRAY && malformedIfFails(parser::nextToken) != null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "nothing may follow the JSON array of rows");
+        }
+        return token;
     }
 
     @Override
@@ -125,7 +179,11 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        source.close();
+        try {
+            source.close();
+        } finally {
+            body.close();
+        }
     }
 
     private interface Reading<T> {
@@ -145,6 +203,20 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     /** Names where reading stopped, so that the sender can find the broken line. */
     private static ProblemException malformed(Exception e) {
+        for (Throwable cause = e.getCause();
+                cause != null && !(e instanceof DecodedText.BrokenText);
+                cause = cause.getCause()) {
+            if (cause instanceof DecodedText.BrokenText broken) {
+                e = broken;
+            }
+        }
+        if (e instanceof DecodedText.BrokenText broken) {
+            String where = "line " + broken.line;
+            return new ProblemException(
+                    ProblemType.MALFORMED_REQUEST,
+                    "the import body cannot be read: " + broken.getMessage(),
+                    List.of(new Problem.FieldError(where, broken.getMessage())));
+        }
         String reason =
                 e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();
         JsonLocation location = e instanceof JsonProcessingException processing ? processing.getLocation() : null;

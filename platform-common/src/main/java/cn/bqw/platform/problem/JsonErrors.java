@@ -1,6 +1,7 @@
 package cn.bqw.platform.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
@@ -15,6 +16,10 @@ public final class JsonErrors {
     public static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof InvalidFormatException refused && refused.getTargetType() == String.class) {
+            // A string that is JSON but not text we store (control characters, broken characters).
+            return e.getOriginalMessage();
         }
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (target == null) {
@@ -31,6 +36,9 @@ public final class JsonErrors {
         }
         if (target == String.class) {
             return "must be a string";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "must be a date written as a string like \"2025-06-30\"";
         }
         if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             return "must be an array";

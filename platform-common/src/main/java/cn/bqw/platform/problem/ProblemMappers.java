@@ -32,7 +32,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return answer(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+        Response answer = answer(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
+        if (e.type() == ProblemType.IDEMPOTENCY_IN_PROGRESS) {
+            answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer;
     }
 
     @ServerExceptionMapper
@@ -99,7 +103,15 @@ public class ProblemMappers {
             // The JSON reader wraps syntax errors; answer them like the ones it throws bare.
             return unreadableJson(unreadable, uri);
         }
+        if (e.getCause() instanceof ProblemException refused) {
+            // A parameter converter refused a query or path parameter, naming it.
+            return problem(refused, uri);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 for a query or path parameter it cannot convert: the client's mistake is a 400.
+            return answer(Problem.of(ProblemType.BAD_REQUEST, "a query or path parameter cannot be read", path(uri)));
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -117,6 +129,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (lostRace(e)) {
+            // Two writers passed If-Match on the same version; the database let one commit.
+            return answer(Problem.of(
+                    ProblemType.PRECONDITION_FAILED,
+                    "the resource was changed by another request meanwhile; read it again and retry",
+                    path(uri)));
+        }
+        if (duplicateKey(e)) {
+            return answer(Problem.of(
+                    ProblemType.CONFLICT,
+                    "the resource was created by another request meanwhile; read it and retry with If-Match",
+                    path(uri)));
+        }
         if (databaseUnavailable(e)) {
             // Overload or an outage, not a fault of the request: the client may send it again.
             LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
@@ -152,6 +177,38 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** A version check at commit lost to a concurrent writer (JPA's or Hibernate's own exception). */
+    static boolean lostRace(Throwable e) {
+        return causes(e)
+                .anyMatch(cause -> cause instanceof jakarta.persistence.OptimisticLockException
+                        || cause instanceof org.hibernate.StaleStateException);
+    }
+
+    /** A unique key taken by a concurrent insert (SQLSTATE 23505). */
+    static boolean duplicateKey(Throwable e) {
+        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+    }
+
+    /** {@code e}, its causes, and what they suppressed (a failed commit keeps the flush's failure there). */
+    private static java.util.stream.Stream<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> open = new java.util.ArrayDeque<>(List.of(e));
+        while (!open.isEmpty() && all.size() < 50) {
+            Throwable next = open.pop();
+            if (all.contains(next)) {
+                continue;
+            }
+            all.add(next);
+            if (next.getCause() != null) {
+                open.push(next.getCause());
+            }
+            for (Throwable suppressed : next.getSuppressed()) {
+                open.push(suppressed);
+            }
+        }
+        return all.stream();
     }
 
     private static Response unauthenticated(UriInfo uri) {

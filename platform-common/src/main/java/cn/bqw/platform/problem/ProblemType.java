@@ -14,10 +14,12 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Representation not available", 406),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    IDEMPOTENCY_IN_PROGRESS("idempotency-key-in-progress", "A request with this Idempotency-Key is running", 409),
     IMPORT_REJECTED("import-rejected", "Import rejected: nothing was stored", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource has changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key used for another request", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
@@ -49,7 +51,11 @@ public enum ProblemType {
     /** The type to answer with when all that is known is an HTTP status. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION && type != MALFORMED_REQUEST) {
+            if (type.status == status
+                    && type != VALIDATION
+                    && type != MALFORMED_REQUEST
+                    && type != IDEMPOTENCY_IN_PROGRESS
+                    && type != IDEMPOTENCY_KEY_REUSED) {
                 return type;
             }
         }

@@ -59,7 +59,18 @@ public class CsvExport extends SheetWriter {
         if (cell instanceof BigDecimal number) {
             return number.toPlainString();
         }
-        return cell.toString();
+        return neutralised(cell.toString());
+    }
+
+    /**
+     * Text a spreadsheet will not run as a formula (OWASP's CSV injection advice): control
+     * characters removed, and a cell starting with =, +, -, @, tab or carriage return prefixed with
+     * an apostrophe. Numbers are written by {@link #text} before this and stay numbers.
+     */
+    static String neutralised(String text) {
+        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+        String clean = text.replaceAll("\\p{Cc}", "");
+        return formula ? "'" + clean : clean;
     }
 
     private static String quoted(String cell) {

@@ -6,7 +6,10 @@ import cn.bqw.report.live.LiveEvent;
 import cn.bqw.report.live.LiveReports;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +38,8 @@ public class ReportResource {
     @Operation(
             summary = "The city's progress by campaign: for each indicator actual, target, progress, expected,"
                     + " status and its working")
-    public RegionReport overview(@QueryParam("year") @NotNull Integer year, @QueryParam("asOf") String asOf) {
+    public RegionReport overview(
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
         return reports.overview(year, asOf);
     }
 
@@ -43,8 +47,8 @@ public class ReportResource {
     @Path("/regions/{code}")
     @Operation(summary = "The same report for any region")
     public RegionReport region(
-            @PathParam("code") String code,
-            @QueryParam("year") @NotNull Integer year,
+            @PathParam("code") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code") String code,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf) {
         return reports.region(code, year, asOf);
     }
@@ -54,9 +58,10 @@ public class ReportResource {
     @Operation(summary = "One indicator over the regions below a parent (default: the city), and the parent's series")
     public IndicatorBreakdown indicator(
             @PathParam("code") String code,
-            @QueryParam("year") @NotNull Integer year,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf,
-            @QueryParam("parent") String parent) {
+            @QueryParam("parent") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String parent) {
         return reports.indicator(code, year, asOf, parent);
     }
 
@@ -66,16 +71,18 @@ public class ReportResource {
             summary = "County scorecards: composite scores with per-indicator contributions, rank overall and"
                     + " within class, and the rank change since the previous month")
     public Ranking rankings(
-            @QueryParam("year") @NotNull Integer year,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf,
-            @QueryParam("class") String countyClass) {
+            @QueryParam("class")
+                    @Pattern(regexp = "LEAD|ADVANCE|STRENGTHEN", message = "must be LEAD, ADVANCE or STRENGTHEN")
+                    String countyClass) {
         return reports.rankings(year, asOf, countyClass);
     }
 
     @GET
     @Path("/gaps")
     @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
-    public Gaps gaps(@QueryParam("year") @NotNull Integer year, @QueryParam("asOf") String asOf) {
+    public Gaps gaps(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
         return reports.gaps(year, asOf);
     }
 
@@ -86,7 +93,7 @@ public class ReportResource {
     @Operation(
             summary = "Server-sent events while the projection changes: REFRESH after applied events, STATUS for each"
                     + " indicator whose status changed for the city or a county")
-    public Multi<LiveEvent> stream(@QueryParam("year") @NotNull Integer year) {
+    public Multi<LiveEvent> stream(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
         return live.listen(year);
     }
 

@@ -56,7 +56,7 @@ public class DivisionImport {
             if (!regionAccess.mayWrite(code.value())) {
                 throw ProblemException.invalid("code", "outside the regions this token may write");
             }
-            DivisionRequest request = importer.bind(row.fields(), DivisionRequest.class);
+            DivisionRequest request = importer.bind(row, DivisionRequest.class);
             Change<DivisionView> change = divisions.save(
                     code,
                     existing.get(code.value()),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -73,7 +74,7 @@ public class ImportResource {
                                             examples = @ExampleObject(name = "villages", value = VILLAGES_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return villages(key, dryRun, () -> csv(body, contentType, VillageImport.LIST_COLUMNS));
@@ -90,7 +91,7 @@ public class ImportResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             examples = @ExampleObject(name = "villages", value = VILLAGES_JSON)))
                     InputStream body,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return villages(key, dryRun, () -> RowReader.jsonArray(body, json));
@@ -108,7 +109,7 @@ public class ImportResource {
                                             examples = @ExampleObject(name = "divisions", value = DIVISIONS_CSV)))
                     InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return divisions(key, dryRun, () -> csv(body, contentType, Set.of()));
@@ -125,7 +126,7 @@ public class ImportResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             examples = @ExampleObject(name = "divisions", value = DIVISIONS_JSON)))
                     InputStream body,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         return divisions(key, dryRun, () -> RowReader.jsonArray(body, json));

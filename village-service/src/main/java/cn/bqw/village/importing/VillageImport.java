@@ -61,12 +61,11 @@ public class VillageImport {
         Village.<Village>list("code in ?1", codes).forEach(v -> existing.put(v.code, v));
         List<Change<VillageView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
-            DivisionCode code =
-                    VillageService.villageCode(row.fields().path("code").asText(null));
+            DivisionCode code = VillageService.villageCode(row.text("code"));
             if (!regionAccess.mayWrite(code.value())) {
                 throw ProblemException.invalid("code", "outside the regions this token may write");
             }
-            VillageRequest request = importer.bind(row.fields(), VillageRequest.class, "code");
+            VillageRequest request = importer.bind(row, VillageRequest.class, "code");
             Change<VillageView> change = villages.save(code, existing.get(code.value()), request, townships::contains);
             if (change.effect() == WriteEffect.CREATED) {
                 existing.put(code.value(), Village.findById(code.value()));

@@ -1,5 +1,6 @@
 package cn.bqw.village.registry;
 
+import cn.bqw.platform.api.Page;
 import cn.bqw.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public record VillageQuery(
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        Page.requireReachable(page, size);
         if (county != null && !county.matches("\\d{6}0{6}")) {
             throw ProblemException.invalid("county", "must be a county code like 449901000000");
         }
@@ -81,7 +83,7 @@ public record VillageQuery(
         }
         if (nameContains != null && !nameContains.isBlank()) {
             clauses.add("(nameZh like :name or lower(nameEn) like :name)");
-            parameters.put("name", "%" + nameContains.toLowerCase().replace("%", "\\%") + "%");
+            parameters.put("name", "%" + Page.likeLiteral(nameContains.toLowerCase()) + "%");
         }
         return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
     }

@@ -1,0 +1,73 @@
+package cn.bqw.platform.input;
+
+import cn.bqw.platform.problem.Problem;
+import cn.bqw.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Refuses requests whose shape is already wrong, before any resource runs: a body without a
+ * {@code Content-Type} (415: we do not guess what a body is), and matrix parameters ({@code
+ * /indicators/A;DROP} would otherwise reach the resource as {@code A}).
+ */
+@ApplicationScoped
+public class RequestShape {
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String path = context.request().path();
+        if (path != null && path.startsWith("/api/") && path.indexOf(';') >= 0) {
+            refuse(context, ProblemType.BAD_REQUEST, "matrix parameters (';' in the path) are not accepted");
+            return;
+        }
+        String query = context.request().query();
+        if (path != null && path.startsWith("/api/") && query != null && query.indexOf(';') >= 0) {
+            // Some servers split a query at ';', some do not: refuse the ambiguity rather than guess.
+            refuse(context, ProblemType.BAD_REQUEST, "';' in the query is ambiguous; encode it as %3B");
+            return;
+        }
+        if (hasBody(context) && context.request().getHeader("Content-Type") == null) {
+            refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "a request with a body must say its Content-Type");
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean hasBody(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+            return false;
+        }
+        String length = context.request().getHeader("Content-Length");
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return context.request().getHeader("Transfer-Encoding") != null;
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detail) {
+        Problem problem = Problem.of(type, detail, context.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.response()
+                .setStatusCode(type.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}
