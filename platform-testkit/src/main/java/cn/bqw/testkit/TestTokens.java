@@ -41,6 +41,11 @@ public final class TestTokens {
         return keys().sign(DevKeys.claims("tester", roles, regions, VALIDITY));
     }
 
+    /** A token of {@code subject} valid for {@code validity} from now. */
+    public static String lasting(String subject, Set<String> roles, Duration validity) {
+        return keys().sign(DevKeys.claims(subject, roles, List.of(), validity));
+    }
+
     /** A token whose validity ended an hour ago. */
     public static String expired(Set<String> roles) {
         Instant past = Instant.now().minus(Duration.ofHours(2));

@@ -1,10 +1,15 @@
 package cn.bqw.platform.importing;
 
 import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -34,6 +39,17 @@ public class ImportEndpoint {
     @Inject
     ObjectMapper json;
 
+    /** Imports at once in this instance: each holds a database connection for its whole run. */
+    @ConfigProperty(name = "bqw.import.max-concurrent", defaultValue = "4")
+    int maxConcurrent;
+
+    private Semaphore running;
+
+    @PostConstruct
+    void permits() {
+        running = new Semaphore(maxConcurrent);
+    }
+
     public RestResponse<ImportSummary> handle(String endpoint, String idempotencyKey, Rows rows, Import importer)
             throws Exception {
         String scope = endpoint + ":" + actor.name();
@@ -43,7 +59,19 @@ public class ImportEndpoint {
                     idempotencyKey,
                     idempotentRequests.fingerprintOf(reader::bodyDigest),
                     answer -> RestResponse.ok(json.readValue(answer.body(), ImportSummary.class)),
-                    () -> RestResponse.ok(importer.run(reader, scope)));
+                    () -> {
+                        if (!running.tryAcquire()) {
+                            throw new ProblemException(
+                                    ProblemType.UNAVAILABLE,
+                                    "this service is running as many imports as it takes at once (" + maxConcurrent
+                                            + "); send the request again shortly");
+                        }
+                        try {
+                            return RestResponse.ok(importer.run(reader, scope));
+                        } finally {
+                            running.release();
+                        }
+                    });
         }
     }
 }

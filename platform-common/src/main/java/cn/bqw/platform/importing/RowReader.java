@@ -1,6 +1,5 @@
 package cn.bqw.platform.importing;
 
-import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.security.DigestInputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -38,42 +36,18 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
     private final Iterator<ObjectNode> rows;
     private final AutoCloseable source;
     private final boolean textCells;
-    private final DigestInputStream body;
-    private byte[] bodyDigest;
+    private final SpooledBody body;
 
-    private RowReader(Iterator<ObjectNode> rows, AutoCloseable source, boolean textCells, DigestInputStream body) {
+    private RowReader(Iterator<ObjectNode> rows, AutoCloseable source, boolean textCells, SpooledBody body) {
         this.rows = rows;
         this.source = source;
         this.textCells = textCells;
         this.body = body;
     }
 
-    /**
-     * SHA-256 of the whole body as sent: what is left unread is read first. An Idempotency-Key is
-     * bound to it.
-     */
+    /** SHA-256 of the whole body as sent: an Idempotency-Key is bound to it. */
     public byte[] bodyDigest() {
-        if (bodyDigest == null) {
-            try {
-                body.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                throw malformed(e);
-            }
-            bodyDigest = body.getMessageDigest().digest();
-        }
-        return bodyDigest.clone();
-    }
-
-    private static DigestInputStream digesting(InputStream body) {
-        return new DigestInputStream(body, IdempotentRequests.sha256());
-    }
-
-    /** The parsers close their input at its end; the body stays open until {@link #close}, for its digest. */
-    private static InputStream unclosable(InputStream body) {
-        return new java.io.FilterInputStream(body) {
-            @Override
-            public void close() {}
-        };
+        return body.digest();
     }
 
     /** True for CSV, whose cells are all text: a number or a flag is read from a cell's text. */
@@ -83,12 +57,12 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     /** Rows of a CSV body in {@code charset} (UTF-8 unless the request's Content-Type says otherwise). */
     public static RowReader csv(InputStream sent, Charset charset, Set<String> listColumns, ObjectMapper json) {
-        DigestInputStream body = digesting(sent);
+        SpooledBody body = SpooledBody.receive(sent);
         try {
             MappingIterator<Map<String, String>> lines = new CsvMapper()
                     .readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new DecodedText(unclosable(body), charset));
+                    .readValues(new DecodedText(body.open(), charset));
             Iterator<ObjectNode> rows = new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -117,14 +91,18 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
             };
             return new RowReader(rows, lines, true, body);
         } catch (IOException e) {
+            body.close();
             throw malformed(e);
+        } catch (RuntimeException e) {
+            body.close();
+            throw e;
         }
     }
 
     public static RowReader jsonArray(InputStream sent, ObjectMapper json) {
-        DigestInputStream body = digesting(sent);
+        SpooledBody body = SpooledBody.receive(sent);
         try {
-            JsonParser parser = json.getFactory().createParser(unclosable(body));
+            JsonParser parser = json.getFactory().createParser(body.open());
             // Rows are read one by one from the open array, so the rest of the array follows each.
             ObjectReader rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -154,7 +132,11 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
             };
             return new RowReader(rows, parser, false, body);
         } catch (IOException e) {
+            body.close();
             throw malformed(e);
+        } catch (RuntimeException e) {
+            body.close();
+            throw e;
         }
     }
 

@@ -33,7 +33,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response answer = answer(Problem.of(e.type(), e.getMessage(), path(uri), e.errors()));
-        if (e.type() == ProblemType.IDEMPOTENCY_IN_PROGRESS) {
+        if (e.type() == ProblemType.IDEMPOTENCY_IN_PROGRESS
+                || e.type() == ProblemType.UNAVAILABLE
+                || e.type() == ProblemType.TOO_MANY_REQUESTS) {
             answer.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "1");
         }
         return answer;

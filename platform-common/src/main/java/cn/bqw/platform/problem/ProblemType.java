@@ -13,14 +13,17 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Resource not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Representation not available", 406),
+    REQUEST_TIMEOUT("request-timeout", "Request body too slow", 408),
     CONFLICT("conflict", "Conflict with the current state", 409),
     IDEMPOTENCY_IN_PROGRESS("idempotency-key-in-progress", "A request with this Idempotency-Key is running", 409),
     IMPORT_REJECTED("import-rejected", "Import rejected: nothing was stored", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource has changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request URI too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key used for another request", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests at once", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Service unavailable", 503);
 

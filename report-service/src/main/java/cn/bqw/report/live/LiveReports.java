@@ -1,5 +1,7 @@
 package cn.bqw.report.live;
 
+import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.report.reporting.IndicatorReport;
 import cn.bqw.report.reporting.RegionReport;
 import cn.bqw.report.reporting.ReportService;
@@ -11,6 +13,8 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +46,16 @@ public class LiveReports {
     private final BroadcastProcessor<LiveEvent> events = BroadcastProcessor.create();
     /** How many listen to each year's statuses. */
     private final Map<Integer, AtomicInteger> listeners = new ConcurrentHashMap<>();
+    /** Open streams, in all and by caller. */
+    private final AtomicInteger open = new AtomicInteger();
+
+    private final Map<String, AtomicInteger> streamsByCaller = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "bqw.stream.max-total", defaultValue = "200")
+    int maxTotal;
+
+    @ConfigProperty(name = "bqw.stream.max-per-caller", defaultValue = "10")
+    int maxPerCaller;
 
     private ScheduledExecutorService ticker;
     /** Per year listened to: status by {@code region|indicator} at the last look, and when the projection had applied. */
@@ -58,14 +73,42 @@ public class LiveReports {
         events.onComplete();
     }
 
-    /** Refreshes as events are applied, and the status changes of {@code year}. */
-    public Multi<LiveEvent> listen(int year) {
+    /**
+     * Refreshes as events are applied, and the status changes of {@code year}, for {@code caller}
+     * until {@code until} (when the caller's token expires). A caller holds at most {@code
+     * bqw.stream.max-per-caller} streams and the instance {@code bqw.stream.max-total}: beyond, 429.
+     */
+    public Multi<LiveEvent> listen(int year, String caller, Instant until) {
+        Duration left = Duration.between(Instant.now(), until);
+        if (left.isNegative() || left.isZero()) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "the token has expired");
+        }
+        AtomicInteger mine = streamsByCaller.computeIfAbsent(caller, c -> new AtomicInteger());
+        if (open.incrementAndGet() > maxTotal) {
+            open.decrementAndGet();
+            throw new ProblemException(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "this instance serves " + maxTotal + " streams at most; try again later");
+        }
+        if (mine.incrementAndGet() > maxPerCaller) {
+            mine.decrementAndGet();
+            open.decrementAndGet();
+            throw new ProblemException(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "a caller may hold " + maxPerCaller + " streams at once; close one first");
+        }
         AtomicInteger count = listeners.computeIfAbsent(year, y -> new AtomicInteger());
         return events.filter(e -> e.year() == year)
+                .select()
+                .first(left)
                 .onSubscription()
                 .invoke(() -> count.incrementAndGet())
                 .onTermination()
-                .invoke(() -> count.decrementAndGet());
+                .invoke(() -> {
+                    count.decrementAndGet();
+                    mine.decrementAndGet();
+                    open.decrementAndGet();
+                });
     }
 
     private void tick() {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -32,6 +34,9 @@ public class ReportResource {
 
     @Inject
     LiveReports live;
+
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Path("/overview")
@@ -94,7 +99,7 @@ public class ReportResource {
             summary = "Server-sent events while the projection changes: REFRESH after applied events, STATUS for each"
                     + " indicator whose status changed for the city or a county")
     public Multi<LiveEvent> stream(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
-        return live.listen(year);
+        return live.listen(year, token.getName(), Instant.ofEpochSecond(token.getExpirationTime()));
     }
 
     @GET

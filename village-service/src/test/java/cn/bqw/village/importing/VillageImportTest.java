@@ -131,12 +131,16 @@ class VillageImportTest {
     @Test
     void aRetriedImportWithTheSameIdempotencyKeyGetsTheFirstAnswerAndHasNoSecondEffect() {
         String key = UUID.randomUUID().toString();
-        importCsv(TestTokens.admin(), HEADER + row(village(4, 901), "首次村", "ORDINARY", 1), false, key)
-                .body("imported", equalTo(1));
-        importCsv(TestTokens.admin(), HEADER + row(village(4, 902), "重试村", "ORDINARY", 1), false, key)
+        String first = HEADER + row(village(4, 901), "首次村", "ORDINARY", 1);
+        importCsv(TestTokens.admin(), first, false, key).body("imported", equalTo(1));
+        importCsv(TestTokens.admin(), first, false, key)
                 .statusCode(200)
                 .header("Idempotency-Replayed", "true")
                 .body("imported", equalTo(1));
+        // The key belongs to the first body: another body under it is refused, not silently dropped.
+        importCsv(TestTokens.admin(), HEADER + row(village(4, 902), "重试村", "ORDINARY", 1), false, key)
+                .statusCode(422)
+                .body("type", equalTo("urn:bqw:problem:idempotency-key-reused"));
         absent(village(4, 902));
     }
 
