@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -42,11 +43,16 @@ public final class DevKeys {
             if (!Files.exists(publicPem) || !Files.exists(privatePem)) {
                 KeyPair fresh = generate();
                 Files.createDirectories(dir);
+                // The private key is readable by its owner only (0600), created so: never world-readable.
+                Files.createFile(
+                        privatePem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(
                         privatePem, pem("PRIVATE KEY", fresh.getPrivate().getEncoded()));
                 Files.writeString(publicPem, pem("PUBLIC KEY", fresh.getPublic().getEncoded()));
                 return new DevKeys(publicPem, fresh);
             }
+            // Keys made before this rule were world-readable: tighten them on the way.
+            Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             return new DevKeys(
                     publicPem,

@@ -41,6 +41,9 @@ record ServiceProcess(String name, int port, String database) {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // Locally the services answer this machine only, unless BQW_BIND says otherwise (0.0.0.0: all interfaces).
+        String bind = System.getenv("BQW_BIND");
+        builder.environment().put("QUARKUS_HTTP_HOST", bind == null || bind.isBlank() ? "127.0.0.1" : bind);
         try {
             return builder.start();
         } catch (IOException e) {

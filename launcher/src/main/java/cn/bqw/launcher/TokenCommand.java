@@ -12,6 +12,9 @@ final class TokenCommand {
 
     private static final Set<String> ROLES = Set.of("admin", "editor", "viewer", "service");
 
+    /** A local token lives at most 30 days: a leaked one does not work for ever. */
+    static final long MAX_HOURS = 720;
+
     private TokenCommand() {}
 
     static int run(Path home, List<String> args) {
@@ -32,6 +35,10 @@ final class TokenCommand {
                 }
             }
             i++;
+        }
+        if (hours < 1 || hours > MAX_HOURS) {
+            System.err.println("--hours must be from 1 to " + MAX_HOURS + " (30 days)");
+            return 2;
         }
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             System.err.println("give --role, one or more of " + ROLES);

@@ -156,6 +156,34 @@ public abstract class ServiceFoundationTests {
                 .body("status", equalTo(403));
     }
 
+    /** Every read of the API, not only /me: a valid token without a role this platform knows reads nothing. */
+    @Test
+    void aTokenWithoutAnyKnownRoleReadsNothing() {
+        List<String> reads = new java.util.ArrayList<>();
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/api/") && operations.containsKey("get")) {
+                reads.add(path.replaceAll("\\{[^}]+}", "990100000000"));
+            }
+        });
+        for (String token : List.of(
+                TestTokens.token(Set.of("guest"), List.of()), TestTokens.token(Set.of(), List.of("990100000000")))) {
+            for (String read : reads) {
+                given().auth()
+                        .oauth2(token)
+                        .queryParam("year", 2025)
+                        .get(read)
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/problem+json");
+            }
+        }
+    }
+
     @Test
     void anUnknownPathIsAProblemNotFound() {
         given().auth()

@@ -17,7 +17,7 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         }
     }
 
-    /** {@code text} matched literally by LIKE (backslash is PostgreSQL's escape): % and _ are not wildcards. */
+    /** {@code text} matched literally by a LIKE that names backslash as its ESCAPE: % and _ are not wildcards. */
     public static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -29,6 +29,35 @@ public class RegionAccess {
         }
     }
 
+    /**
+     * Throws 403 unless the caller may decide the attributes of the division {@code code} itself
+     * (its name, class, urban flag, population): an admin, or an editor of a region strictly above
+     * it. An editor of a county writes the county's data and everything below it, but what the
+     * county is ranked as and weighed by is the city's to say.
+     */
+    public void requireDecide(String code) {
+        if (!identity.isAnonymous() && mayDecide(identity.getRoles(), regions(), code)) {
+            return;
+        }
+        throw new ForbiddenException(
+                "division " + code + " itself is decided by an editor of a region above it, or an admin");
+    }
+
+    public boolean mayDecide(String code) {
+        return !identity.isAnonymous() && mayDecide(identity.getRoles(), regions(), code);
+    }
+
+    /** The rule of {@link #requireDecide}, free of CDI. */
+    public static boolean mayDecide(Collection<String> roles, Collection<String> regions, String code) {
+        if (roles.contains(Roles.ADMIN)) {
+            return true;
+        }
+        return roles.contains(Roles.EDITOR)
+                && regions.stream()
+                        .filter(region -> !region.equals(code))
+                        .anyMatch(region -> mayWrite(roles, List.of(region), code));
+    }
+
     public boolean mayWrite(String code) {
         if (identity.isAnonymous()) {
             return false;

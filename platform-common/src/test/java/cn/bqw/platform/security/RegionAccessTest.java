@@ -25,6 +25,18 @@ class RegionAccessTest {
         assertFalse(RegionAccess.mayWrite(Set.of("editor"), List.of(COUNTY), VILLAGE_ELSEWHERE));
     }
 
+    /** What a county is ranked as and weighed by is its city's to say: its own editor writes below it only. */
+    @Test
+    void theAttributesOfAnEditorsOwnRootAreItsParentsToDecide() {
+        assertFalse(RegionAccess.mayDecide(Set.of("editor"), List.of(COUNTY), COUNTY));
+        assertTrue(RegionAccess.mayDecide(Set.of("editor"), List.of("449900000000"), COUNTY));
+        assertTrue(RegionAccess.mayDecide(Set.of("editor"), List.of(COUNTY), "449901101000"));
+        assertTrue(RegionAccess.mayDecide(Set.of("editor"), List.of(COUNTY, "449900000000"), COUNTY));
+        assertFalse(RegionAccess.mayDecide(Set.of("editor"), List.of("449902000000"), COUNTY));
+        assertFalse(RegionAccess.mayDecide(Set.of("service"), List.of("449900000000"), COUNTY));
+        assertTrue(RegionAccess.mayDecide(Set.of("admin"), List.of(), COUNTY));
+    }
+
     @Test
     void anEditorWithSeveralRegionsWritesInAnyOfThem() {
         assertTrue(RegionAccess.mayWrite(Set.of("editor"), List.of(COUNTY, "449902000000"), VILLAGE_ELSEWHERE));

@@ -71,12 +71,14 @@ public class DivisionService {
     /** Changes a division's names, class, urban flag or population; its code and place are fixed. */
     @Transactional
     public DivisionView update(String code, DivisionRequest request, String ifMatch) {
+        Division division = find(code);
+        // Role and region first, then the precondition, then the body: nothing leaks to a caller who may not change it.
+        regionAccess.requireWrite(code);
+        regionAccess.requireDecide(code);
+        Versions.requireMatch(ifMatch, division.version);
         if (!code.equals(request.code())) {
             throw ProblemException.invalid("code", "must be the code in the path, " + code);
         }
-        Division division = find(code);
-        regionAccess.requireWrite(code);
-        Versions.requireMatch(ifMatch, division.version);
         Change<DivisionView> change = save(divisionCode(code), division, request, parent -> true);
         record(List.of(change));
         return change.after();
@@ -138,6 +140,7 @@ public class DivisionService {
     public void delete(String code, String ifMatch) {
         Division division = find(code);
         regionAccess.requireWrite(code);
+        regionAccess.requireDecide(code);
         Versions.requireMatch(ifMatch, division.version);
         String below = DivisionCode.parse(code).orElseThrow().prefix() + "%";
         long children = Division.count("code like ?1 and code <> ?2", below, code);

@@ -51,10 +51,13 @@ public class DivisionImport {
         Division.<Division>list("code in ?1", codes).forEach(d -> existing.put(d.code, d));
         List<Change<DivisionView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
-            DivisionCode code =
-                    DivisionService.divisionCode(row.fields().path("code").asText(null));
+            DivisionCode code = DivisionService.divisionCode(row.text("code"));
             if (!regionAccess.mayWrite(code.value())) {
                 throw ProblemException.invalid("code", "outside the regions this token may write");
+            }
+            if (existing.containsKey(code.value()) && !regionAccess.mayDecide(code.value())) {
+                throw ProblemException.invalid(
+                        "code", "a division itself is changed by an editor of a region above it, or an admin");
             }
             DivisionRequest request = importer.bind(row, DivisionRequest.class);
             Change<DivisionView> change = divisions.save(

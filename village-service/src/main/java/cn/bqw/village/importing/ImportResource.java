@@ -99,6 +99,7 @@ public class ImportResource {
 
     @POST
     @Path("/divisions:import")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Consumes(CSV)
     @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
     public RestResponse<ImportSummary> divisionsFromCsv(
@@ -117,6 +118,7 @@ public class ImportResource {
 
     @POST
     @Path("/divisions:import")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
     public RestResponse<ImportSummary> divisionsFromJson(

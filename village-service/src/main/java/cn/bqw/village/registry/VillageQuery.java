@@ -82,7 +82,7 @@ public record VillageQuery(
             parameters.put("status", status);
         }
         if (nameContains != null && !nameContains.isBlank()) {
-            clauses.add("(nameZh like :name or lower(nameEn) like :name)");
+            clauses.add("(nameZh like :name escape '\\' or lower(nameEn) like :name escape '\\')");
             parameters.put("name", "%" + Page.likeLiteral(nameContains.toLowerCase()) + "%");
         }
         return clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);

@@ -202,6 +202,49 @@ class DivisionResourceTest {
                 .statusCode(404);
     }
 
+    /**
+     * A county's editor writes the county's data and everything below it, but its class, population,
+     * urban flag and names are the city's to decide; a service token registers no divisions at all.
+     * Role and region come before If-Match, so nothing of the county's version leaks.
+     */
+    @Test
+    void anEditorDoesNotDecideItsOwnRootAndAServiceRegistersNoDivision() {
+        String promoted =
+                "{\"code\":\"" + COUNTY + "\",\"nameZh\":\"东县\",\"countyClass\":\"LEAD\",\"population\":999999}";
+        as(TestTokens.editor(COUNTY))
+                .body(promoted)
+                .put("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(403);
+        as(TestTokens.editor(COUNTY))
+                .header("If-Match", "*")
+                .body(promoted)
+                .put("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:bqw:problem:forbidden"));
+        given().auth()
+                .oauth2(TestTokens.editor(COUNTY))
+                .header("If-Match", "*")
+                .delete("/api/v1/divisions/" + COUNTY)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + COUNTY)
+                .then()
+                .body("population", org.hamcrest.Matchers.not(equalTo(999999)));
+        given().urlEncodingEnabled(false)
+                .auth()
+                .oauth2(TestTokens.token(java.util.Set.of("service"), List.of(COUNTY)))
+                .contentType("text/csv")
+                .body("code,nameZh\n449901397000,服务镇\n")
+                .post("/api/v1/divisions:import")
+                .then()
+                .statusCode(403);
+        assertAbsent("449901397000");
+    }
+
     @Test
     void onlyAnEmptyDivisionCanBeDeletedAndItsDeletionIsPublished() {
         String town = "449901110000";

@@ -162,6 +162,29 @@ class VillageResourceTest {
         absent("449801199201");
     }
 
+    /** {@code name=} is a literal substring: %, _ and \\ are not wildcards. */
+    @Test
+    void aNameSearchMatchesWildcardCharactersLiterally() {
+        String town = TOWN;
+        put(TestTokens.admin(), in(town, "231"), village("百分%村", "ORDINARY", 10), null)
+                .statusCode(201);
+        put(TestTokens.admin(), in(town, "232"), village("下划_村", "ORDINARY", 10), null)
+                .statusCode(201);
+        put(TestTokens.admin(), in(town, "233"), village("反斜\\\\村", "ORDINARY", 10), null)
+                .statusCode(201);
+        for (String[] search : new String[][] {{"%", "百分%村"}, {"_", "下划_村"}, {"\\", "反斜\\村"}}) {
+            given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .queryParam("township", town)
+                    .queryParam("name", search[0])
+                    .get("/api/v1/villages")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items[0].nameZh", equalTo(search[1]));
+        }
+    }
+
     @Test
     void listsFilterSortAndPageWithATotal() {
         String town = OTHER_TOWN;
