@@ -8,6 +8,7 @@ import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.events.Outbox;
+import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import io.quarkus.panache.common.Sort;
@@ -165,6 +166,7 @@ public class DivisionService {
 
     /** The divisions directly below {@code parentCode}, or the cities when it is null. */
     public List<DivisionView> children(String parentCode) {
+        Filters.divisionCode("parent", parentCode);
         List<Division> children = parentCode == null
                 ? Division.list("parentCode is null", Sort.by("code"))
                 : Division.list("parentCode", Sort.by("code"), find(parentCode).code);
@@ -204,7 +206,9 @@ public class DivisionService {
         return audit.history(AUDIT_TYPE, code);
     }
 
+    /** The division at {@code code}: 400 when it is not even a division code, 404 when none is registered there. */
     private static Division find(String code) {
+        divisionCode(code);
         Division division = Division.findById(code);
         if (division == null) {
             throw ProblemException.notFound("division", code);

@@ -176,7 +176,9 @@ public class VillageService {
         return township != null && township.level == DivisionLevel.TOWNSHIP;
     }
 
+    /** The village at {@code code}: 400 when it is not even a village code, 404 when none is registered there. */
     private static Village find(String code) {
+        villageCode(code);
         Village village = Village.findById(code);
         if (village == null) {
             throw ProblemException.notFound("village", code);
