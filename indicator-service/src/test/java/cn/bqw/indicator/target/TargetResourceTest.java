@@ -61,6 +61,18 @@ class TargetResourceTest {
         ready = true;
     }
 
+    /** Region before precondition: an editor of another region learns nothing of a target's version. */
+    @Test
+    void anEditorOutsideTheRegionIsRefusedBeforeIfMatchIsLookedAt() {
+        put(TestTokens.admin(), "TGT_SPLIT", WEST, 2024, "{\"value\":5,\"kind\":\"BINDING\"}", null)
+                .statusCode(201);
+        put(TestTokens.editor(EAST), "TGT_SPLIT", WEST, 2024, "{\"value\":6,\"kind\":\"BINDING\"}", null)
+                .statusCode(403)
+                .body("detail", org.hamcrest.Matchers.not(containsString("version")));
+        put(TestTokens.editor(EAST), "TGT_SPLIT", WEST, 2024, "{\"value\":6,\"kind\":\"BINDING\"}", "\"9\"")
+                .statusCode(403);
+    }
+
     @Test
     void aTargetIsSetThenReplacedWithItsETagAndPublished() throws Exception {
         put(
