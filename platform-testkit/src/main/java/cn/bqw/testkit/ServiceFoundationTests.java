@@ -134,6 +134,17 @@ public abstract class ServiceFoundationTests {
         assertUnauthorized(TestTokens.expired(Set.of("admin")));
     }
 
+    /** However long its own expiry, a token issued more than 30 days ago is not taken. */
+    @Test
+    void aTokenOlderThanTheMaximumAgeIsRefused() {
+        assertUnauthorized(TestTokens.issuedAgo(Duration.ofDays(31), Set.of("admin")));
+        given().auth()
+                .oauth2(TestTokens.issuedAgo(Duration.ofDays(29), Set.of("viewer")))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void aTokenSignedByAnUnknownKeyIsRefused() {
         assertUnauthorized(TestTokens.signedByStranger(Set.of("admin")));

@@ -54,6 +54,14 @@ public final class TestTokens {
                 .expiresAt(past.plus(VALIDITY)));
     }
 
+    /** A token still within its validity, but issued {@code age} ago. */
+    public static String issuedAgo(Duration age, Set<String> roles) {
+        Instant issued = Instant.now().minus(age);
+        return keys().sign(DevKeys.claims("tester", roles, List.of(), VALIDITY)
+                .issuedAt(issued)
+                .expiresAt(Instant.now().plus(VALIDITY)));
+    }
+
     /** A well-formed token signed by a key the services do not trust. */
     public static String signedByStranger(Set<String> roles) {
         return DevKeys.stranger().sign(DevKeys.claims("stranger", roles, List.of(), VALIDITY));
