@@ -156,6 +156,13 @@ public class ProblemMappers {
                             path(uri)))
                     .build();
         }
+        if (clientGone(e)) {
+            // After the database check, so that a reset connection to PostgreSQL stays a 503.
+            // The client closed the connection (a timeout of its own, a cancelled stream): nothing
+            // failed here and nobody will read this answer, so it is no ERROR in our log.
+            LOG.debugf("client went away on %s: %s", path(uri), e.toString());
+            return answer(Problem.of(ProblemType.BAD_REQUEST, "the client closed the connection", path(uri)));
+        }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return answer(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri)));
     }
@@ -179,6 +186,16 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** The client went away mid-request: its connection closed, reset or its HTTP/2 stream cancelled. */
+    static boolean clientGone(Throwable e) {
+        return causes(e)
+                .anyMatch(cause -> cause instanceof java.nio.channels.ClosedChannelException
+                        || cause.getClass().getSimpleName().equals("StreamResetException")
+                        || (cause instanceof java.io.IOException
+                                && String.valueOf(cause.getMessage())
+                                        .matches("(?i).*(connection reset|broken pipe).*")));
     }
 
     /** A version check at commit lost to a concurrent writer (JPA's or Hibernate's own exception). */
