@@ -75,7 +75,7 @@ final class LocalState {
                 String command = Ports.commandLine(holder);
                 boolean ours = command.contains(root.toString()) || command.contains(home.toString());
                 System.out.println((ours ? "leftover of this checkout" : "not ours, left alone") + " on port " + port
-                        + ": pid " + holder.pid() + ": " + command);
+                        + ": " + Ports.describe(holder));
                 if (ours && leftovers.stream().noneMatch(p -> p.pid() == holder.pid())) {
                     leftovers.add(holder);
                 }

@@ -48,9 +48,11 @@ final class Ports {
 
     /** A line naming the holder of {@code port} for a person: pid and command line. */
     static String describeHolder(int port) {
-        return holder(port)
-                .map(process -> "pid " + process.pid() + ": " + commandLine(process))
-                .orElse("a process this user cannot see");
+        return holder(port).map(Ports::describe).orElse("a process this user cannot see");
+    }
+
+    static String describe(ProcessHandle process) {
+        return "pid " + process.pid() + ": " + commandLine(process);
     }
 
     static String commandLine(ProcessHandle process) {

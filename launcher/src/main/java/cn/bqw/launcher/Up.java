@@ -151,7 +151,7 @@ final class Up {
                                     holder.get(), services.get(service.name()).toHandle())) {
                         System.out.println();
                         System.err.println("port " + service.port() + " is answered by another process, not the "
-                                + service.name() + " this launcher started: " + Ports.describeHolder(service.port()));
+                                + service.name() + " this launcher started: " + Ports.describe(holder.get()));
                         return false;
                     }
                     waiting.remove(service);
@@ -259,23 +259,9 @@ final class Up {
 
     /** A child that stops on its own is reported the moment it does, with the end of its log. */
     private void reportExits(Path logs) {
-        services.forEach((name, process) -> process.onExit().thenAccept(exited -> {
-            if (!stopping) {
-                System.err.println();
-                System.err.println(
-                        "✗ " + name + " stopped on its own (exit " + exited.exitValue() + "); the end of its log:");
-                printTail(logs.resolve(name + ".log"));
-            }
-        }));
+        services.forEach((name, process) -> reportExit(name, process, logs.resolve(name + ".log")));
         if (kafka != null) {
-            kafka.onExit().thenAccept(exited -> {
-                if (!stopping) {
-                    System.err.println();
-                    System.err.println(
-                            "✗ Kafka stopped on its own (exit " + exited.exitValue() + "); the end of its log:");
-                    printTail(logs.resolve("kafka.log"));
-                }
-            });
+            reportExit("Kafka", kafka, logs.resolve("kafka.log"));
         }
         postmasterPid()
                 .flatMap(ProcessHandle::of)
@@ -285,6 +271,17 @@ final class Up {
                         System.err.println("✗ PostgreSQL (pid " + exited.pid() + ") stopped on its own");
                     }
                 }));
+    }
+
+    private void reportExit(String name, Process process, Path log) {
+        process.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                System.err.println();
+                System.err.println(
+                        "✗ " + name + " stopped on its own (exit " + exited.exitValue() + "); the end of its log:");
+                printTail(log);
+            }
+        });
     }
 
     /** Stays in the foreground until Ctrl-C or {@code ./bqw down}; {@link #reportExits} speaks meanwhile. */

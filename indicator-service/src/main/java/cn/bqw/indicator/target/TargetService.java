@@ -13,7 +13,6 @@ import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,9 +47,7 @@ public class TargetService {
     @Transactional
     public Change<TargetView> put(String indicator, String region, int year, TargetRequest request, String ifMatch) {
         // The region first: a caller who may not write it learns nothing of the target's version.
-        if (!access.mayWrite(region)) {
-            throw new ForbiddenException("region " + region + " is outside the regions this token may write");
-        }
+        access.requireWrite(region);
         Target existing = Target.findById(new Target.Key(indicator, year, region));
         if (existing != null) {
             Versions.requireMatch(ifMatch, existing.version);

@@ -123,7 +123,7 @@ public class IdempotentRequests {
     }
 
     /** A request's identity: method, path, query and a digest of its body (or of its canonical form). */
-    public static String fingerprint(String method, String path, String query, byte[] bodyDigest) {
+    private static String fingerprint(String method, String path, String query, byte[] bodyDigest) {
         MessageDigest sha = sha256();
         sha.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
         sha.update(bodyDigest);

@@ -57,8 +57,7 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     /** Rows of a CSV body in {@code charset} (UTF-8 unless the request's Content-Type says otherwise). */
     public static RowReader csv(InputStream sent, Charset charset, Set<String> listColumns, ObjectMapper json) {
-        SpooledBody body = SpooledBody.receive(sent);
-        try {
+        return opening(sent, body -> {
             MappingIterator<Map<String, String>> lines = new CsvMapper()
                     .readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader())
@@ -90,18 +89,11 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
                 }
             };
             return new RowReader(rows, lines, true, body);
-        } catch (IOException e) {
-            body.close();
-            throw malformed(e);
-        } catch (RuntimeException e) {
-            body.close();
-            throw e;
-        }
+        });
     }
 
     public static RowReader jsonArray(InputStream sent, ObjectMapper json) {
-        SpooledBody body = SpooledBody.receive(sent);
-        try {
+        return opening(sent, body -> {
             JsonParser parser = json.getFactory().createParser(body.open());
             // Rows are read one by one from the open array, so the rest of the array follows each.
             ObjectReader rowReader = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -131,6 +123,18 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
                 }
             };
             return new RowReader(rows, parser, false, body);
+        });
+    }
+
+    private interface Opening {
+        RowReader over(SpooledBody body) throws IOException;
+    }
+
+    /** Receives the body whole, then opens rows over it; a body whose rows cannot be opened is deleted at once. */
+    private static RowReader opening(InputStream sent, Opening opening) {
+        SpooledBody body = SpooledBody.receive(sent);
+        try {
+            return opening.over(body);
         } catch (IOException e) {
             body.close();
             throw malformed(e);
@@ -185,19 +189,13 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
 
     /** Names where reading stopped, so that the sender can find the broken line. */
     private static ProblemException malformed(Exception e) {
-        for (Throwable cause = e.getCause();
-                cause != null && !(e instanceof DecodedText.BrokenText);
-                cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DecodedText.BrokenText broken) {
-                e = broken;
+                return new ProblemException(
+                        ProblemType.MALFORMED_REQUEST,
+                        "the import body cannot be read: " + broken.getMessage(),
+                        List.of(new Problem.FieldError("line " + broken.line, broken.getMessage())));
             }
-        }
-        if (e instanceof DecodedText.BrokenText broken) {
-            String where = "line " + broken.line;
-            return new ProblemException(
-                    ProblemType.MALFORMED_REQUEST,
-                    "the import body cannot be read: " + broken.getMessage(),
-                    List.of(new Problem.FieldError(where, broken.getMessage())));
         }
         String reason =
                 e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : e.getMessage();

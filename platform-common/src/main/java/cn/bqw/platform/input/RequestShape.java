@@ -1,8 +1,7 @@
 package cn.bqw.platform.input;
 
-import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemType;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import cn.bqw.platform.problem.RouteProblems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -36,12 +35,13 @@ public class RequestShape {
             return;
         }
         String path = context.request().path();
-        if (path != null && path.startsWith("/api/") && path.indexOf(';') >= 0) {
+        boolean api = path != null && path.startsWith("/api/");
+        if (api && path.indexOf(';') >= 0) {
             refuse(context, ProblemType.BAD_REQUEST, "matrix parameters (';' in the path) are not accepted");
             return;
         }
         String query = context.request().query();
-        if (path != null && path.startsWith("/api/") && query != null && query.indexOf(';') >= 0) {
+        if (api && query != null && query.indexOf(';') >= 0) {
             // Some servers split a query at ';', some do not: refuse the ambiguity rather than guess.
             refuse(context, ProblemType.BAD_REQUEST, "';' in the query is ambiguous; encode it as %3B");
             return;
@@ -66,16 +66,6 @@ public class RequestShape {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = Problem.of(type, detail, context.request().path());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        context.response()
-                .setStatusCode(type.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body);
+        RouteProblems.answer(context, json, type, detail, false);
     }
 }

@@ -90,7 +90,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** A string that is well-formed JSON but not text this platform stores. */
-    public static final class RefusedText extends InvalidFormatException {
+    static final class RefusedText extends InvalidFormatException {
         RefusedText(JsonParser p, String reason, String text) {
             super(p, reason, text, String.class);
         }

@@ -1,6 +1,5 @@
 package cn.bqw.platform.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
@@ -31,15 +30,12 @@ public class BodySizeLimit {
     private void check(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && isOver(length)) {
-            Problem problem = Problem.of(
+            RouteProblems.answer(
+                    context,
+                    json,
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "the body is " + length + " bytes; at most " + limit.asLongValue() + " are accepted",
-                    context.request().path());
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(toJson(problem));
+                    true);
             return;
         }
         context.next();
@@ -50,14 +46,6 @@ public class BodySizeLimit {
             return Long.parseLong(length.trim()) > limit.asLongValue();
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private String toJson(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

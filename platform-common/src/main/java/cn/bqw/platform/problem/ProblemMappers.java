@@ -147,14 +147,11 @@ public class ProblemMappers {
         if (databaseUnavailable(e)) {
             // Overload or an outage, not a fault of the request: the client may send it again.
             LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
-            return Response.status(ProblemType.UNAVAILABLE.status())
-                    .type(Problem.MEDIA_TYPE)
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .entity(Problem.of(
+            return problem(
+                    new ProblemException(
                             ProblemType.UNAVAILABLE,
-                            "the database is busy or out of reach; send the request again shortly",
-                            path(uri)))
-                    .build();
+                            "the database is busy or out of reach; send the request again shortly"),
+                    uri);
         }
         if (clientGone(e)) {
             // After the database check, so that a reset connection to PostgreSQL stays a 503.
