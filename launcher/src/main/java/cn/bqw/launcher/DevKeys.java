@@ -26,6 +26,8 @@ import java.util.Set;
 public final class DevKeys {
 
     public static final String ISSUER = "bqw";
+    /** The audience every token made here is for; services check it when BQW_JWT_AUDIENCE is set. */
+    public static final String AUDIENCE = "bqw";
 
     private final Path publicPem;
     private final KeyPair keys;
@@ -78,8 +80,12 @@ public final class DevKeys {
     /** Claims for {@code subject} with {@code roles} and, when given, the writable {@code regions}. */
     public static JwtClaimsBuilder claims(
             String subject, Set<String> roles, Collection<String> regions, Duration validFor) {
-        JwtClaimsBuilder builder =
-                Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(roles).expiresIn(validFor.toSeconds());
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(roles)
+                .expiresIn(validFor.toSeconds());
         if (!regions.isEmpty()) {
             builder.claim("regions", regions);
         }

@@ -38,12 +38,22 @@ public final class TestTokens {
     }
 
     public static String token(Set<String> roles, List<String> regions) {
-        return keys().sign(DevKeys.claims("tester", roles, regions, VALIDITY));
+        return token("tester", roles, regions);
+    }
+
+    public static String token(String subject, Set<String> roles, List<String> regions) {
+        return keys().sign(DevKeys.claims(subject, roles, regions, VALIDITY));
     }
 
     /** A token of {@code subject} valid for {@code validity} from now. */
     public static String lasting(String subject, Set<String> roles, Duration validity) {
         return keys().sign(DevKeys.claims(subject, roles, List.of(), validity));
+    }
+
+    /** An admin token for {@code audience} instead of the platform's; null: for no audience at all. */
+    public static String forAudience(String audience) {
+        var claims = DevKeys.claims("tester", Set.of("admin"), List.of(), VALIDITY);
+        return keys().sign(audience == null ? claims.remove("aud") : claims.audience(audience));
     }
 
     /** A token whose validity ended an hour ago. */

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.BulkImporter;
@@ -34,6 +35,9 @@ public class CatalogueImport {
     static final Set<String> TARGET_COLUMNS = Set.of("city_target_2025", "target_rule", "figure_in_programme_text");
 
     @Inject
+    AdminActs acts;
+
+    @Inject
     BulkImporter importer;
 
     @Inject
@@ -44,8 +48,20 @@ public class CatalogueImport {
 
     public ImportSummary run(RowReader rows, boolean dryRun, String idempotencyScope, String idempotencyKey)
             throws Exception {
-        return importer.run(
+        ImportSummary summary = importer.run(
                 rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun), idempotencyScope, idempotencyKey);
+        acts.record(
+                "catalogue.import",
+                null,
+                java.util.Map.of("dryRun", dryRun),
+                "%d imported, %d updated, %d unchanged, %d conflicts%s"
+                        .formatted(
+                                summary.imported(),
+                                summary.updated(),
+                                summary.ignored(),
+                                summary.conflicts().size(),
+                                dryRun ? " (dry run: nothing stored)" : ""));
+        return summary;
     }
 
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {

@@ -8,9 +8,9 @@ import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
-import cn.bqw.platform.security.Roles;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,9 +59,9 @@ public class IndicatorResource {
     ObjectMapper json;
 
     @PUT
+    @Requires(Permission.INDICATOR_PUT)
     @Path("/indicators/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Define an indicator, or replace its definition (If-Match with its ETag)")
     @APIResponse(
             responseCode = "201",
@@ -86,6 +86,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Requires(Permission.INDICATOR_READ)
     @Path("/indicators/{code}")
     @Operation(summary = "One indicator")
     public RestResponse<IndicatorView> get(@PathParam("code") String code) {
@@ -96,6 +97,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Requires(Permission.INDICATOR_LIST)
     @Path("/indicators")
     @Operation(summary = "The catalogue, or one campaign of it")
     public List<IndicatorView> list(@QueryParam("campaign") Campaign campaign) {
@@ -103,9 +105,9 @@ public class IndicatorResource {
     }
 
     @POST
+    @Requires(Permission.INDICATOR_IMPORT)
     @Path("/indicators:import")
     @Consumes("text/csv")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import the catalogue from CSV in the programme's reference format; answers an import summary")
     public RestResponse<ImportSummary> importCatalogue(
             @RequestBody(

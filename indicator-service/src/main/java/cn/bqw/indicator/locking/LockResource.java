@@ -1,7 +1,7 @@
 package cn.bqw.indicator.locking;
 
-import cn.bqw.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,8 +26,8 @@ public class LockResource {
     LockService locks;
 
     @POST
+    @Requires(Permission.LOCK_CREATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close a period for some indicators (or all) in a region's subtree; only admins write into it")
     public RestResponse<LockView> lock(@NotNull @Valid LockRequest request) {
         LockView lock = locks.lock(request);
@@ -38,14 +38,15 @@ public class LockResource {
     }
 
     @GET
+    @Requires(Permission.LOCK_LIST)
     @Operation(summary = "The period locks")
     public List<LockView> list() {
         return locks.list();
     }
 
     @DELETE
+    @Requires(Permission.LOCK_DELETE)
     @Path("/{id}")
-    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reopen a locked period")
     public RestResponse<Void> unlock(@PathParam("id") long id) {
         locks.unlock(id);

@@ -1,6 +1,7 @@
 package cn.bqw.indicator.locking;
 
 import cn.bqw.indicator.catalogue.Indicator;
+import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
@@ -20,6 +21,9 @@ import java.util.Set;
 /** Closes and reopens reporting periods; writers ask it for the locks in force. */
 @ApplicationScoped
 public class LockService {
+
+    @Inject
+    AdminActs acts;
 
     @Inject
     CurrentActor actor;
@@ -54,14 +58,20 @@ public class LockService {
         lock.lockedBy = actor.name();
         lock.lockedAt = OffsetDateTime.now(ZoneOffset.UTC);
         lock.persist();
-        return LockView.of(lock);
+        LockView view = LockView.of(lock);
+        acts.record("lock.create", Long.toString(view.id()), request, "locked");
+        return view;
     }
 
     @Transactional
     public void unlock(long id) {
-        if (!PeriodLock.deleteById(id)) {
+        PeriodLock lock = PeriodLock.findById(id);
+        if (lock == null) {
             throw ProblemException.notFound("lock", Long.toString(id));
         }
+        LockView reopened = LockView.of(lock);
+        lock.delete();
+        acts.record("lock.delete", Long.toString(id), reopened, "reopened");
     }
 
     public List<LockView> list() {

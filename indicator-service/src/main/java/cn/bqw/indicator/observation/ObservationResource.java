@@ -9,9 +9,9 @@ import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
 import cn.bqw.platform.security.CurrentActor;
-import cn.bqw.platform.security.Roles;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,9 +69,9 @@ public class ObservationResource {
     ObjectMapper json;
 
     @POST
+    @Requires(Permission.OBSERVATION_RECORD)
     @Path("/observations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
             summary = "Record one value: 201 for a new key, 200 for a revision or an unchanged value;"
                     + " the answer shows the value it replaced and any outlier flag")
@@ -96,9 +96,9 @@ public class ObservationResource {
     }
 
     @POST
+    @Requires(Permission.OBSERVATION_BATCH)
     @Path("/observations:batch")
     @Consumes(CSV)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
             summary = "Record up to 100,000 values from CSV, streamed; answers an import summary"
                     + " (dryRun: check only; atomic: all or nothing)")
@@ -121,9 +121,9 @@ public class ObservationResource {
     }
 
     @POST
+    @Requires(Permission.OBSERVATION_BATCH)
     @Path("/observations:batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(
             summary = "Record up to 100,000 values from a JSON array, streamed; answers an import summary"
                     + " (dryRun: check only; atomic: all or nothing)")
@@ -142,6 +142,7 @@ public class ObservationResource {
     }
 
     @GET
+    @Requires(Permission.OBSERVATION_LIST)
     @Path("/observations")
     @Operation(summary = "Current values, filtered by indicator, region, period and area")
     public Page<ObservationView> list(
@@ -155,6 +156,7 @@ public class ObservationResource {
     }
 
     @GET
+    @Requires(Permission.OBSERVATION_HISTORY)
     @Path("/observations/history")
     @Operation(summary = "Every version of one value, oldest first, with who recorded it and when")
     public List<ObservationView> history(

@@ -9,6 +9,7 @@ import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.security.RegionAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -35,6 +36,9 @@ public class ObservationService {
 
     /** The programme's calendar: a period has begun when it has begun in China. */
     static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    RegionAccess regionAccess;
 
     @Inject
     IndicatorService indicators;
@@ -67,6 +71,8 @@ public class ObservationService {
      */
     @Transactional
     public ObservationWriter.Outcome record(ObservationRequest request, String idempotencyScope, String key) {
+        // Whose region it is before anything else about the value (Permission.OBSERVATION_RECORD).
+        regionAccess.requireWrite(request.region());
         Candidate candidate = rules().check(request);
         ObservationWriter.Outcome outcome = writer.write(
                         List.of(candidate), ObservationWriter.Basis.forSingleWrite(locks.inForce()))

@@ -22,6 +22,13 @@ public class RegionRules {
      * {@code level} is the indicator's reported-at level, or null when any level will do.
      */
     public void requireWritable(String code, RegionRecord region, ReportingLevel level) {
+        // Whose it is before what it is: a caller outside learns nothing about the region.
+        if (!access.mayWrite(code)) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    RegionAccess.OUTSIDE.formatted(code),
+                    List.of(new Problem.FieldError("region", RegionAccess.OUTSIDE.formatted(code))));
+        }
         if (region == null) {
             throw ProblemException.invalid("region", code + " is not a known division or village");
         }
@@ -31,12 +38,6 @@ public class RegionRules {
         if (level != null && !region.level().name().equals(level.name())) {
             throw ProblemException.invalid(
                     "region", code + " is a " + region.level() + "; the indicator is reported at " + level);
-        }
-        if (!access.mayWrite(code)) {
-            throw new ProblemException(
-                    ProblemType.FORBIDDEN,
-                    "region " + code + " is outside the regions this token may write",
-                    List.of(new Problem.FieldError("region", "outside the regions this token may write")));
         }
     }
 }

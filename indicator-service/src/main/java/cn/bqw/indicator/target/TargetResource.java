@@ -9,9 +9,9 @@ import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
-import cn.bqw.platform.security.Roles;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -64,9 +64,9 @@ public class TargetResource {
     ObjectMapper json;
 
     @PUT
+    @Requires(Permission.TARGET_PUT)
     @Path("/targets/{indicator}/{region}/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Set a region's target for a year (If-Match with its ETag to replace one)")
     @APIResponse(
             responseCode = "201",
@@ -94,6 +94,7 @@ public class TargetResource {
     }
 
     @GET
+    @Requires(Permission.TARGET_READ)
     @Path("/targets/{indicator}/{region}/{year}")
     @Operation(summary = "One target")
     public RestResponse<TargetView> get(
@@ -105,6 +106,7 @@ public class TargetResource {
     }
 
     @GET
+    @Requires(Permission.TARGET_LIST)
     @Path("/targets")
     @Operation(summary = "Targets, filtered by indicator, year and region")
     public List<TargetView> list(
@@ -115,6 +117,7 @@ public class TargetResource {
     }
 
     @GET
+    @Requires(Permission.TARGET_ALLOCATION)
     @Path("/targets/allocation")
     @Operation(summary = "A region's target next to the sum of its children's (the city's against its counties')")
     public Allocation allocation(
@@ -125,9 +128,9 @@ public class TargetResource {
     }
 
     @POST
+    @Requires(Permission.TARGET_BATCH)
     @Path("/targets:batch")
     @Consumes(CSV)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Set targets in bulk from CSV; answers an import summary")
     public RestResponse<ImportSummary> batchFromCsv(
             @RequestBody(
@@ -148,9 +151,9 @@ public class TargetResource {
     }
 
     @POST
+    @Requires(Permission.TARGET_BATCH)
     @Path("/targets:batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Set targets in bulk from a JSON array; answers an import summary")
     public RestResponse<ImportSummary> batchFromJson(
             @RequestBody(

@@ -1,17 +1,14 @@
 package cn.bqw.indicator.hostile;
 
-import static io.restassured.RestAssured.given;
-
+import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.testkit.HostileInput;
 import cn.bqw.testkit.HostileInput.Table;
 import cn.bqw.testkit.PlatformTestResource;
-import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,10 +30,11 @@ class HostileInputTest {
 
     @Test
     void noHostileRequestGetsA5xxOrStoresAnything() throws Exception {
-        define("HOST_COUNT", "SUM", "FLOW", "VILLAGE", "MONTHLY", ",\"validMax\":1000");
-        define("HOST_BIG", "SUM", "FLOW", "VILLAGE", "MONTHLY", "");
-        define("HOST_WMEAN", "WEIGHTED_MEAN", "LEVEL", "VILLAGE", "YEARLY", ",\"validMin\":-50,\"validMax\":100");
-        define("HOST_RATIO", "RATIO", "LEVEL", "COUNTY", "QUARTERLY", "");
+        TestIndicators.define("HOST_COUNT", "SUM", "FLOW", "VILLAGE", "MONTHLY", ",\"validMax\":1000");
+        TestIndicators.define("HOST_BIG", "SUM", "FLOW", "VILLAGE", "MONTHLY", "");
+        TestIndicators.define(
+                "HOST_WMEAN", "WEIGHTED_MEAN", "LEVEL", "VILLAGE", "YEARLY", ",\"validMin\":-50,\"validMax\":100");
+        TestIndicators.define("HOST_RATIO", "RATIO", "LEVEL", "COUNTY", "QUARTERLY", "");
         TestRegions.register(
                 replica,
                 List.of(
@@ -60,20 +58,5 @@ class HostileInputTest {
                                 Table.rows("idempotent_request"),
                                 Table.count("outbox_event")))
                 .runAndAssert("hostile-input.jsonl");
-    }
-
-    private static void define(
-            String code, String aggregation, String overTime, String reportedAt, String frequency, String more) {
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .contentType(ContentType.JSON)
-                .body(
-                        """
-                        {"nameZh":"恶意输入测试","campaign":"RURAL","unit":"个","aggregation":"%s","overTime":"%s",
-                         "direction":"UP","reportedAt":"%s","frequency":"%s"%s}"""
-                                .formatted(aggregation, overTime, reportedAt, frequency, more))
-                .put("/api/v1/indicators/" + code)
-                .then()
-                .statusCode(201);
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
 import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.division.RegionReplica;

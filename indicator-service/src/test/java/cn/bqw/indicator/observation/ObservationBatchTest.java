@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;

@@ -3,6 +3,7 @@ package cn.bqw.indicator.observation;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.indicator.TestIndicators;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,7 +1,6 @@
 package cn.bqw.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +31,7 @@ public class CallerResource {
     RegionAccess regionAccess;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.VIEWER, Roles.SERVICE})
+    @Requires(Permission.CALLER)
     @Operation(summary = "The caller's name, roles and writable regions")
     public Caller me() {
         return new Caller(

@@ -19,13 +19,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class RegionAccess {
 
+    /** Why a write outside the token's regions is refused (a division code fills it in). */
+    public static final String OUTSIDE = "region %s is outside the regions this token may write";
+
+    /** Why a change to what a division is, by an editor of that division, is refused. */
+    public static final String DECIDED_ABOVE =
+            "division %s itself is decided by an editor of a region above it, or an admin";
+
     @Inject
     SecurityIdentity identity;
 
     /** Throws 403 unless the caller may write the division {@code code}. */
     public void requireWrite(String code) {
         if (!mayWrite(code)) {
-            throw new ForbiddenException("region " + code + " is outside the regions this token may write");
+            throw new ForbiddenException(OUTSIDE.formatted(code));
         }
     }
 
@@ -37,8 +44,7 @@ public class RegionAccess {
      */
     public void requireDecide(String code) {
         if (!mayDecide(code)) {
-            throw new ForbiddenException(
-                    "division " + code + " itself is decided by an editor of a region above it, or an admin");
+            throw new ForbiddenException(DECIDED_ABOVE.formatted(code));
         }
     }
 
@@ -72,7 +78,7 @@ public class RegionAccess {
         if (!roles.contains(Roles.EDITOR) && !roles.contains(Roles.SERVICE)) {
             return false;
         }
-        Optional<DivisionCode> target = DivisionCode.parse(code);
+        Optional<DivisionCode> target = code == null ? Optional.empty() : DivisionCode.parse(code);
         if (target.isEmpty()) {
             return false;
         }
@@ -84,6 +90,11 @@ public class RegionAccess {
 
     /** The division codes of the token's {@code regions} claim, empty when it has none. */
     public List<String> regions() {
+        return regions(identity);
+    }
+
+    /** The division codes of {@code identity}'s {@code regions} claim, empty when it has none. */
+    public static List<String> regions(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return List.of();
         }

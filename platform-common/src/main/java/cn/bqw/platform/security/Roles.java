@@ -1,5 +1,7 @@
 package cn.bqw.platform.security;
 
+import java.util.Set;
+
 /** The roles a token carries in its {@code groups} claim (DESIGN.md §7). */
 public final class Roles {
     public static final String ADMIN = "admin";
@@ -7,6 +9,15 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** Another government system calling our APIs; writes like an editor, within its regions. */
     public static final String SERVICE = "service";
+
+    /** Every role this platform knows: what a token needs to read anything. */
+    public static final Set<String> READERS = Set.of(ADMIN, EDITOR, VIEWER, SERVICE);
+
+    /** Who writes data of a region: admins anywhere, editors and services inside their regions. */
+    public static final Set<String> WRITERS = Set.of(ADMIN, EDITOR, SERVICE);
+
+    /** Who changes the map itself: admins anywhere, editors below their regions. */
+    public static final Set<String> EDITORS = Set.of(ADMIN, EDITOR);
 
     /** The claim with the division codes whose subtrees an editor may write. */
     public static final String REGIONS_CLAIM = "regions";

@@ -246,7 +246,7 @@ class EventBackboneTest {
         return given().auth()
                 .oauth2(TestTokens.admin())
                 .queryParam("amount", amount)
-                .post("/api/v1/test-ledger/" + account)
+                .post("/test/ledger/" + account)
                 .then()
                 .statusCode(201)
                 .extract()

@@ -43,7 +43,7 @@ class OutboxRetentionTest {
         given().auth()
                 .oauth2(TestTokens.admin())
                 .queryParam("amount", 1)
-                .post("/api/v1/test-ledger/" + account)
+                .post("/test/ledger/" + account)
                 .then()
                 .statusCode(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> rows(account, "sent_at IS NOT NULL") == 1);

@@ -1,5 +1,6 @@
 package cn.bqw.report.operations;
 
+import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.aggregate.Deltas;
 import cn.bqw.report.aggregate.Fact;
@@ -26,6 +27,9 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class DriftCheck {
+
+    @Inject
+    AdminActs acts;
 
     @Inject
     EntityManager entityManager;
@@ -105,8 +109,19 @@ public class DriftCheck {
                         have));
             }
         }
-        return new DriftReport(
+        DriftReport report = new DriftReport(
                 OffsetDateTime.now(ZoneOffset.UTC), facts.size(), rows.size(), differences, villageCountDifferences());
+        acts.record(
+                "drift-check",
+                null,
+                null,
+                "%d facts, %d aggregates: %d differences, %d active-village differences"
+                        .formatted(
+                                report.facts(),
+                                report.aggregates(),
+                                differences.size(),
+                                report.activeVillageDifferences().size()));
+        return report;
     }
 
     /** The kept counts of active villages against a count of the replica's villages under each division. */

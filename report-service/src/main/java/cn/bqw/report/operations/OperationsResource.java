@@ -1,7 +1,7 @@
 package cn.bqw.report.operations;
 
-import cn.bqw.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Operations on the projection itself, for admins. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
 public class OperationsResource {
 
     @Inject
@@ -24,6 +23,7 @@ public class OperationsResource {
     Rebuild rebuild;
 
     @POST
+    @Requires(Permission.DRIFT_CHECK)
     @Path("/drift-check")
     @Operation(summary = "Recompute every aggregate from the projection's facts and list each stored row that differs")
     public DriftReport driftCheck() {
@@ -31,6 +31,7 @@ public class OperationsResource {
     }
 
     @POST
+    @Requires(Permission.REBUILD_START)
     @Path("/rebuild")
     @Operation(
             summary = "Replay the topics from the start into fresh tables and switch over to them; reads are served"
@@ -40,6 +41,7 @@ public class OperationsResource {
     }
 
     @GET
+    @Requires(Permission.REBUILD_STATUS)
     @Path("/rebuild")
     @Operation(summary = "Where the last rebuild stands")
     public RebuildStatus rebuild() {

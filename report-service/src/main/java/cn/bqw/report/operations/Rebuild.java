@@ -1,10 +1,12 @@
 package cn.bqw.report.operations;
 
+import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.report.aggregate.ObservationProjection;
 import cn.bqw.report.catalogue.CatalogueProjection;
 import cn.bqw.report.region.RegionProjection;
@@ -60,6 +62,12 @@ public class Rebuild {
     private static final long SWITCH_WHEN_BEHIND = 2_000;
 
     @Inject
+    AdminActs acts;
+
+    @Inject
+    CurrentActor currentActor;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -106,7 +114,9 @@ public class Rebuild {
         skipped = 0;
         status = new RebuildStatus(RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null);
         OffsetDateTime startedAt = status.startedAt();
-        executor.runAsync(() -> run(startedAt));
+        String actor = currentActor.name();
+        acts.record(actor, "rebuild.start", null, null, "started at " + startedAt);
+        executor.runAsync(() -> run(startedAt, actor));
         return status;
     }
 
@@ -114,7 +124,7 @@ public class Rebuild {
         return status.running() ? progress(status.state(), null, null) : status;
     }
 
-    private void run(OffsetDateTime startedAt) {
+    private void run(OffsetDateTime startedAt, String actor) {
         List<Stream> streams = new ArrayList<>();
         try {
             // Regions and the catalogue first: values then meet their populations and definitions.
@@ -138,10 +148,27 @@ public class Rebuild {
             QuarkusTransaction.requiringNew().run(() -> entityManager
                     .createNativeQuery("DROP SCHEMA " + RETIRED + " CASCADE; DROP SCHEMA " + FRESH)
                     .executeUpdate());
+            // On record before anyone can see the rebuild done.
+            acts.record(
+                    actor,
+                    "rebuild.outcome",
+                    null,
+                    Map.of("startedAt", startedAt.toString()),
+                    "DONE: %d events replayed, %d skipped".formatted(applied, skipped));
             finish(RebuildStatus.State.DONE, null);
             LOG.infof("rebuild done: %d events replayed, %d skipped", applied, skipped);
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild started at %s failed; the live tables are unchanged", startedAt);
+            try {
+                acts.record(
+                        actor,
+                        "rebuild.outcome",
+                        null,
+                        Map.of("startedAt", startedAt.toString()),
+                        "FAILED: " + e.getMessage());
+            } catch (RuntimeException unrecorded) {
+                LOG.errorf(unrecorded, "the failed rebuild's outcome could not be put on record");
+            }
             finish(RebuildStatus.State.FAILED, e.getMessage());
         } finally {
             streams.forEach(s -> s.kafka().close());

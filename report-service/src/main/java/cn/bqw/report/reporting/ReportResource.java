@@ -1,5 +1,7 @@
 package cn.bqw.report.reporting;
 
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
 import cn.bqw.report.live.LiveEvent;
@@ -39,6 +41,7 @@ public class ReportResource {
     JsonWebToken token;
 
     @GET
+    @Requires(Permission.REPORT_OVERVIEW)
     @Path("/overview")
     @Operation(
             summary = "The city's progress by campaign: for each indicator actual, target, progress, expected,"
@@ -49,6 +52,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_REGION)
     @Path("/regions/{code}")
     @Operation(summary = "The same report for any region")
     public RegionReport region(
@@ -59,6 +63,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_INDICATOR)
     @Path("/indicators/{code}")
     @Operation(summary = "One indicator over the regions below a parent (default: the city), and the parent's series")
     public IndicatorBreakdown indicator(
@@ -71,6 +76,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_RANKINGS)
     @Path("/rankings")
     @Operation(
             summary = "County scorecards: composite scores with per-indicator contributions, rank overall and"
@@ -85,6 +91,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_GAPS)
     @Path("/gaps")
     @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
     public Gaps gaps(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
@@ -92,6 +99,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_STREAM)
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
@@ -103,6 +111,7 @@ public class ReportResource {
     }
 
     @GET
+    @Requires(Permission.REPORT_COVERAGE)
     @Path("/coverage")
     @Operation(summary = "Villages by category, plan type and pilot programme, for the city and each county")
     public Coverage coverage() {

@@ -2,7 +2,9 @@ package cn.bqw.report.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +54,7 @@ class RebuildTest {
 
     @Test
     void aDamagedProjectionIsRebuiltFromTheTopicsWithoutLosingWhatArrivesMeanwhile() throws Exception {
+        String startedAt = java.time.Instant.now().toString();
         try (TestEvents events = new TestEvents()) {
             division(events, CITY, "CITY", null);
             division(events, COUNTY, "COUNTY", CITY);
@@ -126,6 +129,30 @@ class RebuildTest {
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(403);
+
+        // Each act is on record: who started the rebuild, how it ended, and both drift checks.
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("from", startedAt)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(4))
+                .body("items.action", contains("drift-check", "rebuild.outcome", "rebuild.start", "drift-check"))
+                .body("items.actor", everyItem(org.hamcrest.Matchers.equalTo("tester")))
+                .body("items[0].outcome", org.hamcrest.Matchers.containsString(": 0 differences, 0 active-village"))
+                .body("items[1].outcome", org.hamcrest.Matchers.startsWith("DONE: "))
+                .body(
+                        "items[3].outcome",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(": 0 differences")))
+                .body("items[0].digest", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("from", startedAt)
+                .queryParam("action", "rebuild.start")
+                .get("/api/v1/audit")
+                .then()
+                .body("total", org.hamcrest.Matchers.equalTo(1));
     }
 
     private static void division(TestEvents events, String code, String level, String parent) {

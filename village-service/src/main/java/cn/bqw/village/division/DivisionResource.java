@@ -2,8 +2,8 @@ package cn.bqw.village.division;
 
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.audit.AuditTrail;
-import cn.bqw.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +37,7 @@ public class DivisionResource {
     DivisionService divisions;
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @Requires(Permission.DIVISION_REGISTER)
     @Operation(summary = "Register a city, county or township")
     @APIResponse(
             responseCode = "201",
@@ -55,8 +55,8 @@ public class DivisionResource {
     }
 
     @PUT
+    @Requires(Permission.DIVISION_UPDATE)
     @Path("/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Change a division's names, county class, urban flag or population (If-Match with its ETag)")
     public RestResponse<DivisionView> update(
             @PathParam("code") String code,
@@ -69,8 +69,8 @@ public class DivisionResource {
     }
 
     @DELETE
+    @Requires(Permission.DIVISION_DELETE)
     @Path("/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Operation(summary = "Delete a division registered by mistake: only one with nothing below it (If-Match)")
     @APIResponse(responseCode = "204", description = "deleted")
     public Response delete(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -79,12 +79,14 @@ public class DivisionResource {
     }
 
     @GET
+    @Requires(Permission.DIVISION_LIST)
     @Operation(summary = "The divisions directly below a parent (the cities without one)")
     public List<DivisionView> children(@QueryParam("parent") String parent) {
         return divisions.children(parent);
     }
 
     @GET
+    @Requires(Permission.DIVISION_ANCESTORS)
     @Path("/{code}/ancestors")
     @Operation(summary = "The divisions above one, from the city down")
     public List<DivisionView> ancestors(@PathParam("code") String code) {
@@ -92,6 +94,7 @@ public class DivisionResource {
     }
 
     @GET
+    @Requires(Permission.DIVISION_SUMMARY)
     @Path("/{code}/summary")
     @Operation(summary = "Townships, active villages and their resident population below a division")
     public DivisionService.Summary summary(@PathParam("code") String code) {
@@ -99,6 +102,7 @@ public class DivisionResource {
     }
 
     @GET
+    @Requires(Permission.DIVISION_HISTORY)
     @Path("/{code}/history")
     @Operation(summary = "Every change to the division: who, when, before and after")
     public List<AuditTrail.Entry> history(@PathParam("code") String code) {
@@ -106,6 +110,7 @@ public class DivisionResource {
     }
 
     @GET
+    @Requires(Permission.DIVISION_READ)
     @Path("/{code}")
     @Operation(summary = "One division")
     public RestResponse<DivisionView> get(@PathParam("code") String code) {

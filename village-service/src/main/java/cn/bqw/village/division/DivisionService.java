@@ -60,7 +60,7 @@ public class DivisionService {
     @Transactional
     public DivisionView register(DivisionRequest request) {
         DivisionCode code = divisionCode(request.code());
-        regionAccess.requireWrite(code.value());
+        regionAccess.requireDecide(code.value());
         if (Division.findById(code.value()) != null) {
             throw ProblemException.conflict("division " + code + " already exists");
         }
@@ -72,10 +72,8 @@ public class DivisionService {
     /** Changes a division's names, class, urban flag or population; its code and place are fixed. */
     @Transactional
     public DivisionView update(String code, DivisionRequest request, String ifMatch) {
+        // Role and region were checked before the body was read (Permission.DIVISION_UPDATE).
         Division division = find(code);
-        // Role and region first, then the precondition, then the body: nothing leaks to a caller who may not change it.
-        regionAccess.requireWrite(code);
-        regionAccess.requireDecide(code);
         Versions.requireMatch(ifMatch, division.version);
         if (!code.equals(request.code())) {
             throw ProblemException.invalid("code", "must be the code in the path, " + code);
@@ -140,8 +138,6 @@ public class DivisionService {
     @Transactional
     public void delete(String code, String ifMatch) {
         Division division = find(code);
-        regionAccess.requireWrite(code);
-        regionAccess.requireDecide(code);
         Versions.requireMatch(ifMatch, division.version);
         String below = DivisionCode.parse(code).orElseThrow().prefix() + "%";
         long children = Division.count("code like ?1 and code <> ?2", below, code);

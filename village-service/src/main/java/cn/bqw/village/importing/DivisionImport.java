@@ -52,12 +52,8 @@ public class DivisionImport {
         List<Change<DivisionView>> changes = new ArrayList<>(batch.size());
         BulkImporter.eachRow(batch, tally, row -> {
             DivisionCode code = DivisionService.divisionCode(row.text("code"));
-            if (!regionAccess.mayWrite(code.value())) {
-                throw ProblemException.invalid("code", "outside the regions this token may write");
-            }
-            if (existing.containsKey(code.value()) && !regionAccess.mayDecide(code.value())) {
-                throw ProblemException.invalid(
-                        "code", "a division itself is changed by an editor of a region above it, or an admin");
+            if (!regionAccess.mayDecide(code.value())) {
+                throw ProblemException.invalid("code", RegionAccess.DECIDED_ABOVE.formatted(code.value()));
             }
             DivisionRequest request = importer.bind(row, DivisionRequest.class);
             Change<DivisionView> change = divisions.save(

@@ -5,9 +5,9 @@ import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
-import cn.bqw.platform.security.Roles;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +33,6 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
 public class ImportResource {
 
     public static final String CSV = "text/csv";
@@ -63,6 +62,7 @@ public class ImportResource {
     ObjectMapper json;
 
     @POST
+    @Requires(Permission.VILLAGE_IMPORT)
     @Path("/villages:import")
     @Consumes(CSV)
     @Operation(summary = "Import villages from CSV; answers an import summary")
@@ -81,6 +81,7 @@ public class ImportResource {
     }
 
     @POST
+    @Requires(Permission.VILLAGE_IMPORT)
     @Path("/villages:import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import villages from a JSON array; answers an import summary")
@@ -98,8 +99,8 @@ public class ImportResource {
     }
 
     @POST
+    @Requires(Permission.DIVISION_IMPORT)
     @Path("/divisions:import")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Consumes(CSV)
     @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
     public RestResponse<ImportSummary> divisionsFromCsv(
@@ -117,8 +118,8 @@ public class ImportResource {
     }
 
     @POST
+    @Requires(Permission.DIVISION_IMPORT)
     @Path("/divisions:import")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
     public RestResponse<ImportSummary> divisionsFromJson(

@@ -63,7 +63,7 @@ public class VillageImport {
         BulkImporter.eachRow(batch, tally, row -> {
             DivisionCode code = VillageService.villageCode(row.text("code"));
             if (!regionAccess.mayWrite(code.value())) {
-                throw ProblemException.invalid("code", "outside the regions this token may write");
+                throw ProblemException.invalid("code", RegionAccess.OUTSIDE.formatted(code.value()));
             }
             VillageRequest request = importer.bind(row, VillageRequest.class, "code");
             Change<VillageView> change = villages.save(code, existing.get(code.value()), request, townships::contains);

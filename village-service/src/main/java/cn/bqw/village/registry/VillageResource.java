@@ -5,8 +5,8 @@ import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.audit.ChangeRecorder;
-import cn.bqw.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,8 +44,8 @@ public class VillageResource {
     VillageService villages;
 
     @PUT
+    @Requires(Permission.VILLAGE_PUT)
     @Path("/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Register a village, or replace its profile (If-Match with its ETag)")
     @APIResponse(
             responseCode = "201",
@@ -70,8 +70,8 @@ public class VillageResource {
     }
 
     @POST
+    @Requires(Permission.VILLAGE_RETIRE)
     @Path("/{code}/retirement")
-    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.SERVICE})
     @Operation(summary = "Retire a village from a date; its code stays reserved")
     public RestResponse<VillageView> retire(
             @PathParam("code") String code,
@@ -84,6 +84,7 @@ public class VillageResource {
     }
 
     @GET
+    @Requires(Permission.VILLAGE_READ)
     @Path("/{code}")
     @Operation(summary = "One village")
     public RestResponse<VillageView> get(@PathParam("code") String code) {
@@ -94,6 +95,7 @@ public class VillageResource {
     }
 
     @GET
+    @Requires(Permission.VILLAGE_LIST)
     @Operation(summary = "Villages by county, township, category, plan type, pilot, belt, status or name")
     public Page<VillageView> list(
             @QueryParam("county") String county,
@@ -112,6 +114,7 @@ public class VillageResource {
     }
 
     @GET
+    @Requires(Permission.VILLAGE_HISTORY)
     @Path("/{code}/history")
     @Operation(summary = "Every change to the village: who, when, before and after")
     public List<AuditTrail.Entry> history(@PathParam("code") String code) {

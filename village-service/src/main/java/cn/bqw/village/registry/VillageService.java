@@ -10,7 +10,6 @@ import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
-import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.village.division.Division;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,9 +41,6 @@ public class VillageService {
     VillageMapper mapper;
 
     @Inject
-    RegionAccess regionAccess;
-
-    @Inject
     Outbox outbox;
 
     @Inject
@@ -57,7 +53,6 @@ public class VillageService {
     @Transactional
     public Change<VillageView> put(String code, VillageRequest request, String ifMatch) {
         DivisionCode parsed = villageCode(code);
-        regionAccess.requireWrite(parsed.value());
         Village existing = Village.findById(code);
         if (existing != null) {
             Versions.requireMatch(ifMatch, existing.version);
@@ -115,7 +110,6 @@ public class VillageService {
     @Transactional
     public VillageView retire(String code, LocalDate effectiveOn, String ifMatch) {
         Village village = find(code);
-        regionAccess.requireWrite(code);
         Versions.requireMatch(ifMatch, village.version);
         if (village.status == VillageStatus.RETIRED) {
             throw ProblemException.conflict("village " + code + " is already retired");

@@ -1,7 +1,7 @@
 package cn.bqw.village.republishing;
 
-import cn.bqw.platform.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ public class RepublishResource {
     Republisher republisher;
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @Requires(Permission.REPUBLISH)
     @Operation(summary = "Publish the current state of every division and village again, for a new consumer")
     public Republisher.Republished republish() {
         return republisher.republishAll();

@@ -1,5 +1,6 @@
 package cn.bqw.village.republishing;
 
+import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.village.division.Division;
@@ -36,6 +37,9 @@ public class Republisher {
     public record Republished(long divisions, long villages) {}
 
     @Inject
+    AdminActs acts;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -68,6 +72,7 @@ public class Republisher {
             }
         }
         outbox.recordAll(chunk);
+        acts.record("republish", null, null, divisions + " divisions, " + villages + " villages published again");
         return new Republished(divisions, villages);
     }
 

@@ -23,6 +23,7 @@ class RepublishTest {
 
     @Test
     void anAdminRepublishesTheCurrentStateOfEverything() {
+        String before = java.time.Instant.now().toString();
         TestDivisions.register(List.of(
                 "{\"code\":\"449600000000\",\"nameZh\":\"重发市\"}",
                 "{\"code\":\"449601000000\",\"nameZh\":\"重发县\"}",
@@ -40,13 +41,29 @@ class RepublishTest {
                 .post("/api/v1/admin/republish")
                 .then()
                 .statusCode(403);
-        given().auth()
+        var republished = given().auth()
                 .oauth2(TestTokens.admin())
                 .post("/api/v1/admin/republish")
                 .then()
                 .statusCode(200)
                 .body("divisions", greaterThanOrEqualTo(3))
-                .body("villages", greaterThanOrEqualTo(1));
+                .body("villages", greaterThanOrEqualTo(1))
+                .extract()
+                .jsonPath();
+        // On record: who republished, when, and how much; the editor's refused attempt is not an act.
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("action", "republish")
+                .queryParam("from", before)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].actor", org.hamcrest.Matchers.equalTo("tester"))
+                .body(
+                        "items[0].outcome",
+                        org.hamcrest.Matchers.equalTo(republished.getLong("divisions") + " divisions, "
+                                + republished.getLong("villages") + " villages published again"));
 
         List<String> ours = List.of("449600000000", "449601000000", "449601101000", "449601101001");
         var records = TopicReader.readUntil(

@@ -7,7 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-@Path("/api/v1/test-ledger/{account}")
+@Path("/test/ledger/{account}")
 public class LedgerResource {
 
     @Inject

@@ -1,4 +1,4 @@
-package cn.bqw.indicator.observation;
+package cn.bqw.indicator;
 
 import static io.restassured.RestAssured.given;
 
@@ -7,16 +7,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Defines indicators for tests through the catalogue API. */
-final class TestIndicators {
+public final class TestIndicators {
 
     private TestIndicators() {}
 
-    static void define(
+    public static void define(
             String code, String aggregation, String overTime, String reportedAt, String frequency, String more) {
         put(code, aggregation, overTime, reportedAt, frequency, more, null).statusCode(201);
     }
 
-    static ValidatableResponse put(
+    public static ValidatableResponse put(
             String code,
             String aggregation,
             String overTime,

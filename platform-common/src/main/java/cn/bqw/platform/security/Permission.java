@@ -1,0 +1,212 @@
+package cn.bqw.platform.security;
+
+import static cn.bqw.platform.security.Permission.Region.BELOW;
+import static cn.bqw.platform.security.Permission.Region.NONE;
+import static cn.bqw.platform.security.Permission.Region.WITHIN;
+import static cn.bqw.platform.security.Permission.Service.ALL;
+import static cn.bqw.platform.security.Permission.Service.INDICATOR;
+import static cn.bqw.platform.security.Permission.Service.REPORT;
+import static cn.bqw.platform.security.Permission.Service.VILLAGE;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who may do what: every operation of every service, the roles allowed to call it and the rule its
+ * region must pass. Resources name their row with {@link Requires}; {@link PermissionFilter} checks
+ * roles and path regions against it, services check regions named in bodies with {@link
+ * RegionAccess}; the OpenAPI documents and the README are generated from these rows, and each
+ * service's permission matrix test calls every operation with every kind of token against them.
+ * Single and bulk endpoints of the same thing share a rule.
+ */
+public enum Permission {
+    CALLER(ALL, "GET", "/api/v1/me", Roles.READERS, NONE, null),
+    AUDIT_READ(ALL, "GET", "/api/v1/audit", Set.of(Roles.ADMIN), NONE, null),
+
+    DIVISION_REGISTER(VILLAGE, "POST", "/api/v1/divisions", Roles.EDITORS, BELOW, "body: code"),
+    DIVISION_UPDATE(VILLAGE, "PUT", "/api/v1/divisions/{code}", Roles.EDITORS, BELOW, "code"),
+    DIVISION_DELETE(VILLAGE, "DELETE", "/api/v1/divisions/{code}", Roles.EDITORS, BELOW, "code"),
+    DIVISION_IMPORT(VILLAGE, "POST", "/api/v1/divisions:import", Roles.EDITORS, BELOW, "rows: code"),
+    DIVISION_LIST(VILLAGE, "GET", "/api/v1/divisions", Roles.READERS, NONE, null),
+    DIVISION_READ(VILLAGE, "GET", "/api/v1/divisions/{code}", Roles.READERS, NONE, null),
+    DIVISION_ANCESTORS(VILLAGE, "GET", "/api/v1/divisions/{code}/ancestors", Roles.READERS, NONE, null),
+    DIVISION_SUMMARY(VILLAGE, "GET", "/api/v1/divisions/{code}/summary", Roles.READERS, NONE, null),
+    DIVISION_HISTORY(VILLAGE, "GET", "/api/v1/divisions/{code}/history", Roles.READERS, NONE, null),
+    VILLAGE_PUT(VILLAGE, "PUT", "/api/v1/villages/{code}", Roles.WRITERS, WITHIN, "code"),
+    VILLAGE_RETIRE(VILLAGE, "POST", "/api/v1/villages/{code}/retirement", Roles.WRITERS, WITHIN, "code"),
+    VILLAGE_IMPORT(VILLAGE, "POST", "/api/v1/villages:import", Roles.WRITERS, WITHIN, "rows: code"),
+    VILLAGE_LIST(VILLAGE, "GET", "/api/v1/villages", Roles.READERS, NONE, null),
+    VILLAGE_READ(VILLAGE, "GET", "/api/v1/villages/{code}", Roles.READERS, NONE, null),
+    VILLAGE_HISTORY(VILLAGE, "GET", "/api/v1/villages/{code}/history", Roles.READERS, NONE, null),
+    REPUBLISH(VILLAGE, "POST", "/api/v1/admin/republish", Set.of(Roles.ADMIN), NONE, null),
+
+    INDICATOR_PUT(INDICATOR, "PUT", "/api/v1/indicators/{code}", Set.of(Roles.ADMIN), NONE, null),
+    INDICATOR_IMPORT(INDICATOR, "POST", "/api/v1/indicators:import", Set.of(Roles.ADMIN), NONE, null),
+    INDICATOR_LIST(INDICATOR, "GET", "/api/v1/indicators", Roles.READERS, NONE, null),
+    INDICATOR_READ(INDICATOR, "GET", "/api/v1/indicators/{code}", Roles.READERS, NONE, null),
+    LOCK_CREATE(INDICATOR, "POST", "/api/v1/locks", Set.of(Roles.ADMIN), NONE, null),
+    LOCK_DELETE(INDICATOR, "DELETE", "/api/v1/locks/{id}", Set.of(Roles.ADMIN), NONE, null),
+    LOCK_LIST(INDICATOR, "GET", "/api/v1/locks", Roles.READERS, NONE, null),
+    OBSERVATION_RECORD(INDICATOR, "POST", "/api/v1/observations", Roles.WRITERS, WITHIN, "body: region"),
+    OBSERVATION_BATCH(INDICATOR, "POST", "/api/v1/observations:batch", Roles.WRITERS, WITHIN, "rows: region"),
+    OBSERVATION_LIST(INDICATOR, "GET", "/api/v1/observations", Roles.READERS, NONE, null),
+    OBSERVATION_HISTORY(INDICATOR, "GET", "/api/v1/observations/history", Roles.READERS, NONE, null),
+    TARGET_PUT(INDICATOR, "PUT", "/api/v1/targets/{indicator}/{region}/{year}", Roles.WRITERS, WITHIN, "region"),
+    TARGET_BATCH(INDICATOR, "POST", "/api/v1/targets:batch", Roles.WRITERS, WITHIN, "rows: region"),
+    TARGET_READ(INDICATOR, "GET", "/api/v1/targets/{indicator}/{region}/{year}", Roles.READERS, NONE, null),
+    TARGET_LIST(INDICATOR, "GET", "/api/v1/targets", Roles.READERS, NONE, null),
+    TARGET_ALLOCATION(INDICATOR, "GET", "/api/v1/targets/allocation", Roles.READERS, NONE, null),
+
+    REPORT_OVERVIEW(REPORT, "GET", "/api/v1/reports/overview", Roles.READERS, NONE, null),
+    REPORT_REGION(REPORT, "GET", "/api/v1/reports/regions/{code}", Roles.READERS, NONE, null),
+    REPORT_INDICATOR(REPORT, "GET", "/api/v1/reports/indicators/{code}", Roles.READERS, NONE, null),
+    REPORT_RANKINGS(REPORT, "GET", "/api/v1/reports/rankings", Roles.READERS, NONE, null),
+    REPORT_GAPS(REPORT, "GET", "/api/v1/reports/gaps", Roles.READERS, NONE, null),
+    REPORT_STREAM(REPORT, "GET", "/api/v1/reports/stream", Roles.READERS, NONE, null),
+    REPORT_COVERAGE(REPORT, "GET", "/api/v1/reports/coverage", Roles.READERS, NONE, null),
+    DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
+    REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
+    REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null);
+
+    /** Which service serves an operation; {@code ALL} for what every service answers the same way. */
+    public enum Service {
+        VILLAGE,
+        INDICATOR,
+        REPORT,
+        ALL
+    }
+
+    /** What the region an operation touches must be, relative to the token's {@code regions} claim. */
+    public enum Region {
+        /** Any region, or none involved: the role is enough. */
+        NONE("—"),
+        /** Inside one of the token's regions, the regions themselves included (admins: anywhere). */
+        WITHIN("inside the token's regions"),
+        /**
+         * Strictly below one of the token's regions (admins: anywhere): what a division is — its
+         * name, class, urban flag, population — is decided by the level above it.
+         */
+        BELOW("strictly below the token's regions");
+
+        private final String description;
+
+        Region(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private final Service service;
+    private final String method;
+    private final String path;
+    private final Set<String> roles;
+    private final Region region;
+    private final String regionFrom;
+
+    /**
+     * {@code regionFrom}: where the region is found, a path parameter's name (checked by {@link
+     * PermissionFilter}), or {@code body: field} or {@code rows: field} (checked by the service,
+     * before anything else about the body; a bulk row outside is a conflict, not the whole request).
+     */
+    Permission(Service service, String method, String path, Set<String> roles, Region region, String regionFrom) {
+        this.service = service;
+        this.method = method;
+        this.path = path;
+        this.roles = Set.copyOf(roles);
+        this.region = region;
+        this.regionFrom = regionFrom;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** The path parameter holding the region, when the filter can check it before the body is read. */
+    public Optional<String> regionParameter() {
+        return regionFrom == null || regionFrom.contains(":") ? Optional.empty() : Optional.of(regionFrom);
+    }
+
+    public Optional<String> regionFrom() {
+        return Optional.ofNullable(regionFrom);
+    }
+
+    /** Whether the operation takes many rows, each checked on its own (a refused row is a conflict). */
+    public boolean bulk() {
+        return regionFrom != null && regionFrom.startsWith("rows:");
+    }
+
+    public boolean servedBy(Service candidate) {
+        return service == ALL || service == candidate;
+    }
+
+    /** Whether a caller with these roles and regions may call this operation on {@code code}. */
+    public boolean allows(Set<String> callerRoles, List<String> callerRegions, String code) {
+        if (roles.stream().noneMatch(callerRoles::contains)) {
+            return false;
+        }
+        return switch (region) {
+            case NONE -> true;
+            case WITHIN -> RegionAccess.mayWrite(callerRoles, callerRegions, code);
+            case BELOW -> RegionAccess.mayDecide(callerRoles, callerRegions, code);
+        };
+    }
+
+    public static Optional<Permission> of(String method, String path) {
+        return Arrays.stream(values())
+                .filter(p -> p.method.equalsIgnoreCase(method) && p.path.equals(path))
+                .findFirst();
+    }
+
+    public static List<Permission> of(Service service) {
+        return Arrays.stream(values()).filter(p -> p.servedBy(service)).toList();
+    }
+
+    /** The sentence the OpenAPI document and the README show for this row. */
+    public String sentence() {
+        String who = roles.stream().sorted().collect(Collectors.joining(", "));
+        return switch (region) {
+            case NONE -> "Roles: " + who + ".";
+            default -> "Roles: " + who + "; the region (" + regionFrom + ") must be " + region.description()
+                    + " (admin: any).";
+        };
+    }
+
+    /** The table as Markdown, as the top-level README holds it. */
+    public static String markdown() {
+        StringBuilder table = new StringBuilder(
+                "| Service | Operation | Roles | Region rule | Region from |\n|---|---|---|---|---|\n");
+        for (Permission p : values()) {
+            table.append("| %s | `%s %s` | %s | %s | %s |\n"
+                    .formatted(
+                            p.service == ALL ? "every" : p.service.name().toLowerCase(java.util.Locale.ROOT),
+                            p.method,
+                            p.path,
+                            p.roles.stream().sorted().collect(Collectors.joining(", ")),
+                            p.region.description(),
+                            p.regionFrom == null ? "—" : p.regionFrom));
+        }
+        return table.toString();
+    }
+}

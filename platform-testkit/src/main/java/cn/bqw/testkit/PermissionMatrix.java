@@ -1,0 +1,340 @@
+package cn.bqw.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The permission matrix: every operation a service's OpenAPI document lists, called with every kind
+ * of token, each answer checked against the operation's row of the permission table (platform-common's
+ * {@code Permission}, handed over as {@link Rule}s because that module tests with this one). An
+ * operation missing from the table (or a row the service does not serve) fails the run; so does a
+ * leak (a call the table refuses that got through), a wrongful denial (a call the table allows that
+ * was refused) and any 5xx.
+ *
+ * <p>Each operation is called on a region {@code R}: regions in the path are {@code R}, a sample
+ * may name another. Tokens "inside" hold {@code R}'s parent, "own root" holds {@code R} itself,
+ * "outside" a region elsewhere, "prefix trick" the first two and four digits of {@code R}. A bulk
+ * operation counts as refused when it answers 403, or a summary whose every row is refused for its
+ * region.
+ */
+public final class PermissionMatrix {
+
+    /** Who calls. */
+    public enum TokenKind {
+        NO_TOKEN,
+        BAD_SIGNATURE,
+        ALG_NONE,
+        HS256_WITH_PUBLIC_KEY,
+        EXPIRED,
+        NO_KNOWN_GROUP,
+        VIEWER,
+        SERVICE_INSIDE,
+        SERVICE_OUTSIDE,
+        EDITOR_INSIDE,
+        EDITOR_OUTSIDE,
+        EDITOR_PREFIX_TRICK,
+        EDITOR_OWN_ROOT,
+        ADMIN;
+
+        boolean unauthenticated() {
+            return ordinal() <= EXPIRED.ordinal();
+        }
+
+        Set<String> roles() {
+            return switch (this) {
+                case VIEWER -> Set.of("viewer");
+                case SERVICE_INSIDE, SERVICE_OUTSIDE -> Set.of("service");
+                case EDITOR_INSIDE, EDITOR_OUTSIDE, EDITOR_PREFIX_TRICK, EDITOR_OWN_ROOT -> Set.of("editor");
+                case NO_KNOWN_GROUP -> Set.of("guest");
+                default -> Set.of("admin");
+            };
+        }
+
+        List<String> regions(String region, String outside) {
+            return switch (this) {
+                case SERVICE_INSIDE, EDITOR_INSIDE -> List.of(parent(region));
+                case SERVICE_OUTSIDE, EDITOR_OUTSIDE -> List.of(outside);
+                case EDITOR_PREFIX_TRICK -> List.of(region.substring(0, 2), region.substring(0, 4));
+                case EDITOR_OWN_ROOT -> List.of(region);
+                default -> List.of();
+            };
+        }
+    }
+
+    /** Whether a caller with these roles and regions may call an operation on a region. */
+    @FunctionalInterface
+    public interface Allows {
+        boolean test(Set<String> roles, List<String> regions, String region);
+    }
+
+    /** One row of the permission table: an operation of this service and who may call it. */
+    public record Rule(String name, String method, String path, boolean bulk, Allows allows) {}
+
+    /**
+     * How a bulk row refused for its region reads (RegionAccess.OUTSIDE and DECIDED_ABOVE; a test
+     * of platform-common holds them equal).
+     */
+    public static final List<String> REGION_REFUSALS = List.of(
+            "is outside the regions this token may write", "itself is decided by an editor of a region above it");
+
+    /**
+     * How to call one operation: the path with its values (and query), the region it touches, and a
+     * body; {@code region} null means the matrix's own.
+     */
+    public record Sample(String path, String region, String contentType, String body) {
+
+        public static Sample of(String path) {
+            return new Sample(path, null, null, null);
+        }
+
+        public static Sample json(String path, String region, String body) {
+            return new Sample(path, region, "application/json", body);
+        }
+
+        public static Sample csv(String path, String region, String body) {
+            return new Sample(path, region, "text/csv", body);
+        }
+    }
+
+    /** What a run found. */
+    public record Summary(
+            int operations, int kinds, int leaks, int wrongfulDenials, int serverErrors, List<String> failures) {
+
+        public String line() {
+            return "permission matrix: %d operations × %d token kinds = %d calls, %d leaks, %d wrongful denials, %d 5xx, %d other differences"
+                    .formatted(
+                            operations,
+                            kinds,
+                            operations * kinds,
+                            leaks,
+                            wrongfulDenials,
+                            serverErrors,
+                            failures.size() - leaks - wrongfulDenials - serverErrors);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBJECT = "permission-matrix";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final String baseUrl;
+    private final List<Rule> rules;
+    private final String region;
+    private final String outside;
+
+    /**
+     * {@code region}: the division every operation is called on unless its sample says otherwise;
+     * {@code outside}: a region that does not contain it.
+     */
+    public PermissionMatrix(String baseUrl, List<Rule> rules, String region, String outside) {
+        this.baseUrl = baseUrl;
+        this.rules = List.copyOf(rules);
+        this.region = region;
+        this.outside = outside;
+    }
+
+    /** Runs the matrix, prints its summary and every failure, and asserts there is none. */
+    public Summary runAndAssert(Map<String, Sample> samples) throws Exception {
+        Summary summary = run(samples);
+        System.out.println(summary.line());
+        summary.failures().forEach(failure -> System.out.println("  " + failure));
+        assertEquals(List.of(), summary.failures(), summary.line());
+        return summary;
+    }
+
+    public Summary run(Map<String, Sample> samples) throws Exception {
+        List<String> failures = new ArrayList<>();
+        List<Rule> operations = documentedOperations(failures);
+        int leaks = 0;
+        int denials = 0;
+        int serverErrors = 0;
+        for (Rule operation : operations) {
+            Sample sample = samples.getOrDefault(operation.name(), Sample.of(defaultPath(operation)));
+            String touched = sample.region() == null ? region : sample.region();
+            for (TokenKind kind : TokenKind.values()) {
+                List<String> regions = kind.regions(touched, outside);
+                int expected = kind.unauthenticated()
+                        ? 401
+                        : kind == TokenKind.NO_KNOWN_GROUP
+                                        || !operation.allows().test(kind.roles(), regions, touched)
+                                ? 403
+                                : 200;
+                Answer answer = call(operation, sample, token(kind, regions));
+                String name = operation.name() + " as " + kind;
+                if (answer.status() >= 500) {
+                    serverErrors++;
+                    failures.add(name + ": " + answer.status() + " " + answer.body());
+                } else if (expected == 200 && answer.refused()) {
+                    denials++;
+                    failures.add(name + ": wrongly refused with " + answer.status() + " " + answer.body());
+                } else if (expected != 200 && !answer.refused()) {
+                    leaks++;
+                    failures.add(name + ": leaked, answered " + answer.status() + " " + answer.body());
+                } else if (expected != 200 && answer.status() != expected && answer.status() != 200) {
+                    failures.add(name + ": expected " + expected + ", got " + answer.status());
+                }
+            }
+        }
+        return new Summary(operations.size(), TokenKind.values().length, leaks, denials, serverErrors, failures);
+    }
+
+    /** The operations of the service's OpenAPI document; each must be a row of the table, and each row there. */
+    private List<Rule> documentedOperations(List<String> failures) throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode paths = JSON.readTree(answer.body()).path("paths");
+        Set<Rule> documented = new java.util.LinkedHashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                var row = rules.stream()
+                        .filter(rule ->
+                                rule.method().equals(method) && rule.path().equals(path.getKey()))
+                        .findFirst();
+                if (row.isEmpty()) {
+                    failures.add(method + " " + path.getKey() + " is not in the permission table");
+                } else {
+                    documented.add(row.get());
+                }
+            }
+        }
+        for (Rule row : rules) {
+            if (!documented.contains(row)) {
+                failures.add(
+                        row.name() + " (" + row.method() + " " + row.path() + ") is not an operation of this service");
+            }
+        }
+        return List.copyOf(documented);
+    }
+
+    private String defaultPath(Rule operation) {
+        String path = operation
+                .path()
+                .replace("{code}", region)
+                .replace("{region}", region)
+                .replace("{indicator}", "NO_SUCH_INDICATOR")
+                .replace("{year}", "2025")
+                .replace("{id}", "999999999");
+        return operation.method().equals("GET") ? path + "?year=2025" : path;
+    }
+
+    /** An answer: its status, the start of its body, and whether it refused on account of the caller. */
+    private record Answer(int status, String body, boolean refused) {}
+
+    private Answer call(Rule operation, Sample sample, String token) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + sample.path())).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (sample.body() != null) {
+            request.header("Content-Type", sample.contentType());
+            body = HttpRequest.BodyPublishers.ofString(sample.body(), StandardCharsets.UTF_8);
+        } else if (!operation.method().equals("GET") && !operation.method().equals("DELETE")) {
+            request.header("Content-Type", "application/json");
+            body = HttpRequest.BodyPublishers.ofString("{}");
+        }
+        HttpResponse<InputStream> answer =
+                http.send(request.method(operation.method(), body).build(), HttpResponse.BodyHandlers.ofInputStream());
+        String text;
+        try (InputStream stream = answer.body()) {
+            // A live stream never ends: its status is the answer.
+            text = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")
+                    ? ""
+                    : new String(stream.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        }
+        int status = answer.statusCode();
+        boolean refused = status == 401 || status == 403;
+        if (!refused && status < 300 && operation.bulk()) {
+            refused = everyRowRefusedForItsRegion(text);
+        }
+        return new Answer(status, text.length() > 300 ? text.substring(0, 300) + "…" : text, refused);
+    }
+
+    private static boolean everyRowRefusedForItsRegion(String summary) throws IOException {
+        JsonNode tree = JSON.readTree(summary);
+        JsonNode conflicts = tree.path("conflicts");
+        if (tree.path("imported").asInt() + tree.path("updated").asInt() > 0 || conflicts.isEmpty()) {
+            return false;
+        }
+        for (JsonNode conflict : conflicts) {
+            String reason = conflict.path("reason").asText();
+            if (REGION_REFUSALS.stream().noneMatch(reason::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String token(TokenKind kind, List<String> regions) throws Exception {
+        return switch (kind) {
+            case NO_TOKEN -> null;
+            case BAD_SIGNATURE -> TestTokens.signedByStranger(Set.of("admin"));
+            case ALG_NONE -> unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}") + ".";
+            case HS256_WITH_PUBLIC_KEY -> {
+                String unsigned = unsigned("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Files.readAllBytes(TestTokens.publicKeyPem()), "HmacSHA256"));
+                yield unsigned + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.US_ASCII)));
+            }
+            case EXPIRED -> TestTokens.expired(Set.of("admin"));
+            default -> TestTokens.token(SUBJECT, kind.roles(), regions);
+        };
+    }
+
+    /** Header and claims of an admin token, base64url-encoded, for forgeries. */
+    private static String unsigned(String header) {
+        long now = Instant.now().getEpochSecond();
+        String claims =
+                "{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"forger\",\"upn\":\"forger\",\"groups\":[\"admin\"],\"iat\":%d,\"exp\":%d}"
+                        .formatted(TestTokens.ISSUER, cn.bqw.launcher.DevKeys.AUDIENCE, now, now + 3600);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The division a 12-digit code PPCCDDTTTVVV belongs to: its lowest non-zero level set to zeros. */
+    private static String parent(String code) {
+        int[] levelEnds = {12, 9, 6, 4};
+        int[] levelStarts = {9, 6, 4, 2};
+        for (int i = 0; i < levelEnds.length; i++) {
+            if (!code.substring(levelStarts[i], levelEnds[i]).chars().allMatch(c -> c == '0')) {
+                return code.substring(0, levelStarts[i]) + "0".repeat(12 - levelStarts[i]);
+            }
+        }
+        return code;
+    }
+}

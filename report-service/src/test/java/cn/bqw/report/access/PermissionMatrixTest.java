@@ -1,0 +1,50 @@
+package cn.bqw.report.access;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import cn.bqw.platform.security.Permission;
+import cn.bqw.report.operations.RebuildTest;
+import cn.bqw.testkit.PermissionMatrix;
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of report-service with every kind of token, against the permission table. It
+ * shares the rebuild test's application: the admin's call of {@code POST /admin/rebuild} really
+ * rebuilds, and the test waits for it to end.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+@TestProfile(RebuildTest.OwnGroup.class)
+class PermissionMatrixTest {
+
+    @Test
+    void everyOperationAnswersEveryTokenAsThePermissionTableSays() throws Exception {
+        try {
+            new PermissionMatrix("http://localhost:" + RestAssured.port, rules(), "770101001000", "770102000000")
+                    .runAndAssert(Map.of());
+        } finally {
+            await().atMost(Duration.ofSeconds(120)).until(() -> !given().auth()
+                    .oauth2(TestTokens.admin())
+                    .get("/api/v1/admin/rebuild")
+                    .path("state")
+                    .toString()
+                    .matches("REPLAYING|SWITCHING"));
+        }
+    }
+
+    static List<PermissionMatrix.Rule> rules() {
+        return Permission.of(Permission.Service.REPORT).stream()
+                .map(p -> new PermissionMatrix.Rule(p.name(), p.method(), p.path(), p.bulk(), p::allows))
+                .toList();
+    }
+}
