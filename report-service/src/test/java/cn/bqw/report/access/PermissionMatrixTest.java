@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import cn.bqw.platform.security.Permission;
-import cn.bqw.report.operations.RebuildTest;
+import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PermissionMatrix;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
-@TestProfile(RebuildTest.OwnGroup.class)
+@TestProfile(OperationsApplication.class)
 class PermissionMatrixTest {
 
     @Test

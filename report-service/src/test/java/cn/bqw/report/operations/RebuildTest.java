@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.bqw.report.OwnApplication;
+import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestTokens;
@@ -34,15 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
-@TestProfile(RebuildTest.OwnGroup.class)
+@TestProfile(OperationsApplication.class)
 class RebuildTest {
-
-    /** An application of its own: its own database, and consumers reading every topic from the start. */
-    public static class OwnGroup extends OwnApplication {
-        public OwnGroup() {
-            super("report-rebuild", null);
-        }
-    }
 
     static final String CITY = "940100000000";
     static final String COUNTY = "940101000000";
