@@ -1,5 +1,6 @@
 package cn.bqw.indicator;
 
+import cn.bqw.indicator.approval.ApprovalEvents;
 import cn.bqw.indicator.catalogue.IndicatorEvents;
 import cn.bqw.indicator.observation.ObservationEvents;
 import cn.bqw.indicator.target.TargetEvents;
@@ -15,9 +16,16 @@ class EventCatalogueTest {
     void theAsyncApiDocumentMatchesTheCode() {
         EventCatalogueContract.check(
                 Path.of("src/main/asyncapi/asyncapi.yaml"),
-                EventCatalogue.topicByType(IndicatorEvents.values(), TargetEvents.values(), ObservationEvents.values()),
+                EventCatalogue.topicByType(
+                        IndicatorEvents.values(),
+                        TargetEvents.values(),
+                        ObservationEvents.values(),
+                        ApprovalEvents.values()),
                 EventCatalogue.fieldsByType(
-                        IndicatorEvents.values(), TargetEvents.values(), ObservationEvents.values()),
+                        IndicatorEvents.values(),
+                        TargetEvents.values(),
+                        ObservationEvents.values(),
+                        ApprovalEvents.values()),
                 EventCatalogue.topicSettings());
     }
 }

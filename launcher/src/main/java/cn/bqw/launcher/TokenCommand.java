@@ -10,7 +10,7 @@ import java.util.Set;
 /** {@code ./bqw token}: a bearer token signed by the dev key pair that {@code ./bqw up} trusts. */
 final class TokenCommand {
 
-    private static final Set<String> ROLES = Set.of("admin", "editor", "viewer", "service");
+    private static final Set<String> ROLES = Set.of("admin", "editor", "viewer", "service", "approver");
 
     /** A local token lives at most 30 days: a leaked one does not work for ever. */
     static final long MAX_HOURS = 720;

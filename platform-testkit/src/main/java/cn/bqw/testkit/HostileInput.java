@@ -44,7 +44,7 @@ import javax.sql.DataSource;
  *
  * {@code token} is {@code none}, {@code admin}, {@code viewer}, {@code editor:CODE[,CODE]} or
  * {@code service:CODE}; {@code bodyHex} sends raw bytes; {@code headers} adds headers; {@code each}
- * makes one case per value, put in place of {@code $v} in the path, the body and the headers;
+ * makes one case per value, put in place of {@code $v} in the path, the body, the token and the headers;
  * {@code stores} (default: status below 300) says whether the case may change what is stored.
  */
 public final class HostileInput {
@@ -277,7 +277,7 @@ public final class HostileInput {
             com.fasterxml.jackson.databind.node.ObjectNode one = template.deepCopy();
             one.remove("each");
             one.put("value", value);
-            for (String field : List.of("path", "body")) {
+            for (String field : List.of("path", "body", "token")) {
                 if (one.has(field)) {
                     one.put(field, one.get(field).asText().replace("$v", value));
                 }

@@ -33,7 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Each operation is called on a region {@code R}: regions in the path are {@code R}, a sample
  * may name another. Tokens "inside" hold {@code R}'s parent, "own root" holds {@code R} itself,
- * "outside" a region elsewhere, "prefix trick" the first two and four digits of {@code R}. A bulk
+ * "outside" a region elsewhere, "prefix trick" the first two and four digits of {@code R}; an
+ * approver "above" holds {@code R}'s parent, one "elsewhere" the region elsewhere. A bulk
  * operation counts as refused when it answers 403, or a summary whose every row is refused for its
  * region.
  */
@@ -54,6 +55,8 @@ public final class PermissionMatrix {
         EDITOR_OUTSIDE,
         EDITOR_PREFIX_TRICK,
         EDITOR_OWN_ROOT,
+        APPROVER_ABOVE,
+        APPROVER_ELSEWHERE,
         ADMIN;
 
         boolean unauthenticated() {
@@ -65,6 +68,7 @@ public final class PermissionMatrix {
                 case VIEWER -> Set.of("viewer");
                 case SERVICE_INSIDE, SERVICE_OUTSIDE -> Set.of("service");
                 case EDITOR_INSIDE, EDITOR_OUTSIDE, EDITOR_PREFIX_TRICK, EDITOR_OWN_ROOT -> Set.of("editor");
+                case APPROVER_ABOVE, APPROVER_ELSEWHERE -> Set.of("approver");
                 case NO_KNOWN_GROUP -> Set.of("guest");
                 default -> Set.of("admin");
             };
@@ -72,8 +76,8 @@ public final class PermissionMatrix {
 
         List<String> regions(String region, String outside) {
             return switch (this) {
-                case SERVICE_INSIDE, EDITOR_INSIDE -> List.of(parent(region));
-                case SERVICE_OUTSIDE, EDITOR_OUTSIDE -> List.of(outside);
+                case SERVICE_INSIDE, EDITOR_INSIDE, APPROVER_ABOVE -> List.of(parent(region));
+                case SERVICE_OUTSIDE, EDITOR_OUTSIDE, APPROVER_ELSEWHERE -> List.of(outside);
                 case EDITOR_PREFIX_TRICK -> List.of(region.substring(0, 2), region.substring(0, 4));
                 case EDITOR_OWN_ROOT -> List.of(region);
                 default -> List.of();
@@ -243,6 +247,8 @@ public final class PermissionMatrix {
                 .replace("{region}", region)
                 .replace("{indicator}", "NO_SUCH_INDICATOR")
                 .replace("{year}", "2025")
+                .replace("{period}", "2025-06")
+                .replace("{campaign}", "RURAL")
                 .replace("{id}", "999999999");
         return operation.method().equals("GET") ? path + "?year=2025" : path;
     }

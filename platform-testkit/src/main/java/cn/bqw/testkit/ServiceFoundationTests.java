@@ -167,6 +167,26 @@ public abstract class ServiceFoundationTests {
                 .body("status", equalTo(403));
     }
 
+    /** The API document states, for every operation, its row of the permission table and who may call it. */
+    @Test
+    void everyOperationDocumentsItsPermission() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> undocumented = new java.util.ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (path.startsWith("/api/")
+                    && operation instanceof Map<?, ?> described
+                    && (described.get("x-bqw-permission") == null
+                            || !String.valueOf(described.get("description")).contains("Roles: "))) {
+                undocumented.add(method + " " + path);
+            }
+        }));
+        assertEquals(List.of(), undocumented);
+    }
+
     /** Every read of the API, not only /me: a valid token without a role this platform knows reads nothing. */
     @Test
     void aTokenWithoutAnyKnownRoleReadsNothing() {

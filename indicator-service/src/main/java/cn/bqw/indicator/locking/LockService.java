@@ -1,5 +1,7 @@
 package cn.bqw.indicator.locking;
 
+import cn.bqw.indicator.approval.Approval;
+import cn.bqw.indicator.approval.ApprovalState;
 import cn.bqw.indicator.catalogue.Indicator;
 import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.division.DivisionCode;
@@ -18,7 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-/** Closes and reopens reporting periods; writers ask it for the locks in force. */
+/** Closes and reopens reporting periods; writers ask it for the locks (and approvals) in force. */
 @ApplicationScoped
 public class LockService {
 
@@ -92,6 +94,15 @@ public class LockService {
                                 Period.parse(lock.period).orElseThrow(),
                                 DivisionCode.parse(lock.regionCode).orElseThrow()))
                         .toList();
-        return new Locks(closed, admin);
+        List<Locks.Approved> approved =
+                Approval.<Approval>list("state in ?1", List.of(ApprovalState.APPROVED, ApprovalState.ACCEPTED)).stream()
+                        .map(unit -> new Locks.Approved(
+                                new Approval.Key(unit.regionCode, unit.period, unit.campaign).text(),
+                                unit.campaign,
+                                Period.parse(unit.period).orElseThrow(),
+                                DivisionCode.parse(unit.regionCode).orElseThrow(),
+                                unit.state.name()))
+                        .toList();
+        return new Locks(closed, approved, admin);
     }
 }

@@ -125,7 +125,8 @@ public class ObservationWriter {
             try {
                 regionRules.requireWritable(
                         candidate.region, regions.get(candidate.region), candidate.indicator.reportedAt());
-                locks.requireOpen(candidate.indicator.code(), candidate.region, candidate.period);
+                locks.requireOpen(
+                        candidate.indicator.code(), candidate.indicator.campaign(), candidate.region, candidate.period);
                 admitted.add(candidate);
                 positions.add(i);
             } catch (ProblemException e) {

@@ -54,6 +54,7 @@ class HostileInputTest {
                                 Table.rows("observation"),
                                 Table.rows("observation_revision"),
                                 Table.rows("period_lock"),
+                                Table.rows("approval"),
                                 Table.rows("audit_entry"),
                                 Table.rows("idempotent_request"),
                                 Table.count("outbox_event")))

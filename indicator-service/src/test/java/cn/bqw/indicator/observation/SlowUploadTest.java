@@ -51,7 +51,14 @@ class SlowUploadTest {
                 stalled.add(socket);
             }
             Thread.sleep(2000);
-            assertEquals(0, idleInTransaction(), "sessions held open by stalled uploads");
+            // The fewest seen over a second: a stalled upload holding a session would be there every time,
+            // the relay or a consumer between two statements only now and then.
+            long fewest = Long.MAX_VALUE;
+            for (int sample = 0; sample < 5; sample++) {
+                fewest = Math.min(fewest, idleInTransaction());
+                Thread.sleep(200);
+            }
+            assertEquals(0, fewest, "sessions held open by stalled uploads");
             given().auth()
                     .oauth2(TestTokens.viewer())
                     .get("/api/v1/indicators")

@@ -21,10 +21,16 @@ public final class Topics {
      */
     public static final Topic OBSERVATIONS = new Topic("bqw.observations.v1", 12, false, null);
 
+    /**
+     * The approval state of each (region, period, campaign), keyed by {@code region|period|campaign};
+     * compacted: the latest state per unit is what counts.
+     */
+    public static final Topic APPROVALS = new Topic("bqw.approvals.v1", 3, true, null);
+
     /** How long dead letters are kept for someone to look at them. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
-    public static final List<Topic> ALL = List.of(DIVISIONS, INDICATORS, OBSERVATIONS);
+    public static final List<Topic> ALL = List.of(DIVISIONS, INDICATORS, OBSERVATIONS, APPROVALS);
 
     private Topics() {}
 

@@ -17,6 +17,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with the current state", 409),
     IDEMPOTENCY_IN_PROGRESS("idempotency-key-in-progress", "A request with this Idempotency-Key is running", 409),
     IMPORT_REJECTED("import-rejected", "Import rejected: nothing was stored", 409),
+    APPROVED("approved", "The figures are approved and locked until they are returned", 409),
     PRECONDITION_FAILED("precondition-failed", "Resource has changed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     URI_TOO_LONG("uri-too-long", "Request URI too long", 414),

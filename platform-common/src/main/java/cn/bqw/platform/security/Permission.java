@@ -1,6 +1,7 @@
 package cn.bqw.platform.security;
 
 import static cn.bqw.platform.security.Permission.Region.BELOW;
+import static cn.bqw.platform.security.Permission.Region.CHILD;
 import static cn.bqw.platform.security.Permission.Region.NONE;
 import static cn.bqw.platform.security.Permission.Region.WITHIN;
 import static cn.bqw.platform.security.Permission.Service.ALL;
@@ -60,6 +61,37 @@ public enum Permission {
     TARGET_LIST(INDICATOR, "GET", "/api/v1/targets", Roles.READERS, NONE, null),
     TARGET_ALLOCATION(INDICATOR, "GET", "/api/v1/targets/allocation", Roles.READERS, NONE, null),
 
+    APPROVAL_SUBMIT(
+            INDICATOR,
+            "POST",
+            "/api/v1/approvals/{region}/{period}/{campaign}/submit",
+            Roles.EDITORS,
+            WITHIN,
+            "region"),
+    APPROVAL_APPROVE(
+            INDICATOR,
+            "POST",
+            "/api/v1/approvals/{region}/{period}/{campaign}/approve",
+            Roles.APPROVERS,
+            CHILD,
+            "region"),
+    APPROVAL_ACCEPT(
+            INDICATOR,
+            "POST",
+            "/api/v1/approvals/{region}/{period}/{campaign}/accept",
+            Roles.APPROVERS,
+            CHILD,
+            "region"),
+    APPROVAL_RETURN(
+            INDICATOR,
+            "POST",
+            "/api/v1/approvals/{region}/{period}/{campaign}/return",
+            Roles.APPROVERS,
+            CHILD,
+            "region"),
+    APPROVAL_LIST(INDICATOR, "GET", "/api/v1/approvals", Roles.READERS, NONE, null),
+    APPROVAL_READ(INDICATOR, "GET", "/api/v1/approvals/{region}/{period}/{campaign}", Roles.READERS, NONE, null),
+
     REPORT_OVERVIEW(REPORT, "GET", "/api/v1/reports/overview", Roles.READERS, NONE, null),
     REPORT_REGION(REPORT, "GET", "/api/v1/reports/regions/{code}", Roles.READERS, NONE, null),
     REPORT_INDICATOR(REPORT, "GET", "/api/v1/reports/indicators/{code}", Roles.READERS, NONE, null),
@@ -89,7 +121,9 @@ public enum Permission {
          * Strictly below one of the token's regions (admins: anywhere): what a division is — its
          * name, class, urban flag, population — is decided by the level above it.
          */
-        BELOW("strictly below the token's regions");
+        BELOW("strictly below the token's regions"),
+        /** Directly below one of the token's regions (admins: anywhere): what an approver acts on. */
+        CHILD("directly below the token's regions");
 
         private final String description;
 
@@ -170,6 +204,7 @@ public enum Permission {
             case NONE -> true;
             case WITHIN -> RegionAccess.mayWrite(callerRoles, callerRegions, code);
             case BELOW -> RegionAccess.mayDecide(callerRoles, callerRegions, code);
+            case CHILD -> RegionAccess.mayApprove(callerRoles, callerRegions, code);
         };
     }
 

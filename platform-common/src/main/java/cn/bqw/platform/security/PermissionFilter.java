@@ -57,9 +57,11 @@ public class PermissionFilter {
             String code = request.getUriInfo().getPathParameters().getFirst(parameter);
             if (!permission.allows(identity.getRoles(), RegionAccess.regions(identity), code)) {
                 throw new ForbiddenException(
-                        permission.region() == Permission.Region.BELOW
-                                ? RegionAccess.DECIDED_ABOVE.formatted(code)
-                                : RegionAccess.OUTSIDE.formatted(code));
+                        switch (permission.region()) {
+                            case BELOW -> RegionAccess.DECIDED_ABOVE.formatted(code);
+                            case CHILD -> RegionAccess.NOT_BELOW.formatted(code);
+                            default -> RegionAccess.OUTSIDE.formatted(code);
+                        });
             }
         });
     }

@@ -22,6 +22,10 @@ public class RegionAccess {
     /** Why a write outside the token's regions is refused (a division code fills it in). */
     public static final String OUTSIDE = "region %s is outside the regions this token may write";
 
+    /** Why an approval step by anyone but an approver of the division directly above is refused. */
+    public static final String NOT_BELOW =
+            "the figures of %s are approved by an approver of the division directly above it, or an admin";
+
     /** Why a change to what a division is, by an editor of that division, is refused. */
     public static final String DECIDED_ABOVE =
             "division %s itself is decided by an editor of a region above it, or an admin";
@@ -61,6 +65,21 @@ public class RegionAccess {
                 && regions.stream()
                         .filter(region -> !region.equals(code))
                         .anyMatch(region -> mayWrite(roles, List.of(region), code));
+    }
+
+    /**
+     * Whether the caller may approve, accept or return the figures of {@code code}: an admin, or an
+     * approver whose regions hold the division directly above it (the county for a township).
+     */
+    public static boolean mayApprove(Collection<String> roles, Collection<String> regions, String code) {
+        if (roles.contains(Roles.ADMIN)) {
+            return true;
+        }
+        Optional<DivisionCode> parent =
+                code == null ? Optional.empty() : DivisionCode.parse(code).flatMap(DivisionCode::parent);
+        return roles.contains(Roles.APPROVER)
+                && parent.isPresent()
+                && regions.contains(parent.get().value());
     }
 
     public boolean mayWrite(String code) {

@@ -9,9 +9,14 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** Another government system calling our APIs; writes like an editor, within its regions. */
     public static final String SERVICE = "service";
+    /** Checks and approves the figures of the regions directly below its own (审核). */
+    public static final String APPROVER = "approver";
 
     /** Every role this platform knows: what a token needs to read anything. */
-    public static final Set<String> READERS = Set.of(ADMIN, EDITOR, VIEWER, SERVICE);
+    public static final Set<String> READERS = Set.of(ADMIN, EDITOR, VIEWER, SERVICE, APPROVER);
+
+    /** Who approves, accepts and returns figures: admins anywhere, approvers directly below their regions. */
+    public static final Set<String> APPROVERS = Set.of(ADMIN, APPROVER);
 
     /** Who writes data of a region: admins anywhere, editors and services inside their regions. */
     public static final Set<String> WRITERS = Set.of(ADMIN, EDITOR, SERVICE);
