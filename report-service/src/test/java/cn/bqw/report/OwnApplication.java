@@ -21,7 +21,7 @@ public abstract class OwnApplication implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        for (String channel : new String[] {"divisions", "indicators", "observations"}) {
+        for (String channel : new String[] {"divisions", "indicators", "observations", "approvals"}) {
             config.put("mp.messaging.incoming." + channel + ".group.id", group);
         }
         if (city != null) {

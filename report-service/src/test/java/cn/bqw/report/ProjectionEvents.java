@@ -4,7 +4,7 @@ import cn.bqw.testkit.TestEvents;
 
 /**
  * The events report-service consumes, as the other services publish them, sent straight onto the
- * topics: divisions and villages, indicators and targets, observations.
+ * topics: divisions and villages, indicators and targets, observations, approval steps.
  */
 public final class ProjectionEvents implements AutoCloseable {
 
@@ -66,6 +66,20 @@ public final class ProjectionEvents implements AutoCloseable {
                 """
                 {"indicator":"%s","region":"%s","period":"%s","area":"%s",%s,"version":1}"""
                         .formatted(indicator, region, period, area, numbers));
+        return this;
+    }
+
+    /** An approval step as indicator-service publishes it: the unit's new state and version. */
+    public ProjectionEvents approval(
+            String region, String period, String campaign, String state, String reason, long version) {
+        events.send(
+                "bqw.approvals.v1",
+                "bqw.approval." + state.toLowerCase(java.util.Locale.ROOT) + ".v1",
+                region + "|" + period + "|" + campaign,
+                """
+                {"region":"%s","period":"%s","campaign":"%s","state":"%s","reason":%s,"changedBy":"approver",
+                 "changedAt":"2025-11-03T02:00:00Z","version":%d}"""
+                        .formatted(region, period, campaign, state, quoted(reason), version));
         return this;
     }
 

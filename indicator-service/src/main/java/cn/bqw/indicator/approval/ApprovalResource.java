@@ -4,11 +4,11 @@ import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -31,12 +31,8 @@ public class ApprovalResource {
     @Path("/{region}/{period}/{campaign}/submit")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a region's figures of a period and campaign for approval (from OPEN or RETURNED)")
-    public ApprovalView submit(
-            @PathParam("region") String region,
-            @PathParam("period") String period,
-            @PathParam("campaign") String campaign,
-            @Valid ApprovalStepRequest request) {
-        return approvals.step(region, period, campaign, ApprovalStep.SUBMIT, reason(request));
+    public ApprovalView submit(@BeanParam ApprovalUnitPath unit, @Valid ApprovalStepRequest request) {
+        return step(unit, ApprovalStep.SUBMIT, request);
     }
 
     @POST
@@ -46,12 +42,8 @@ public class ApprovalResource {
     @Operation(
             summary = "Approve submitted figures; they are locked until returned. A county's need every township's"
                     + " approved first")
-    public ApprovalView approve(
-            @PathParam("region") String region,
-            @PathParam("period") String period,
-            @PathParam("campaign") String campaign,
-            @Valid ApprovalStepRequest request) {
-        return approvals.step(region, period, campaign, ApprovalStep.APPROVE, reason(request));
+    public ApprovalView approve(@BeanParam ApprovalUnitPath unit, @Valid ApprovalStepRequest request) {
+        return step(unit, ApprovalStep.APPROVE, request);
     }
 
     @POST
@@ -59,12 +51,8 @@ public class ApprovalResource {
     @Path("/{region}/{period}/{campaign}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept a county's approved figures as final (the city)")
-    public ApprovalView accept(
-            @PathParam("region") String region,
-            @PathParam("period") String period,
-            @PathParam("campaign") String campaign,
-            @Valid ApprovalStepRequest request) {
-        return approvals.step(region, period, campaign, ApprovalStep.ACCEPT, reason(request));
+    public ApprovalView accept(@BeanParam ApprovalUnitPath unit, @Valid ApprovalStepRequest request) {
+        return step(unit, ApprovalStep.ACCEPT, request);
     }
 
     @POST
@@ -72,12 +60,8 @@ public class ApprovalResource {
     @Path("/{region}/{period}/{campaign}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return submitted, approved or accepted figures with a reason; they are writable again")
-    public ApprovalView sendBack(
-            @PathParam("region") String region,
-            @PathParam("period") String period,
-            @PathParam("campaign") String campaign,
-            @Valid ApprovalStepRequest request) {
-        return approvals.step(region, period, campaign, ApprovalStep.RETURN, reason(request));
+    public ApprovalView sendBack(@BeanParam ApprovalUnitPath unit, @Valid ApprovalStepRequest request) {
+        return step(unit, ApprovalStep.RETURN, request);
     }
 
     @GET
@@ -97,14 +81,12 @@ public class ApprovalResource {
     @Requires(Permission.APPROVAL_READ)
     @Path("/{region}/{period}/{campaign}")
     @Operation(summary = "One unit's state and every step it went through: who, when, why")
-    public ApprovalService.Detail detail(
-            @PathParam("region") String region,
-            @PathParam("period") String period,
-            @PathParam("campaign") String campaign) {
-        return approvals.detail(region, period, campaign);
+    public ApprovalService.Detail detail(@BeanParam ApprovalUnitPath unit) {
+        return approvals.detail(unit.region(), unit.period(), unit.campaign());
     }
 
-    private static String reason(ApprovalStepRequest request) {
-        return request == null ? null : request.reason();
+    private ApprovalView step(ApprovalUnitPath unit, ApprovalStep step, ApprovalStepRequest request) {
+        return approvals.step(
+                unit.region(), unit.period(), unit.campaign(), step, request == null ? null : request.reason());
     }
 }

@@ -99,6 +99,7 @@ public enum Permission {
     REPORT_GAPS(REPORT, "GET", "/api/v1/reports/gaps", Roles.READERS, NONE, null),
     REPORT_STREAM(REPORT, "GET", "/api/v1/reports/stream", Roles.READERS, NONE, null),
     REPORT_COVERAGE(REPORT, "GET", "/api/v1/reports/coverage", Roles.READERS, NONE, null),
+    REPORT_APPROVALS(REPORT, "GET", "/api/v1/reports/approvals", Roles.READERS, NONE, null),
     DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null);

@@ -8,6 +8,7 @@ import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.report.aggregate.ObservationProjection;
+import cn.bqw.report.approval.ApprovalProjection;
 import cn.bqw.report.catalogue.CatalogueProjection;
 import cn.bqw.report.region.RegionProjection;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,7 @@ public class Rebuild {
             "report_year",
             "projection_state",
             "active_villages",
+            "approval_unit",
             "processed_event");
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;
@@ -84,6 +86,9 @@ public class Rebuild {
 
     @Inject
     ObservationProjection observations;
+
+    @Inject
+    ApprovalProjection approvals;
 
     @Inject
     ObjectMapper json;
@@ -134,6 +139,8 @@ public class Rebuild {
                     Topics.INDICATORS.name(), CatalogueProjection.CONSUMER, each(catalogue::apply), consumer()));
             streams.add(new Stream(
                     Topics.OBSERVATIONS.name(), ObservationProjection.CONSUMER, observations::apply, consumer()));
+            streams.add(new Stream(
+                    Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, each(approvals::apply), consumer()));
             QuarkusTransaction.requiringNew().run(this::createFreshTables);
             for (Stream stream : streams) {
                 stream.kafka().assign(partitions(stream));

@@ -29,7 +29,8 @@ public class ConsumerLag {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
     static final Duration REFRESH = Duration.ofSeconds(2);
-    static final List<String> TOPICS = List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1");
+    static final List<String> TOPICS =
+            List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1", "bqw.approvals.v1");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

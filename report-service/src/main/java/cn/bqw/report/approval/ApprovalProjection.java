@@ -1,0 +1,70 @@
+package cn.bqw.report.approval;
+
+import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.IncomingEvent;
+import cn.bqw.platform.events.PoisonEventException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Keeps the approval state of every unit from {@code bqw.approvals.v1}; the newest version wins. */
+@ApplicationScoped
+public class ApprovalProjection {
+
+    public static final String CONSUMER = "report-approvals";
+
+    @Inject
+    EventConsumer events;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Incoming("approvals")
+    @Blocking
+    public CompletionStage<Void> onApproval(Message<String> message) {
+        return events.consume(message, CONSUMER, this::apply);
+    }
+
+    public void apply(IncomingEvent event) {
+        if (!event.type().startsWith("bqw.approval.")) {
+            return;
+        }
+        JsonNode data = event.data();
+        entityManager
+                .createNativeQuery(
+                        """
+                        INSERT INTO approval_unit (region_code, period, campaign, state, reason, changed_by, changed_at, version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        ON CONFLICT (region_code, period, campaign) DO UPDATE SET
+                            state = EXCLUDED.state, reason = EXCLUDED.reason, changed_by = EXCLUDED.changed_by,
+                            changed_at = EXCLUDED.changed_at, version = EXCLUDED.version
+                        WHERE approval_unit.version < EXCLUDED.version""")
+                .setParameter(1, required(data, "region"))
+                .setParameter(2, required(data, "period"))
+                .setParameter(3, required(data, "campaign"))
+                .setParameter(4, required(data, "state"))
+                .setParameter(5, data.path("reason").asText(null))
+                .setParameter(6, data.path("changedBy").asText(null))
+                .setParameter(
+                        7,
+                        data.path("changedAt").isTextual()
+                                ? OffsetDateTime.parse(data.get("changedAt").asText())
+                                : null)
+                .setParameter(8, data.path("version").asLong())
+                .executeUpdate();
+    }
+
+    private static String required(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new PoisonEventException("approval event without " + field);
+        }
+        return value.asText();
+    }
+}
