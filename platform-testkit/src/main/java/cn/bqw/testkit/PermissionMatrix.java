@@ -25,11 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The permission matrix: every operation a service's OpenAPI document lists, called with every kind
- * of token, each answer checked against the operation's row of the permission table (platform-common's
- * {@code Permission}, handed over as {@link Rule}s because that module tests with this one). An
- * operation missing from the table (or a row the service does not serve) fails the run; so does a
- * leak (a call the table refuses that got through), a wrongful denial (a call the table allows that
- * was refused) and any 5xx.
+ * of token, each answer checked against the operation's row of the permission table as the document
+ * states it ({@code x-bqw-permission}, {@code x-bqw-roles}, {@code x-bqw-region},
+ * {@code x-bqw-region-from}, written from platform-common's {@code Permission}). What a rule allows is
+ * worked out here, on its own, from division codes: the service's checks are not their own oracle.
+ * An operation without a row fails the run; so does a leak (a call the table refuses that got
+ * through), a wrongful denial (a call the table allows that was refused) and any 5xx.
  *
  * <p>Each operation is called on a region {@code R}: regions in the path are {@code R}, a sample
  * may name another. Tokens "inside" hold {@code R}'s parent, "own root" holds {@code R} itself,
@@ -85,14 +86,26 @@ public final class PermissionMatrix {
         }
     }
 
-    /** Whether a caller with these roles and regions may call an operation on a region. */
-    @FunctionalInterface
-    public interface Allows {
-        boolean test(Set<String> roles, List<String> regions, String region);
-    }
+    /** One row of the permission table as the OpenAPI document states it. */
+    public record Rule(String name, String method, String path, Set<String> roles, String region, boolean bulk) {
 
-    /** One row of the permission table: an operation of this service and who may call it. */
-    public record Rule(String name, String method, String path, boolean bulk, Allows allows) {}
+        /** Whether a caller with these roles and regions may call the operation on {@code code}. */
+        public boolean allows(Set<String> callerRoles, List<String> callerRegions, String code) {
+            if (roles.stream().noneMatch(callerRoles::contains)) {
+                return false;
+            }
+            if (callerRoles.contains("admin") || region.equals("NONE")) {
+                return true;
+            }
+            return switch (region) {
+                case "WITHIN" -> callerRegions.stream().anyMatch(own -> contains(own, code));
+                case "BELOW" -> callerRegions.stream().anyMatch(own -> !own.equals(code) && contains(own, code));
+                case "CHILD" -> callerRegions.contains(parent(code))
+                        && !parent(code).equals(code);
+                default -> throw new IllegalStateException("unknown region rule " + region);
+            };
+        }
+    }
 
     /**
      * How a bulk row refused for its region reads (RegionAccess.OUTSIDE and DECIDED_ABOVE; a test
@@ -145,7 +158,7 @@ public final class PermissionMatrix {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final String baseUrl;
-    private final List<Rule> rules;
+
     private final String region;
     private final String outside;
 
@@ -153,9 +166,8 @@ public final class PermissionMatrix {
      * {@code region}: the division every operation is called on unless its sample says otherwise;
      * {@code outside}: a region that does not contain it.
      */
-    public PermissionMatrix(String baseUrl, List<Rule> rules, String region, String outside) {
+    public PermissionMatrix(String baseUrl, String region, String outside) {
         this.baseUrl = baseUrl;
-        this.rules = List.copyOf(rules);
         this.region = region;
         this.outside = outside;
     }
@@ -182,8 +194,7 @@ public final class PermissionMatrix {
                 List<String> regions = kind.regions(touched, outside);
                 int expected = kind.unauthenticated()
                         ? 401
-                        : kind == TokenKind.NO_KNOWN_GROUP
-                                        || !operation.allows().test(kind.roles(), regions, touched)
+                        : kind == TokenKind.NO_KNOWN_GROUP || !operation.allows(kind.roles(), regions, touched)
                                 ? 403
                                 : 200;
                 Answer answer = call(operation, sample, token(kind, regions));
@@ -205,39 +216,41 @@ public final class PermissionMatrix {
         return new Summary(operations.size(), TokenKind.values().length, leaks, denials, serverErrors, failures);
     }
 
-    /** The operations of the service's OpenAPI document; each must be a row of the table, and each row there. */
+    /** The operations of the service's OpenAPI document, each with its row of the table. */
     private List<Rule> documentedOperations(List<String> failures) throws Exception {
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode paths = JSON.readTree(answer.body()).path("paths");
-        Set<Rule> documented = new java.util.LinkedHashSet<>();
+        List<Rule> documented = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
-                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
-                var row = rules.stream()
-                        .filter(rule ->
-                                rule.method().equals(method) && rule.path().equals(path.getKey()))
-                        .findFirst();
-                if (row.isEmpty()) {
-                    failures.add(method + " " + path.getKey() + " is not in the permission table");
-                } else {
-                    documented.add(row.get());
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                Map.Entry<String, JsonNode> method = methods.next();
+                JsonNode operation = method.getValue();
+                String name = method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                if (!operation.has("x-bqw-permission")
+                        || !operation.has("x-bqw-roles")
+                        || !operation.has("x-bqw-region")) {
+                    failures.add(name + " is not in the permission table");
+                    continue;
                 }
+                Set<String> roles = new java.util.HashSet<>();
+                operation.get("x-bqw-roles").forEach(role -> roles.add(role.asText()));
+                documented.add(new Rule(
+                        operation.get("x-bqw-permission").asText(),
+                        method.getKey().toUpperCase(java.util.Locale.ROOT),
+                        path.getKey(),
+                        roles,
+                        operation.get("x-bqw-region").asText(),
+                        operation.path("x-bqw-region-from").asText("").startsWith("rows:")));
             }
         }
-        for (Rule row : rules) {
-            if (!documented.contains(row)) {
-                failures.add(
-                        row.name() + " (" + row.method() + " " + row.path() + ") is not an operation of this service");
-            }
-        }
-        return List.copyOf(documented);
+        return documented;
     }
 
     private String defaultPath(Rule operation) {
@@ -332,13 +345,35 @@ public final class PermissionMatrix {
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether the division {@code own} (a 12-digit code PPCCDDTTTVVV) is {@code code} or above it:
+     * {@code code} starts with {@code own}'s digits up to its lowest non-zero level. Anything that
+     * is not 12 digits contains nothing.
+     */
+    static boolean contains(String own, String code) {
+        if (own == null || code == null || !own.matches("\\d{12}") || !code.matches("\\d{12}")) {
+            return false;
+        }
+        int significant = 2;
+        for (int i = 0; i < LEVEL_ENDS.length; i++) {
+            if (!own.substring(LEVEL_STARTS[i], LEVEL_ENDS[i]).chars().allMatch(c -> c == '0')) {
+                significant = LEVEL_ENDS[i];
+                break;
+            }
+        }
+        return code.startsWith(own.substring(0, significant));
+    }
+
+    /** Where the levels of PPCCDDTTTVVV end and start, lowest first: village, township, county, city. */
+    private static final int[] LEVEL_ENDS = {12, 9, 6, 4};
+
+    private static final int[] LEVEL_STARTS = {9, 6, 4, 2};
+
     /** The division a 12-digit code PPCCDDTTTVVV belongs to: its lowest non-zero level set to zeros. */
-    private static String parent(String code) {
-        int[] levelEnds = {12, 9, 6, 4};
-        int[] levelStarts = {9, 6, 4, 2};
-        for (int i = 0; i < levelEnds.length; i++) {
-            if (!code.substring(levelStarts[i], levelEnds[i]).chars().allMatch(c -> c == '0')) {
-                return code.substring(0, levelStarts[i]) + "0".repeat(12 - levelStarts[i]);
+    static String parent(String code) {
+        for (int i = 0; i < LEVEL_ENDS.length; i++) {
+            if (!code.substring(LEVEL_STARTS[i], LEVEL_ENDS[i]).chars().allMatch(c -> c == '0')) {
+                return code.substring(0, LEVEL_STARTS[i]) + "0".repeat(12 - LEVEL_STARTS[i]);
             }
         }
         return code;

@@ -11,7 +11,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class PermissionMatrixTest {
     void everyOperationAnswersEveryTokenAsThePermissionTableSays() throws Exception {
         TestIndicators.define("MATRIX_COUNT", "SUM", "FLOW", "TOWNSHIP", "MONTHLY", "");
         TestRegions.register(replica, "770100000000", "770101000000", "770102000000", TOWNSHIP);
-        new PermissionMatrix("http://localhost:" + RestAssured.port, rules(), TOWNSHIP, "770102000000")
+        new PermissionMatrix("http://localhost:" + RestAssured.port, TOWNSHIP, "770102000000")
                 .runAndAssert(
                         Map.of(
                                 Permission.OBSERVATION_RECORD.name(),
@@ -62,11 +61,5 @@ class PermissionMatrixTest {
                                         "/api/v1/indicators:import?dryRun=true",
                                         TOWNSHIP,
                                         "code,name_zh,name_en,campaign,unit,aggregation,over_time,direction,reported_at,frequency\n")));
-    }
-
-    static List<PermissionMatrix.Rule> rules() {
-        return Permission.of(Permission.Service.INDICATOR).stream()
-                .map(p -> new PermissionMatrix.Rule(p.name(), p.method(), p.path(), p.bulk(), p::allows))
-                .toList();
     }
 }

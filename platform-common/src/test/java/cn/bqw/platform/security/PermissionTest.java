@@ -64,6 +64,39 @@ class PermissionTest {
         assertTrue(RegionAccess.DECIDED_ABOVE.formatted(TOWNSHIP).contains(PermissionMatrix.REGION_REFUSALS.get(1)));
     }
 
+    /**
+     * The permission matrix works out what a rule allows on its own, from division codes: on every
+     * row, for callers of every role and many regions, it agrees with the table's own rule.
+     */
+    @Test
+    void theMatrixOracleAgreesWithTheTable() {
+        List<String> codes = List.of(
+                "449900000000", COUNTY, TOWNSHIP, "449901101203", "449902000000", "449902101000", "449901102000");
+        List<List<String>> regionSets = List.of(
+                List.of(),
+                List.of("449900000000"),
+                List.of(COUNTY),
+                List.of(TOWNSHIP),
+                List.of("449902000000"),
+                List.of("44", "4499"),
+                List.of("abc"),
+                List.of(COUNTY, "449902101000"));
+        for (Permission p : Permission.values()) {
+            var rule = new PermissionMatrix.Rule(
+                    p.name(), p.method(), p.path(), p.roles(), p.region().name(), p.bulk());
+            for (String role : List.of("admin", "editor", "viewer", "service", "approver", "guest")) {
+                for (List<String> regions : regionSets) {
+                    for (String code : codes) {
+                        assertEquals(
+                                p.allows(Set.of(role), regions, code),
+                                rule.allows(Set.of(role), regions, code),
+                                p + " for " + role + " " + regions + " on " + code);
+                    }
+                }
+            }
+        }
+    }
+
     /** The README's table is this table: regenerate it from Permission.markdown() when a row changes. */
     @Test
     void theReadmeShowsThePermissionTable() throws Exception {

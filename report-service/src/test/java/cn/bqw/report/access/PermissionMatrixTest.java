@@ -3,7 +3,6 @@ package cn.bqw.report.access;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import cn.bqw.platform.security.Permission;
 import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PermissionMatrix;
 import cn.bqw.testkit.PlatformTestResource;
@@ -13,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,7 @@ class PermissionMatrixTest {
     @Test
     void everyOperationAnswersEveryTokenAsThePermissionTableSays() throws Exception {
         try {
-            new PermissionMatrix("http://localhost:" + RestAssured.port, rules(), "770101001000", "770102000000")
+            new PermissionMatrix("http://localhost:" + RestAssured.port, "770101001000", "770102000000")
                     .runAndAssert(Map.of());
         } finally {
             await().atMost(Duration.ofSeconds(120)).until(() -> !given().auth()
@@ -40,11 +38,5 @@ class PermissionMatrixTest {
                     .toString()
                     .matches("REPLAYING|SWITCHING"));
         }
-    }
-
-    static List<PermissionMatrix.Rule> rules() {
-        return Permission.of(Permission.Service.REPORT).stream()
-                .map(p -> new PermissionMatrix.Rule(p.name(), p.method(), p.path(), p.bulk(), p::allows))
-                .toList();
     }
 }

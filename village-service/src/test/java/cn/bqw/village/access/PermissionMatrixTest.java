@@ -41,7 +41,7 @@ class PermissionMatrixTest {
                 .put("/api/v1/villages/" + VILLAGE)
                 .then()
                 .statusCode(201);
-        new PermissionMatrix("http://localhost:" + RestAssured.port, rules(), TOWNSHIP, "770102000000")
+        new PermissionMatrix("http://localhost:" + RestAssured.port, TOWNSHIP, "770102000000")
                 .runAndAssert(Map.of(
                         Permission.DIVISION_REGISTER.name(),
                         Sample.json(
@@ -71,11 +71,5 @@ class PermissionMatrixTest {
                                 "/api/v1/villages:import?dryRun=true",
                                 "770101001002",
                                 "code,nameZh,category\n770101001002,矩阵新村,ORDINARY\n")));
-    }
-
-    static List<PermissionMatrix.Rule> rules() {
-        return Permission.of(Permission.Service.VILLAGE).stream()
-                .map(p -> new PermissionMatrix.Rule(p.name(), p.method(), p.path(), p.bulk(), p::allows))
-                .toList();
     }
 }
