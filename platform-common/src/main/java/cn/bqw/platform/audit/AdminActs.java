@@ -1,25 +1,20 @@
 package cn.bqw.platform.audit;
 
+import cn.bqw.platform.api.CanonicalJson;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -62,7 +57,7 @@ public class AdminActs {
     /** Records an act on behalf of {@code actor}: the outcome of work that outlived its request. */
     @Transactional
     public void record(String actor, String action, String target, Object parameters, String outcome) {
-        JsonNode canonical = canonical(json.valueToTree(parameters));
+        JsonNode canonical = CanonicalJson.of(json.valueToTree(parameters));
         entityManager
                 .createNativeQuery(
                         """
@@ -72,7 +67,7 @@ public class AdminActs {
                 .setParameter(2, action)
                 .setParameter(3, target)
                 .setParameter(4, canonical.toString())
-                .setParameter(5, digest(canonical))
+                .setParameter(5, CanonicalJson.sha256(canonical))
                 .setParameter(6, outcome)
                 .executeUpdate();
     }
@@ -119,33 +114,6 @@ public class AdminActs {
                     (String) cells[7]));
         }
         return new Page<>(items, total, page, size);
-    }
-
-    /** {@code node} with every object's fields in name order: the form the digest is taken of. */
-    static JsonNode canonical(JsonNode node) {
-        if (node.isObject()) {
-            TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            node.fields().forEachRemaining(field -> sorted.put(field.getKey(), canonical(field.getValue())));
-            ObjectNode result = ((ObjectNode) node).objectNode();
-            sorted.forEach(result::set);
-            return result;
-        }
-        if (node.isArray()) {
-            var result = ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
-            node.forEach(element -> result.add(canonical(element)));
-            return result;
-        }
-        return node;
-    }
-
-    static String digest(JsonNode canonical) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
     }
 
     private JsonNode readTree(String text) {

@@ -100,6 +100,10 @@ public enum Permission {
     REPORT_STREAM(REPORT, "GET", "/api/v1/reports/stream", Roles.READERS, NONE, null),
     REPORT_COVERAGE(REPORT, "GET", "/api/v1/reports/coverage", Roles.READERS, NONE, null),
     REPORT_APPROVALS(REPORT, "GET", "/api/v1/reports/approvals", Roles.READERS, NONE, null),
+    BULLETIN_PUBLISH(REPORT, "POST", "/api/v1/bulletins", Roles.APPROVERS, WITHIN, "body: region"),
+    BULLETIN_LIST(REPORT, "GET", "/api/v1/bulletins", Roles.READERS, NONE, null),
+    BULLETIN_READ(REPORT, "GET", "/api/v1/bulletins/{id}", Roles.READERS, NONE, null),
+    BULLETIN_CONTENT(REPORT, "GET", "/api/v1/bulletins/{id}/content", Roles.READERS, NONE, null),
     DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null);
@@ -203,7 +207,7 @@ public enum Permission {
         }
         return switch (region) {
             case NONE -> true;
-            case WITHIN -> RegionAccess.mayWrite(callerRoles, callerRegions, code);
+            case WITHIN -> callerRoles.contains(Roles.ADMIN) || RegionAccess.inside(callerRegions, code);
             case BELOW -> RegionAccess.mayDecide(callerRoles, callerRegions, code);
             case CHILD -> RegionAccess.mayApprove(callerRoles, callerRegions, code);
         };

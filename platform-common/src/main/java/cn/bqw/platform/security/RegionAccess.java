@@ -94,9 +94,11 @@ public class RegionAccess {
         if (roles.contains(Roles.ADMIN)) {
             return true;
         }
-        if (!roles.contains(Roles.EDITOR) && !roles.contains(Roles.SERVICE)) {
-            return false;
-        }
+        return (roles.contains(Roles.EDITOR) || roles.contains(Roles.SERVICE)) && inside(regions, code);
+    }
+
+    /** Whether {@code code} is one of {@code regions} or below one of them. */
+    public static boolean inside(Collection<String> regions, String code) {
         Optional<DivisionCode> target = code == null ? Optional.empty() : DivisionCode.parse(code);
         if (target.isEmpty()) {
             return false;
@@ -105,6 +107,16 @@ public class RegionAccess {
                 .map(DivisionCode::parse)
                 .flatMap(Optional::stream)
                 .anyMatch(region -> region.contains(target.get()));
+    }
+
+    /**
+     * Throws 403 unless the caller may take {@code permission} on {@code code}: for operations whose
+     * region is in the body, checked by the service first thing.
+     */
+    public void require(Permission permission, String code) {
+        if (identity.isAnonymous() || !permission.allows(identity.getRoles(), regions(), code)) {
+            throw new ForbiddenException(OUTSIDE.formatted(code));
+        }
     }
 
     /** The division codes of the token's {@code regions} claim, empty when it has none. */

@@ -404,7 +404,8 @@ public class ReportService {
         return places;
     }
 
-    private String city() {
+    /** The city the reports are about: {@code bqw.report.city}, else the first active city by code. */
+    public String city() {
         if (configuredCity.isPresent()) {
             return configuredCity.get();
         }

@@ -3,6 +3,7 @@ package cn.bqw.report.access;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import cn.bqw.platform.security.Permission;
 import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PermissionMatrix;
 import cn.bqw.testkit.PlatformTestResource;
@@ -29,7 +30,12 @@ class PermissionMatrixTest {
     void everyOperationAnswersEveryTokenAsThePermissionTableSays() throws Exception {
         try {
             new PermissionMatrix("http://localhost:" + RestAssured.port, "770101001000", "770102000000")
-                    .runAndAssert(Map.of());
+                    .runAndAssert(Map.of(
+                            Permission.BULLETIN_PUBLISH.name(),
+                            PermissionMatrix.Sample.json(
+                                    "/api/v1/bulletins",
+                                    "770101001000",
+                                    "{\"region\":\"770101001000\",\"year\":2025}")));
         } finally {
             await().atMost(Duration.ofSeconds(120)).until(() -> !given().auth()
                     .oauth2(TestTokens.admin())

@@ -61,7 +61,11 @@ class HostileInputTest {
         new HostileInput(
                         "http://localhost:" + RestAssured.port,
                         database,
-                        List.of(Table.count("region_replica"), Table.count("target"), Table.count("indicator_def")))
+                        List.of(
+                                Table.count("region_replica"),
+                                Table.count("target"),
+                                Table.count("indicator_def"),
+                                Table.rows("bulletin")))
                 .runAndAssert("hostile-input.jsonl");
     }
 
