@@ -104,6 +104,7 @@ public enum Permission {
     BULLETIN_LIST(REPORT, "GET", "/api/v1/bulletins", Roles.READERS, NONE, null),
     BULLETIN_READ(REPORT, "GET", "/api/v1/bulletins/{id}", Roles.READERS, NONE, null),
     BULLETIN_CONTENT(REPORT, "GET", "/api/v1/bulletins/{id}/content", Roles.READERS, NONE, null),
+    BULLETIN_CHANGES(REPORT, "GET", "/api/v1/bulletins/{id}/changes", Roles.READERS, NONE, null),
     DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null);

@@ -482,12 +482,15 @@ public class AggregateStore {
                 .createNativeQuery(
                         """
                         INSERT INTO fact (indicator_code, region_code, area, year, period, first_month, value,
-                                          numerator, denominator, weight, weight_given, version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                          numerator, denominator, weight, weight_given, version,
+                                          recorded_by, recorded_at, replaced_value)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                         ON CONFLICT (indicator_code, region_code, area, year, period) DO UPDATE SET
                             value = EXCLUDED.value, numerator = EXCLUDED.numerator,
                             denominator = EXCLUDED.denominator, weight = EXCLUDED.weight,
-                            weight_given = EXCLUDED.weight_given, version = EXCLUDED.version""")
+                            weight_given = EXCLUDED.weight_given, version = EXCLUDED.version,
+                            recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
+                            replaced_value = EXCLUDED.replaced_value""")
                 .setParameter(1, state.indicator())
                 .setParameter(2, state.region())
                 .setParameter(3, state.area())
@@ -500,6 +503,9 @@ public class AggregateStore {
                 .setParameter(10, weight)
                 .setParameter(11, state.weight() != null)
                 .setParameter(12, state.version())
+                .setParameter(13, state.recordedBy())
+                .setParameter(14, state.recordedAt())
+                .setParameter(15, state.replacedValue())
                 .executeUpdate();
     }
 

@@ -2,6 +2,7 @@ package cn.bqw.report.aggregate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
 /** What report-service reads of {@code bqw.observation.recorded.v1}; other fields are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,4 +15,7 @@ public record ObservationState(
         BigDecimal numerator,
         BigDecimal denominator,
         BigDecimal weight,
-        long version) {}
+        long version,
+        String recordedBy,
+        OffsetDateTime recordedAt,
+        BigDecimal replacedValue) {}

@@ -72,6 +72,17 @@ public class BulletinResource {
     }
 
     @GET
+    @Requires(Permission.BULLETIN_CHANGES)
+    @Path("/{id}/changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Every figure that differs now from the edition (published and current value, status then and"
+                    + " now) with the revisions behind it, and every county whose score or rank moved")
+    public BulletinChanges changes(@PathParam("id") long id) {
+        return bulletins.changes(id);
+    }
+
+    @GET
     @Requires(Permission.BULLETIN_CONTENT)
     @Path("/{id}/content")
     @Produces(MediaType.APPLICATION_JSON)

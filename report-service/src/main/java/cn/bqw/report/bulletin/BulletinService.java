@@ -1,8 +1,10 @@
 package cn.bqw.report.bulletin;
 
 import cn.bqw.platform.api.CanonicalJson;
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
@@ -18,9 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Publishes bulletins (通报): a region's report for a year and as-of month — and, for the city the
@@ -122,6 +129,120 @@ public class BulletinService {
             throw ProblemException.notFound("bulletin", Long.toString(id));
         }
         return view(bulletin, true);
+    }
+
+    /**
+     * What differs now from edition {@code id}: the region's figures recomputed for the same year and
+     * as-of month against the published ones, and the ranking's counties.
+     */
+    @Transactional
+    public BulletinChanges changes(long id) {
+        BulletinView edition = get(id);
+        JsonNode now = json.valueToTree(reports.region(edition.region(), edition.year(), edition.asOf()));
+        Map<String, JsonNode> current = new HashMap<>();
+        now.path("campaigns").forEach(c -> c.path("indicators")
+                .forEach(i -> current.put(i.path("code").asText(), i)));
+        int month = Period.parse(edition.asOf()).orElseThrow().lastMonth();
+        List<BulletinChanges.Figure> figures = new ArrayList<>();
+        for (JsonNode campaign : edition.content().path("report").path("campaigns")) {
+            for (JsonNode then : campaign.path("indicators")) {
+                String code = then.path("code").asText();
+                JsonNode later = current.get(code);
+                BigDecimal published = decimal(then.path("assessment").path("actual"));
+                BigDecimal value =
+                        later == null ? null : decimal(later.path("assessment").path("actual"));
+                String statusThen = then.path("assessment").path("status").asText(null);
+                String statusNow = later == null
+                        ? null
+                        : later.path("assessment").path("status").asText(null);
+                if (!sameNumber(published, value) || !Objects.equals(statusThen, statusNow)) {
+                    figures.add(new BulletinChanges.Figure(
+                            code,
+                            then.path("nameZh").asText(),
+                            edition.region(),
+                            published,
+                            value,
+                            statusThen,
+                            statusNow,
+                            revisions(code, edition, month)));
+                }
+            }
+        }
+        return new BulletinChanges(
+                edition.id(), edition.region(), edition.asOf(), edition.publishedAt(), figures, counties(edition));
+    }
+
+    private List<BulletinChanges.County> counties(BulletinView edition) {
+        JsonNode published = edition.content().path("rankings").path("counties");
+        if (published.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JsonNode> now = new HashMap<>();
+        json.<JsonNode>valueToTree(reports.rankings(edition.year(), edition.asOf(), null))
+                .path("counties")
+                .forEach(county -> now.put(county.path("region").asText(), county));
+        List<BulletinChanges.County> moved = new ArrayList<>();
+        for (JsonNode then : published) {
+            JsonNode later = now.get(then.path("region").asText());
+            BigDecimal scoreThen = decimal(then.path("score"));
+            BigDecimal scoreNow = later == null ? null : decimal(later.path("score"));
+            Integer rankThen = then.path("rank").isInt() ? then.path("rank").asInt() : null;
+            Integer rankNow = later != null && later.path("rank").isInt()
+                    ? later.path("rank").asInt()
+                    : null;
+            if (!sameNumber(scoreThen, scoreNow) || !Objects.equals(rankThen, rankNow)) {
+                moved.add(new BulletinChanges.County(
+                        then.path("region").asText(),
+                        then.path("nameZh").asText(),
+                        scoreThen,
+                        scoreNow,
+                        rankThen,
+                        rankNow));
+            }
+        }
+        return moved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<BulletinChanges.Revision> revisions(String indicator, BulletinView edition, int month) {
+        String prefix = DivisionCode.parse(edition.region()).orElseThrow().prefix();
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT region_code, period, area, value, replaced_value, version, recorded_by, recorded_at
+                        FROM fact
+                        WHERE indicator_code = ?1 AND recorded_at > ?2 AND year = ?3 AND first_month <= ?4
+                          AND region_code LIKE ?5
+                        ORDER BY recorded_at, region_code
+                        LIMIT 200""",
+                        Object[].class)
+                .setParameter(1, indicator)
+                .setParameter(2, edition.publishedAt())
+                .setParameter(3, edition.year())
+                .setParameter(4, month)
+                .setParameter(5, prefix + "%")
+                .getResultList();
+        return rows.stream()
+                .map(row -> new BulletinChanges.Revision(
+                        (String) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (BigDecimal) row[3],
+                        (BigDecimal) row[4],
+                        ((Number) row[5]).longValue(),
+                        (String) row[6],
+                        row[7] instanceof OffsetDateTime at
+                                ? at
+                                : ((java.time.Instant) row[7]).atOffset(ZoneOffset.UTC)))
+                .toList();
+    }
+
+    private static BigDecimal decimal(JsonNode number) {
+        return number == null || !number.isNumber() ? null : number.decimalValue();
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** The content exactly as published: the bytes whose SHA-256 the edition states. */

@@ -99,7 +99,9 @@ class BulletinTest {
                     "bqw.observation.recorded.v1",
                     "BUL_COUNT|" + VILLAGE + "|TOTAL",
                     "{\"indicator\":\"BUL_COUNT\",\"region\":\"" + VILLAGE
-                            + "\",\"period\":\"2025-06\",\"area\":\"TOTAL\",\"value\":50,\"version\":2}");
+                            + "\",\"period\":\"2025-06\",\"area\":\"TOTAL\",\"value\":50,\"version\":2,"
+                            + "\"recordedBy\":\"editor-revise\",\"recordedAt\":\"" + java.time.Instant.now()
+                            + "\",\"replacedValue\":30}");
         }
         awaitCityActual("50");
         assertEquals(published, content(id));
@@ -116,6 +118,24 @@ class BulletinTest {
                         again.getString(
                                 "content.report.campaigns.collectMany { it.indicators }.find { it.code == 'BUL_COUNT' }.assessment.actual")));
 
+        // What changed since: the figure, then and now, the revision behind it, the county's score.
+        var changes = given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/bulletins/" + id + "/changes")
+                .then()
+                .statusCode(200)
+                .body("figures.indicator", contains("BUL_COUNT"))
+                .body("figures[0].region", equalTo(CITY))
+                .body("figures[0].revisions.region", contains(VILLAGE))
+                .body("figures[0].revisions[0].recordedBy", equalTo("editor-revise"))
+                .body("figures[0].revisions[0].version", equalTo(2))
+                .body("counties.region", contains(COUNTY))
+                .extract()
+                .jsonPath();
+        assertEquals("30", plain(changes.getString("figures[0].published")));
+        assertEquals("50", plain(changes.getString("figures[0].current")));
+        assertEquals("30", plain(changes.getString("figures[0].revisions[0].replacedValue")));
+
         // A correction is the next edition and names the one it corrects.
         var correction = publish(approver(CITY), CITY, id)
                 .statusCode(201)
@@ -129,6 +149,12 @@ class BulletinTest {
                         correction.getString(
                                 "content.report.campaigns.collectMany { it.indicators }.find { it.code == 'BUL_COUNT' }.assessment.actual")));
         assertNotEquals(first.getString("sha256"), correction.getString("sha256"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/bulletins/" + correction.getLong("id") + "/changes")
+                .then()
+                .body("figures", org.hamcrest.Matchers.empty())
+                .body("counties", org.hamcrest.Matchers.empty());
         publish(approver(CITY), CITY, 999_999L).statusCode(400);
         long countyEdition = publish(TestTokens.admin(), COUNTY, null)
                 .statusCode(201)
