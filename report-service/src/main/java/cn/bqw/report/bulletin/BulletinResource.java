@@ -2,6 +2,9 @@ package cn.bqw.report.bulletin;
 
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
+import cn.bqw.report.export.CsvExport;
+import cn.bqw.report.export.XlsxExport;
+import cn.bqw.report.reporting.RegionReport;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,7 +61,9 @@ public class BulletinResource {
     @Requires(Permission.BULLETIN_READ)
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One edition with its content; as text/html, a printable A4 page")
+    @Operation(
+            summary = "One edition with its content; as text/html a printable A4 page, as text/csv or XLSX the"
+                    + " published report's table")
     public BulletinView get(@PathParam("id") long id) {
         return bulletins.get(id);
     }
@@ -69,6 +74,14 @@ public class BulletinResource {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public String page(@PathParam("id") long id) {
         return BulletinPage.html(bulletins.get(id));
+    }
+
+    @GET
+    @Requires(Permission.BULLETIN_READ)
+    @Path("/{id}")
+    @Produces({CsvExport.MEDIA_TYPE, XlsxExport.MEDIA_TYPE})
+    public RegionReport sheet(@PathParam("id") long id) {
+        return bulletins.publishedReport(id);
     }
 
     @GET

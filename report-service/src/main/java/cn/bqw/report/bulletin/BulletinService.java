@@ -245,6 +245,16 @@ public class BulletinService {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    /** The region report as published in edition {@code id}, for the spreadsheet exports. */
+    @Transactional
+    public RegionReport publishedReport(long id) {
+        try {
+            return json.treeToValue(get(id).content().path("report"), RegionReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bulletin " + id + " holds no report", e);
+        }
+    }
+
     /** The content exactly as published: the bytes whose SHA-256 the edition states. */
     @Transactional
     public String content(long id) {

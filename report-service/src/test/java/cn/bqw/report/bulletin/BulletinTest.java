@@ -184,6 +184,21 @@ class BulletinTest {
                 .body(containsString("通报市百千万工程2025年第1期通报"))
                 .body(containsString(first.getString("sha256")));
 
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .accept("text/csv")
+                .get("/api/v1/bulletins/" + id)
+                .then()
+                .statusCode(200)
+                .body(containsString("测试BUL_COUNT"))
+                .body(containsString(",30"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/bulletins/" + id)
+                .then()
+                .statusCode(200);
+
         // Not even the database lets an edition change or go.
         try (Connection connection = database.getConnection()) {
             assertThrows(SQLException.class, () -> connection
