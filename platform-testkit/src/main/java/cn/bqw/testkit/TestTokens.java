@@ -37,6 +37,11 @@ public final class TestTokens {
         return token(Set.of("editor"), List.of(regions));
     }
 
+    /** An approver of {@code regions}: it acts on the divisions directly below them. */
+    public static String approver(String... regions) {
+        return token(Set.of("approver"), List.of(regions));
+    }
+
     public static String token(Set<String> roles, List<String> regions) {
         return token("tester", roles, regions);
     }

@@ -20,7 +20,6 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +42,6 @@ class ApprovalWorkflowTest {
     @Inject
     RegionReplica replica;
 
-    static String approver(String region) {
-        return TestTokens.token(Set.of("approver"), List.of(region));
-    }
-
     @Test
     void figuresAreSubmittedApprovedAcceptedAndReturnedByTheRightPeopleOnly() {
         TestIndicators.define("APPR_COUNT", "SUM", "FLOW", "VILLAGE", "MONTHLY", "");
@@ -64,17 +59,19 @@ class ApprovalWorkflowTest {
         record(TestTokens.editor(T1), "APPR_COUNT", "2025-10", "5").statusCode(201);
 
         // Who: the township's editor submits; the county's approver approves; nobody else.
-        step(approver(COUNTY), T1, "approve", null).statusCode(409).body("detail", containsString("they are OPEN"));
+        step(TestTokens.approver(COUNTY), T1, "approve", null)
+                .statusCode(409)
+                .body("detail", containsString("they are OPEN"));
         step(TestTokens.editor(OTHER_COUNTY), T1, "submit", null).statusCode(403);
-        step(approver(COUNTY), T1, "submit", null).statusCode(403);
+        step(TestTokens.approver(COUNTY), T1, "submit", null).statusCode(403);
         step(TestTokens.editor(T1), T1, "submit", null).statusCode(200).body("state", equalTo("SUBMITTED"));
         step(TestTokens.editor(T1), T1, "submit", null).statusCode(409).body("detail", containsString("SUBMITTED"));
         step(TestTokens.editor(T1), T1, "approve", null).statusCode(403);
         step(TestTokens.editor(COUNTY), T1, "approve", null).statusCode(403);
-        step(approver(OTHER_COUNTY), T1, "approve", null).statusCode(403);
-        step(approver(CITY), T1, "approve", null).statusCode(403);
-        step(approver(T1), T1, "approve", null).statusCode(403);
-        step(approver(COUNTY), T1, "approve", null)
+        step(TestTokens.approver(OTHER_COUNTY), T1, "approve", null).statusCode(403);
+        step(TestTokens.approver(CITY), T1, "approve", null).statusCode(403);
+        step(TestTokens.approver(T1), T1, "approve", null).statusCode(403);
+        step(TestTokens.approver(COUNTY), T1, "approve", null)
                 .statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("changedBy", equalTo("tester"));
@@ -101,25 +98,27 @@ class ApprovalWorkflowTest {
         assertEquals(List.of("5"), values(PERIOD));
 
         // Returned with a reason, the figures are writable again.
-        step(approver(COUNTY), T1, "return", null).statusCode(400);
-        step(approver(COUNTY), T1, "return", "{\"reason\":\"与上月相比增幅过大，请核实\"}")
+        step(TestTokens.approver(COUNTY), T1, "return", null).statusCode(400);
+        step(TestTokens.approver(COUNTY), T1, "return", "{\"reason\":\"与上月相比增幅过大，请核实\"}")
                 .statusCode(200)
                 .body("state", equalTo("RETURNED"))
                 .body("reason", equalTo("与上月相比增幅过大，请核实"));
         record(TestTokens.editor(T1), "APPR_COUNT", PERIOD, "6").statusCode(200);
         step(TestTokens.editor(T1), T1, "submit", null).statusCode(200);
-        step(approver(COUNTY), T1, "approve", null).statusCode(200);
+        step(TestTokens.approver(COUNTY), T1, "approve", null).statusCode(200);
 
         // A county is approved only after all its townships; the city approves and accepts it.
         step(TestTokens.editor(COUNTY), COUNTY, "submit", null).statusCode(200);
-        step(approver(CITY), COUNTY, "approve", null).statusCode(409).body("detail", containsString(T2));
+        step(TestTokens.approver(CITY), COUNTY, "approve", null).statusCode(409).body("detail", containsString(T2));
         step(TestTokens.editor(T2), T2, "submit", null).statusCode(200);
-        step(approver(COUNTY), T2, "approve", null).statusCode(200);
-        step(approver(COUNTY), COUNTY, "approve", null).statusCode(403);
-        step(approver(CITY), COUNTY, "approve", null).statusCode(200).body("state", equalTo("APPROVED"));
-        step(approver(COUNTY), T1, "accept", null).statusCode(409).body("detail", containsString("only a county"));
-        step(approver(CITY), COUNTY, "accept", null).statusCode(200).body("state", equalTo("ACCEPTED"));
-        step(approver(COUNTY), T1, "return", "{\"reason\":\"再核\"}")
+        step(TestTokens.approver(COUNTY), T2, "approve", null).statusCode(200);
+        step(TestTokens.approver(COUNTY), COUNTY, "approve", null).statusCode(403);
+        step(TestTokens.approver(CITY), COUNTY, "approve", null).statusCode(200).body("state", equalTo("APPROVED"));
+        step(TestTokens.approver(COUNTY), T1, "accept", null)
+                .statusCode(409)
+                .body("detail", containsString("only a county"));
+        step(TestTokens.approver(CITY), COUNTY, "accept", null).statusCode(200).body("state", equalTo("ACCEPTED"));
+        step(TestTokens.approver(COUNTY), T1, "return", "{\"reason\":\"再核\"}")
                 .statusCode(409)
                 .body("detail", containsString("returned first"));
 

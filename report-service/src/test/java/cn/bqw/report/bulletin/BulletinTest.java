@@ -26,8 +26,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +51,6 @@ class BulletinTest {
     @Inject
     DataSource database;
 
-    static String approver(String region) {
-        return TestTokens.token(Set.of("approver"), List.of(region));
-    }
-
     @Test
     void anEditionNeverChangesAndACorrectionIsTheNextOne() throws Exception {
         try (ProjectionEvents events = new ProjectionEvents()) {
@@ -73,8 +67,8 @@ class BulletinTest {
 
         publish(TestTokens.viewer(), CITY, null).statusCode(403);
         publish(TestTokens.editor(CITY), CITY, null).statusCode(403);
-        publish(approver("770600000000"), CITY, null).statusCode(403);
-        var first = publish(approver(CITY), CITY, null)
+        publish(TestTokens.approver("770600000000"), CITY, null).statusCode(403);
+        var first = publish(TestTokens.approver(CITY), CITY, null)
                 .statusCode(201)
                 .body("number", equalTo(1))
                 .body("title", equalTo("通报市百千万工程2025年第1期通报"))
@@ -137,7 +131,7 @@ class BulletinTest {
         assertEquals("30", plain(changes.getString("figures[0].revisions[0].replacedValue")));
 
         // A correction is the next edition and names the one it corrects.
-        var correction = publish(approver(CITY), CITY, id)
+        var correction = publish(TestTokens.approver(CITY), CITY, id)
                 .statusCode(201)
                 .body("number", equalTo(2))
                 .body("corrects", equalTo((int) id))
@@ -155,7 +149,7 @@ class BulletinTest {
                 .then()
                 .body("figures", org.hamcrest.Matchers.empty())
                 .body("counties", org.hamcrest.Matchers.empty());
-        publish(approver(CITY), CITY, 999_999L).statusCode(400);
+        publish(TestTokens.approver(CITY), CITY, 999_999L).statusCode(400);
         long countyEdition = publish(TestTokens.admin(), COUNTY, null)
                 .statusCode(201)
                 .body("number", equalTo(1))
@@ -163,7 +157,7 @@ class BulletinTest {
                 .extract()
                 .jsonPath()
                 .getLong("id");
-        publish(approver(CITY), CITY, countyEdition).statusCode(400);
+        publish(TestTokens.approver(CITY), CITY, countyEdition).statusCode(400);
 
         given().auth()
                 .oauth2(TestTokens.viewer())
