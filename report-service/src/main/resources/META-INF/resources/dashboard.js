@@ -2,6 +2,7 @@
 // The 百千万工程 dashboard: report-service's JSON views drawn with ECharts, refreshed from its
 // server-sent events. No build step: this file is served as it is.
 
+const APPROVAL_COLOURS = { OPEN: '#eeeeee', SUBMITTED: '#bbdefb', APPROVED: '#c8e6c9', ACCEPTED: '#2e7d32', RETURNED: '#ffcdd2' };
 const STATUS_COLOURS = {
   ACHIEVED: '#2e7d32', ON_TRACK: '#1565c0', AT_RISK: '#f9a825', OFF_TRACK: '#c62828',
   NOT_ACHIEVED: '#c62828', NO_TARGET: '#9e9e9e', NO_DATA: '#9e9e9e'
@@ -17,6 +18,11 @@ const TEXT = {
     actual: '实际', target: '目标', progress: '进度', expected: '应达', rule: '规则', thresholds: '阈值',
     rank: '排名', county: '区县', score: '综合得分', inClass: '类别内', change: '名次变化', urban: '城镇', rural: '农村',
     gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市', code: '指标',
+    approvals: '审核进度', bulletins: '通报',
+    approvalsHint: '各区县本月数据的审核状态（按行动）：已审核、已确认的数据锁定，退回的须重新报送。',
+    approvedShare: '已审核占比', units: '单位', published: '发布时间', publisher: '发布人', print: '打印', changesSince: '此后变化',
+    then: '发布值', now: '现值', noChanges: '发布后没有变化', noBulletins: '尚无通报', corrects: '更正',
+    states: { OPEN: '未报送', SUBMITTED: '已报送', APPROVED: '已审核', ACCEPTED: '已确认', RETURNED: '已退回' },
     campaigns: { AGRI: '农业强市', RURAL: '宜居宜业和美乡村', INCOME: '农民增收', REGION: '区域协调', REFORM: '改革赋能', SERVICE: '公共服务' },
     statuses: { ACHIEVED: '已完成', ON_TRACK: '进度正常', AT_RISK: '有风险', OFF_TRACK: '滞后', NOT_ACHIEVED: '未达标', NO_TARGET: '无目标', NO_DATA: '无数据' }
   },
@@ -31,6 +37,11 @@ const TEXT = {
     actual: 'actual', target: 'target', progress: 'progress', expected: 'expected', rule: 'rule', thresholds: 'thresholds',
     rank: 'Rank', county: 'County', score: 'Score', inClass: 'In class', change: 'Change', urban: 'Urban', rural: 'Rural',
     gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City', code: 'Indicator',
+    approvals: 'Approval', bulletins: 'Bulletins',
+    approvalsHint: 'Where each county\'s figures of the month stand, by campaign: approved and accepted figures are locked, returned ones are submitted again.',
+    approvedShare: 'approved', units: 'units', published: 'Published', publisher: 'Publisher', print: 'Print', changesSince: 'Changes since',
+    then: 'Published', now: 'Now', noChanges: 'nothing changed since', noBulletins: 'no bulletins yet', corrects: 'corrects',
+    states: { OPEN: 'open', SUBMITTED: 'submitted', APPROVED: 'approved', ACCEPTED: 'accepted', RETURNED: 'returned' },
     campaigns: { AGRI: 'Agriculture', RURAL: 'Livable villages', INCOME: 'Incomes', REGION: 'Regional coordination', REFORM: 'Reform', SERVICE: 'Public services' },
     statuses: { ACHIEVED: 'achieved', ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track', NOT_ACHIEVED: 'not achieved', NO_TARGET: 'no target', NO_DATA: 'no data' }
   }
@@ -122,6 +133,8 @@ const views = {
   async overview() {
     const report = await api('/api/v1/reports/overview?' + query());
     noteFreshness(report);
+    state.city = report.region;
+    state.reportedAsOf = report.asOf;
     fillAsOf(report.asOf);
     state.indicators = report.campaigns.flatMap(c => c.indicators);
     fillIndicatorSelects();
@@ -215,6 +228,45 @@ const views = {
     const pilots = [...new Set(coverage.regions.flatMap(r => Object.keys(r.pilots)))].sort();
     $('coverage-table').innerHTML = `<tr><th>${t('region')}</th><th>${t('villages')}</th>${categories.concat(pilots).map(k => `<th>${esc(k)}</th>`).join('')}</tr>`
       + coverage.regions.map(r => `<tr><td>${esc(r.nameZh)}</td><td>${r.activeVillages}</td>${categories.map(k => share(r.categories[k])).join('')}${pilots.map(k => share(r.pilots[k])).join('')}</tr>`).join('');
+  },
+
+  async approvals() {
+    const period = state.asOf || state.reportedAsOf;
+    const progress = await api(`/api/v1/reports/approvals?region=${state.city}&period=${encodeURIComponent(period)}`);
+    const campaignName = c => t('campaigns')[c] || c;
+    $('approvals-summary').innerHTML = `<tr><th></th>${progress.campaigns.map(c => `<th>${esc(campaignName(c.campaign))}</th>`).join('')}</tr>
+      <tr><td>${t('approvedShare')}</td>${progress.campaigns.map(c => `<td data-campaign="${c.campaign}">${num(c.approvedShare * 100)}%</td>`).join('')}</tr>`;
+    const regions = [...new Map(progress.units.map(u => [u.region, u.nameZh])).entries()];
+    const unit = (region, campaign) => progress.units.find(u => u.region === region && u.campaign === campaign);
+    $('approvals-matrix').innerHTML = `<tr><th>${t('region')}</th>${progress.campaigns.map(c => `<th>${esc(campaignName(c.campaign))}</th>`).join('')}</tr>`
+      + regions.map(([region, name]) => `<tr><td>${esc(name)}</td>${progress.campaigns.map(c => {
+        const u = unit(region, c.campaign);
+        return `<td class="approval" data-region="${region}" data-campaign="${c.campaign}" data-state="${u.state}"
+          style="background:${APPROVAL_COLOURS[u.state]}" title="${esc(u.reason || '')}">${esc(t('states')[u.state] || u.state)}</td>`;
+      }).join('')}</tr>`).join('');
+  },
+
+  async bulletins() {
+    const editions = await api(`/api/v1/bulletins?region=${state.city}&year=${state.year}`);
+    $('bulletin-changes').innerHTML = '';
+    $('bulletins-table').innerHTML = editions.length === 0 ? `<tr><td>${t('noBulletins')}</td></tr>`
+      : `<tr><th>${t('bulletins')}</th><th>${t('asOf')}</th><th>${t('published')}</th><th>${t('publisher')}</th><th>SHA-256</th><th></th></tr>`
+      + editions.map(b => `<tr data-bulletin="${b.id}"><td>${esc(b.title)}${b.corrects ? ` (${t('corrects')} ${b.corrects})` : ''}</td>
+        <td>${esc(b.asOf)}</td><td>${esc(new Date(b.publishedAt).toLocaleString())}</td><td>${esc(b.publishedBy)}</td>
+        <td><code>${esc(b.sha256.slice(0, 12))}…</code></td>
+        <td><button class="print" data-id="${b.id}">${t('print')}</button> <button class="since" data-id="${b.id}">${t('changesSince')}</button></td></tr>`).join('');
+    $('bulletins-table').querySelectorAll('button.print').forEach(b => b.onclick = async () => {
+      const page = await api(`/api/v1/bulletins/${b.dataset.id}`, 'text/html');
+      window.open(URL.createObjectURL(page), '_blank');
+    });
+    $('bulletins-table').querySelectorAll('button.since').forEach(b => b.onclick = async () => {
+      const changes = await api(`/api/v1/bulletins/${b.dataset.id}/changes`);
+      $('bulletin-changes').innerHTML = changes.figures.length === 0 ? `<p class="no-changes">${t('noChanges')}</p>`
+        : `<table id="changes-table"><tr><th>${t('code')}</th><th>${t('then')}</th><th>${t('now')}</th><th></th></tr>`
+          + changes.figures.map(f => `<tr data-indicator="${esc(f.indicator)}"><td>${esc(f.nameZh)}</td><td>${num(f.published)}</td>
+            <td>${num(f.current)}</td><td>${f.revisions.map(r => `${esc(r.region)} ${esc(r.period)}: ${num(r.replacedValue)} → ${num(r.value)}
+            (${esc(r.recordedBy || '')})`).join('<br>')}</td></tr>`).join('') + '</table>';
+    });
   },
 
   async treemap() {

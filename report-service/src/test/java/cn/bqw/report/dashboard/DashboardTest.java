@@ -188,6 +188,51 @@ class DashboardTest {
         assertTrue(Files.size(downloaded(".xlsx")) > 1000);
     }
 
+    /** The approval tab colours each county's state; the bulletin tab lists editions and what changed since. */
+    @Test
+    void theApprovalAndBulletinTabsShowTheirState() {
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.approval(EAST, "2021-03", "RURAL", "APPROVED", null, 1)
+                    .approval(WEST, "2021-03", "RURAL", "RETURNED", "请核实三月数据", 1);
+        }
+        String title = given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"region\":\"" + CITY + "\",\"year\":2021}")
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("title");
+        waitFor(Duration.ofSeconds(20), () -> {
+            browser.findElement(By.cssSelector("#tabs button[data-view='approvals']"))
+                    .click();
+            sleep(500);
+            return browser.findElements(
+                                    By.cssSelector("td.approval[data-region='" + WEST + "'][data-state='RETURNED']"))
+                            .size()
+                    == 1;
+        });
+        WebElement east =
+                browser.findElement(By.cssSelector("td.approval[data-region='" + EAST + "'][data-campaign='RURAL']"));
+        assertEquals("APPROVED", east.getDomAttribute("data-state"));
+        assertEquals(
+                "请核实三月数据",
+                browser.findElement(By.cssSelector("td.approval[data-region='" + WEST + "'][data-campaign='RURAL']"))
+                        .getDomAttribute("title"));
+
+        browser.findElement(By.cssSelector("#tabs button[data-view='bulletins']"))
+                .click();
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElements(By.cssSelector("#bulletins-table tr[data-bulletin]")).stream()
+                        .anyMatch(row -> row.getText().contains(title)));
+        browser.findElement(By.cssSelector("#bulletins-table button.since")).click();
+        waitFor(Duration.ofSeconds(15), () -> !browser.findElements(
+                        By.cssSelector("#bulletin-changes .no-changes, #changes-table"))
+                .isEmpty());
+    }
+
     private Path downloaded(String extension) {
         try (Stream<Path> files = Files.list(downloads)) {
             return files.filter(f -> f.toString().endsWith(extension))
