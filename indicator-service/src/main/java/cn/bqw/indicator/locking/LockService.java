@@ -17,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Closes and reopens reporting periods; writers ask it for the locks (and approvals) in force. */
@@ -82,8 +84,29 @@ public class LockService {
                 .toList();
     }
 
-    /** The locks the current caller must respect: none for an admin. */
+    /** The locks the current caller must respect (none for an admin), and every approved unit. */
     public Locks inForce() {
+        return locks(Approval.list("state in ?1", LOCKING));
+    }
+
+    /**
+     * The same for one value of {@code region}: only the approved units of the region and the
+     * divisions above it can cover it, so a single post does not read every approved unit.
+     */
+    public Locks inForceFor(String region) {
+        List<String> covering = new ArrayList<>();
+        for (Optional<DivisionCode> code = DivisionCode.parse(region);
+                code.isPresent();
+                code = code.get().parent()) {
+            covering.add(code.get().value());
+        }
+        return locks(
+                covering.isEmpty() ? List.of() : Approval.list("state in ?1 and regionCode in ?2", LOCKING, covering));
+    }
+
+    private static final List<ApprovalState> LOCKING = List.of(ApprovalState.APPROVED, ApprovalState.ACCEPTED);
+
+    private Locks locks(List<Approval> approvedUnits) {
         boolean admin = identity.hasRole(Roles.ADMIN);
         List<Locks.Closed> closed = admin
                 ? List.of()
@@ -94,15 +117,14 @@ public class LockService {
                                 Period.parse(lock.period).orElseThrow(),
                                 DivisionCode.parse(lock.regionCode).orElseThrow()))
                         .toList();
-        List<Locks.Approved> approved =
-                Approval.<Approval>list("state in ?1", List.of(ApprovalState.APPROVED, ApprovalState.ACCEPTED)).stream()
-                        .map(unit -> new Locks.Approved(
-                                new Approval.Key(unit.regionCode, unit.period, unit.campaign).text(),
-                                unit.campaign,
-                                Period.parse(unit.period).orElseThrow(),
-                                DivisionCode.parse(unit.regionCode).orElseThrow(),
-                                unit.state.name()))
-                        .toList();
+        List<Locks.Approved> approved = approvedUnits.stream()
+                .map(unit -> new Locks.Approved(
+                        new Approval.Key(unit.regionCode, unit.period, unit.campaign).text(),
+                        unit.campaign,
+                        Period.parse(unit.period).orElseThrow(),
+                        DivisionCode.parse(unit.regionCode).orElseThrow(),
+                        unit.state.name()))
+                .toList();
         return new Locks(closed, approved, admin);
     }
 }

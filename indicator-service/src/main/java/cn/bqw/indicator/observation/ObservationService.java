@@ -75,7 +75,7 @@ public class ObservationService {
         regionAccess.requireWrite(request.region());
         Candidate candidate = rules().check(request);
         ObservationWriter.Outcome outcome = writer.write(
-                        List.of(candidate), ObservationWriter.Basis.forSingleWrite(locks.inForce()))
+                        List.of(candidate), ObservationWriter.Basis.forSingleWrite(locks.inForceFor(candidate.region)))
                 .get(0);
         if (outcome.refusal() != null) {
             throw outcome.refusal();
