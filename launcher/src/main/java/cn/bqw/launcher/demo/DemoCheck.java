@@ -41,9 +41,52 @@ public final class DemoCheck {
             compareRankings(figures, rankings, differences);
             if (differences.isEmpty() || System.nanoTime() > deadline) {
                 print(overview, rankings);
+                checkBulletins(overview, differences);
                 return differences;
             }
             Thread.sleep(2000);
+        }
+    }
+
+    /**
+     * The bulletins the loader published are there, each once per month, and the content each
+     * serves is the one its SHA-256 names.
+     */
+    private void checkBulletins(JsonObject overview, List<String> differences) {
+        String city = overview.getString("region");
+        String asOf = overview.getString("asOf");
+        var editions =
+                platform.getArray(PlatformClient.REPORT + "/api/v1/bulletins?region=" + city + "&year=" + Story.YEAR);
+        for (String month : DemoLoader.BULLETIN_MONTHS) {
+            if (month.compareTo(asOf) > 0) {
+                continue;
+            }
+            var found = editions.getValuesAs(JsonObject.class).stream()
+                    .filter(edition -> edition.getString("asOf").equals(month))
+                    .toList();
+            if (found.size() != 1) {
+                differences.add("bulletin as of " + month + ": " + found.size() + " editions, expected 1");
+                continue;
+            }
+            JsonObject edition = found.get(0);
+            String content = platform.getText(
+                    PlatformClient.REPORT + "/api/v1/bulletins/" + edition.getJsonNumber("id") + "/content");
+            if (!sha256(content).equals(edition.getString("sha256"))) {
+                differences.add("bulletin " + edition.getString("title") + ": its content does not have its SHA-256");
+            } else {
+                System.out.println("bulletin: " + edition.getString("title") + " as of " + month
+                        + ", its content has its SHA-256");
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
         }
     }
 

@@ -68,6 +68,33 @@ public final class DemoLoader {
                 PlatformClient.INDICATOR + "/api/v1/observations:batch?atomic=true",
                 DemoLoader::observationsCsv);
         awaitReports(platform, story.observations().size());
+        publishBulletins(city);
+    }
+
+    /** The months the demo city's bulletins (通报) are published for, where the story reaches them. */
+    static final List<String> BULLETIN_MONTHS = List.of(Story.YEAR + "-06", Story.YEAR + "-10");
+
+    /** The June and October bulletins, as the city office would publish them once the figures are in. */
+    private void publishBulletins(DemoCity city) {
+        var published = platform
+                .getArray(PlatformClient.REPORT + "/api/v1/bulletins?region="
+                        + city.city().code() + "&year=" + Story.YEAR)
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(edition -> edition.getString("asOf"))
+                .toList();
+        for (String month : BULLETIN_MONTHS) {
+            // Loaded again, the city keeps its editions: a bulletin is published once.
+            if (Integer.parseInt(month.substring(5)) > city.spec().lastMonth() || published.contains(month)) {
+                continue;
+            }
+            JsonObject bulletin = platform.postJson(
+                    PlatformClient.REPORT + "/api/v1/bulletins",
+                    "{\"region\":\"%s\",\"year\":%d,\"asOf\":\"%s\"}"
+                            .formatted(city.city().code(), Story.YEAR, month));
+            System.out.println("bulletin: " + bulletin.getString("title") + " as of " + month + ", SHA-256 "
+                    + bulletin.getString("sha256"));
+        }
     }
 
     private <T> void inChunks(String label, List<T> rows, int size, String url, Function<List<T>, String> csv) {

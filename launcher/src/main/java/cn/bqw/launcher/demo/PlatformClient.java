@@ -1,6 +1,7 @@
 package cn.bqw.launcher.demo;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -55,6 +56,38 @@ final class PlatformClient {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "text/csv; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(csv));
+    }
+
+    /** Posts a JSON body and answers the JSON object, failing on anything but 2xx. */
+    JsonObject postJson(String url, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return json(send(request), url);
+    }
+
+    /** A GET whose answer is a JSON array. */
+    JsonArray getArray(String url) {
+        try (JsonReader reader = Json.createReader(new StringReader(getText(url)))) {
+            return reader.readArray();
+        }
+    }
+
+    /** A GET's body as text, exactly as sent, failing on anything but 2xx. */
+    String getText(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        HttpResponse<String> answer = send(request);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body();
     }
 
     JsonObject get(String url) {
