@@ -6,6 +6,7 @@ import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
+import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
@@ -103,7 +104,7 @@ public class ApprovalService {
     @Transactional
     public List<ApprovalView> children(String region, String period, String campaign, String state) {
         RegionRecord parent = known(region, "region");
-        Period parsed = period(period);
+        Period parsed = Filters.requiredPeriod("period", period);
         List<Campaign> campaigns = campaign == null ? Arrays.asList(Campaign.values()) : List.of(campaign(campaign));
         ApprovalState wanted = state == null ? null : state(state);
         List<String> codes = replica.children(parent.code()).stream()
@@ -191,7 +192,7 @@ public class ApprovalService {
                     "region", region + " is a " + known.level() + "; figures are approved by township, county or city");
         }
         Campaign parsedCampaign = campaign(campaign);
-        Period parsed = period(period);
+        Period parsed = Filters.requiredPeriod("period", period);
         if (parsed.start().isAfter(LocalDate.now(PROGRAMME_ZONE))) {
             throw ProblemException.invalid("period", parsed + " has not begun");
         }
@@ -204,11 +205,6 @@ public class ApprovalService {
             throw ProblemException.invalid(field, code + " is not an active division");
         }
         return region;
-    }
-
-    private static Period period(String text) {
-        return Period.parse(text == null ? "" : text)
-                .orElseThrow(() -> ProblemException.invalid("period", "must be like 2025, 2025Q2 or 2025-06"));
     }
 
     private static Campaign campaign(String text) {

@@ -2,6 +2,7 @@ package cn.bqw.platform.audit;
 
 import cn.bqw.platform.api.CanonicalJson;
 import cn.bqw.platform.api.Page;
+import cn.bqw.platform.jdbc.Timestamps;
 import cn.bqw.platform.security.CurrentActor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +106,7 @@ public class AdminActs {
             Object[] cells = (Object[]) row;
             items.add(new Act(
                     ((Number) cells[0]).longValue(),
-                    toOffsetDateTime(cells[1]),
+                    Timestamps.offsetDateTime(cells[1]),
                     (String) cells[2],
                     (String) cells[3],
                     (String) cells[4],
@@ -122,15 +123,5 @@ public class AdminActs {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("admin_act.parameters is not JSON", e);
         }
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof Instant instant) {
-            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -26,10 +26,16 @@ public final class Filters {
 
     /** {@code value} unless it is present and not a period. */
     public static String period(String name, String value) {
-        if (value != null && Period.parse(value).isEmpty()) {
-            throw ProblemException.invalid(name, "must be a period like 2025, 2025Q2 or 2025-06");
+        if (value != null) {
+            requiredPeriod(name, value);
         }
         return value;
+    }
+
+    /** The period {@code value} names; a 400 when it is missing or not a period. */
+    public static Period requiredPeriod(String name, String value) {
+        return Period.parse(value == null ? "" : value)
+                .orElseThrow(() -> ProblemException.invalid(name, "must be a period like 2025, 2025Q2 or 2025-06"));
     }
 
     /** {@code value} unless it is present and not an indicator code. */

@@ -163,10 +163,6 @@ public enum Permission {
         this.regionFrom = regionFrom;
     }
 
-    public Service service() {
-        return service;
-    }
-
     public String method() {
         return method;
     }
@@ -197,10 +193,6 @@ public enum Permission {
         return regionFrom != null && regionFrom.startsWith("rows:");
     }
 
-    public boolean servedBy(Service candidate) {
-        return service == ALL || service == candidate;
-    }
-
     /** Whether a caller with these roles and regions may call this operation on {@code code}. */
     public boolean allows(Set<String> callerRoles, List<String> callerRegions, String code) {
         if (roles.stream().noneMatch(callerRoles::contains)) {
@@ -220,8 +212,13 @@ public enum Permission {
                 .findFirst();
     }
 
-    public static List<Permission> of(Service service) {
-        return Arrays.stream(values()).filter(p -> p.servedBy(service)).toList();
+    /** Why a caller whose token does not pass this row's region rule on {@code code} is refused. */
+    public String refusal(String code) {
+        return switch (region) {
+            case BELOW -> RegionAccess.DECIDED_ABOVE.formatted(code);
+            case CHILD -> RegionAccess.NOT_BELOW.formatted(code);
+            default -> RegionAccess.OUTSIDE.formatted(code);
+        };
     }
 
     /** The sentence the OpenAPI document and the README show for this row. */

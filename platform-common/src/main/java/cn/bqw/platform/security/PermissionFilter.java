@@ -56,12 +56,7 @@ public class PermissionFilter {
         permission.regionParameter().ifPresent(parameter -> {
             String code = request.getUriInfo().getPathParameters().getFirst(parameter);
             if (!permission.allows(identity.getRoles(), RegionAccess.regions(identity), code)) {
-                throw new ForbiddenException(
-                        switch (permission.region()) {
-                            case BELOW -> RegionAccess.DECIDED_ABOVE.formatted(code);
-                            case CHILD -> RegionAccess.NOT_BELOW.formatted(code);
-                            default -> RegionAccess.OUTSIDE.formatted(code);
-                        });
+                throw new ForbiddenException(permission.refusal(code));
             }
         });
     }

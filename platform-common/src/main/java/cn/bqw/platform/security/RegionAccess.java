@@ -115,7 +115,7 @@ public class RegionAccess {
      */
     public void require(Permission permission, String code) {
         if (identity.isAnonymous() || !permission.allows(identity.getRoles(), regions(), code)) {
-            throw new ForbiddenException(OUTSIDE.formatted(code));
+            throw new ForbiddenException(permission.refusal(code));
         }
     }
 

@@ -3,7 +3,7 @@ package cn.bqw.report.approval;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
-import cn.bqw.platform.period.Period;
+import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +34,7 @@ public class ApprovalProgressService {
         if (parent == null) {
             throw ProblemException.notFound("region", region);
         }
-        String unitPeriod = Period.parse(period == null ? "" : period)
-                .orElseThrow(() -> ProblemException.invalid("period", "must be like 2025, 2025Q2 or 2025-06"))
-                .toString();
+        String unitPeriod = Filters.requiredPeriod("period", period).toString();
         List<RegionRecord> children = regions.children(parent.code()).stream()
                 .filter(child -> child.level() != DivisionLevel.VILLAGE)
                 .toList();

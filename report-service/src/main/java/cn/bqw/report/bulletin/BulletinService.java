@@ -4,6 +4,7 @@ import cn.bqw.platform.api.CanonicalJson;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.jdbc.Timestamps;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
@@ -231,9 +232,7 @@ public class BulletinService {
                         (BigDecimal) row[4],
                         ((Number) row[5]).longValue(),
                         (String) row[6],
-                        row[7] instanceof OffsetDateTime at
-                                ? at
-                                : ((java.time.Instant) row[7]).atOffset(ZoneOffset.UTC)))
+                        Timestamps.offsetDateTime(row[7])))
                 .toList();
     }
 
