@@ -59,13 +59,19 @@ public final class ProjectionEvents implements AutoCloseable {
 
     /** A value; {@code numbers} is the JSON of its numbers: {@code "value":3}, or with numerator and denominator. */
     public ProjectionEvents observation(String indicator, String region, String period, String area, String numbers) {
+        return revision(indicator, region, period, area, numbers, 1);
+    }
+
+    /** A value's later version (a revision replaces the version before it). */
+    public ProjectionEvents revision(
+            String indicator, String region, String period, String area, String numbers, long version) {
         events.send(
                 "bqw.observations.v1",
                 "bqw.observation.recorded.v1",
                 indicator + "|" + region + "|" + area,
                 """
-                {"indicator":"%s","region":"%s","period":"%s","area":"%s",%s,"version":1}"""
-                        .formatted(indicator, region, period, area, numbers));
+                {"indicator":"%s","region":"%s","period":"%s","area":"%s",%s,"version":%d}"""
+                        .formatted(indicator, region, period, area, numbers, version));
         return this;
     }
 

@@ -27,9 +27,9 @@ class SchemaTest {
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate(
                     """
-                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
-                                           denominator, weighted, weight, reporters)
-                    VALUES ('SCHEMA_TEST', 2025, 6, 'TOTAL', '929901000000', 1.5, 0, 0, 0, 0, 1)""");
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, value, numerator,
+                                           denominator, weighted, weight, reporters, approved)
+                    VALUES ('SCHEMA_TEST', 2025, 6, 'TOTAL', '929901000000', 'ALL', 1.5, 0, 0, 0, 0, 1, 0)""");
             try (ResultSet row = statement.executeQuery(
                     "SELECT value, reporters FROM aggregate WHERE indicator_code = 'SCHEMA_TEST'")) {
                 row.next();

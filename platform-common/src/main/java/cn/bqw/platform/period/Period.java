@@ -2,6 +2,8 @@ package cn.bqw.platform.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +75,20 @@ public record Period(int year, Length length, int number) implements Comparable<
     /** True when {@code other} lies within this period (a year holds its quarters and months). */
     public boolean contains(Period other) {
         return year == other.year && firstMonth() <= other.firstMonth() && other.lastMonth() <= lastMonth();
+    }
+
+    /** This period and every quarter and month within it. */
+    public List<Period> periodsWithin() {
+        List<Period> within = new ArrayList<>();
+        for (Length shorter : Length.values()) {
+            for (int n = 1; n * shorter.months() <= 12; n++) {
+                Period candidate = new Period(year, shorter, n);
+                if (contains(candidate)) {
+                    within.add(candidate);
+                }
+            }
+        }
+        return within;
     }
 
     /** Orders by start, then longer first. */

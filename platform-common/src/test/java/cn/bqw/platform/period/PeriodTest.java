@@ -41,4 +41,19 @@ class PeriodTest {
         assertEquals(
                 LocalDate.of(2024, 2, 29), Period.parse("2024-02").orElseThrow().end());
     }
+
+    @Test
+    void listsThePeriodsWithinIt() {
+        assertEquals(
+                List.of("2025Q2", "2025-04", "2025-05", "2025-06"),
+                Period.parse("2025Q2").orElseThrow().periodsWithin().stream()
+                        .map(Period::toString)
+                        .toList());
+        assertEquals(17, Period.parse("2025").orElseThrow().periodsWithin().size());
+        assertEquals(
+                List.of("2025-11"),
+                Period.parse("2025-11").orElseThrow().periodsWithin().stream()
+                        .map(Period::toString)
+                        .toList());
+    }
 }

@@ -49,8 +49,14 @@ public class AggregateStore {
         lock("pg_advisory_xact_lock_shared");
         Deltas deltas = new Deltas();
         Map<Integer, Integer> latestMonths = new HashMap<>();
+        Set<String> around = new java.util.HashSet<>();
+        states.forEach(state -> {
+            around.add(state.region());
+            around.addAll(ancestors(state.region()));
+        });
+        ApprovedUnits units = ApprovedUnits.load(entityManager, around, null);
         // What the poll's values replace and weigh by, read up front: one query each, not one per value.
-        Map<String, List<StoredFact>> stored = storedFacts(states);
+        Map<String, List<StoredFact>> stored = storedFacts(states, units);
         Map<String, BigDecimal> populations = populations(states.stream()
                 .filter(state -> state.weight() == null)
                 .map(ObservationState::region)
@@ -68,7 +74,14 @@ public class AggregateStore {
             }
             BigDecimal weight = state.weight() != null ? state.weight() : populations.get(state.region());
             saveFact(state, period, weight);
-            Fact fact = new Fact(period.firstMonth(), state.value(), state.numerator(), state.denominator(), weight);
+            IndicatorDef indicator = IndicatorDef.findById(state.indicator());
+            Fact fact = new Fact(
+                    period.firstMonth(),
+                    state.value(),
+                    state.numerator(),
+                    state.denominator(),
+                    weight,
+                    indicator != null && units.covers(indicator.campaign, state.region(), state.period()));
             List<StoredFact> now = new ArrayList<>(before.size() + 1);
             before.stream().filter(f -> !f.period().equals(state.period())).forEach(now::add);
             now.add(new StoredFact(state.period(), state.version(), fact));
@@ -76,19 +89,8 @@ public class AggregateStore {
             if (period.length() != Period.Length.YEAR) {
                 latestMonths.merge(period.year(), period.lastMonth(), Math::max);
             }
-            IndicatorDef indicator = IndicatorDef.findById(state.indicator());
             if (indicator != null) {
-                List<Fact> after = new ArrayList<>();
-                before.stream().filter(f -> !f.period().equals(state.period())).forEach(f -> after.add(f.fact()));
-                after.add(fact);
-                deltas.add(
-                        indicator,
-                        state.region(),
-                        state.area(),
-                        period.year(),
-                        SeriesMonths.difference(
-                                SeriesMonths.of(indicator.flow(), after),
-                                SeriesMonths.of(indicator.flow(), facts(before))));
+                deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
             }
         }
         flush(deltas);
@@ -113,6 +115,7 @@ public class AggregateStore {
         lock("pg_advisory_xact_lock");
         List<String> regions = new ArrayList<>(List.of(village));
         regions.addAll(ancestors(village));
+        ApprovedUnits units = ApprovedUnits.load(entityManager, regions, null);
         Deltas deltas = new Deltas();
         for (String region : regions) {
             List<Object[]> weighted = entityManager
@@ -138,7 +141,9 @@ public class AggregateStore {
                 String indicatorCode = (String) one[0];
                 String area = (String) one[1];
                 int year = ((Number) one[2]).intValue();
-                List<Fact> before = facts(indicatorCode, region, area, year);
+                IndicatorDef indicator = IndicatorDef.findById(indicatorCode);
+                String campaign = indicator == null ? null : indicator.campaign;
+                List<Fact> before = facts(indicatorCode, region, area, year, campaign, units);
                 entityManager
                         .createNativeQuery(
                                 """
@@ -150,23 +155,24 @@ public class AggregateStore {
                         .setParameter(4, year)
                         .setParameter(5, weight)
                         .executeUpdate();
-                IndicatorDef indicator = IndicatorDef.findById(indicatorCode);
                 if (indicator != null) {
-                    deltas.add(
+                    deltas.change(
                             indicator,
                             region,
                             area,
                             year,
-                            SeriesMonths.difference(
-                                    SeriesMonths.of(indicator.flow(), facts(indicatorCode, region, area, year)),
-                                    SeriesMonths.of(indicator.flow(), before)));
+                            before,
+                            facts(indicatorCode, region, area, year, campaign, units));
                 }
             }
         }
         flush(deltas);
     }
 
-    /** Recomputes an indicator's aggregates from its facts: for facts that arrived before the indicator. */
+    /**
+     * Recomputes an indicator's aggregates from its facts: for facts that arrived before the
+     * indicator, or an indicator that moved to another campaign (whose approvals then cover it).
+     */
     @SuppressWarnings("unchecked")
     public void rebuild(IndicatorDef indicator) {
         lock("pg_advisory_xact_lock");
@@ -178,33 +184,92 @@ public class AggregateStore {
                 .createNativeQuery("SELECT DISTINCT region_code, area, year FROM fact WHERE indicator_code = ?1")
                 .setParameter(1, indicator.code)
                 .getResultList();
+        ApprovedUnits units = series.isEmpty() ? null : ApprovedUnits.load(entityManager, null, null);
         Deltas deltas = new Deltas();
         for (Object[] one : series) {
             String region = (String) one[0];
             String area = (String) one[1];
             int year = ((Number) one[2]).intValue();
-            deltas.add(
+            deltas.change(
                     indicator,
                     region,
                     area,
                     year,
-                    SeriesMonths.of(indicator.flow(), facts(indicator.code, region, area, year)));
+                    List.of(),
+                    facts(indicator.code, region, area, year, indicator.campaign, units));
+        }
+        flush(deltas);
+    }
+
+    /**
+     * A unit's approval changed whether its values count ({@link ApprovedUnits#counts}): every series
+     * with a value it covers moves between the views. Called after the unit's new state is stored;
+     * {@code before} is the state it replaced.
+     */
+    @SuppressWarnings("unchecked")
+    public void approvalChanged(String region, String period, String campaign, String before) {
+        lock("pg_advisory_xact_lock");
+        Period unitPeriod = Period.parse(period).orElseThrow();
+        ApprovedUnits now = ApprovedUnits.load(entityManager, ancestors(region), region);
+        ApprovedUnits then = now.with(region, period, campaign, before);
+        // Every fact of the series that have a value in the unit: a flow's year to date, a level's
+        // carried value, both depend on the series' other periods too.
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT f.indicator_code, f.region_code, f.area, f.year, f.period, f.first_month, f.value,
+                               f.numerator, f.denominator, f.weight
+                        FROM fact f JOIN indicator_def i ON i.code = f.indicator_code
+                        WHERE i.campaign = ?1 AND f.year = ?2 AND f.region_code >= ?3 AND f.region_code < ?4
+                          AND EXISTS (SELECT 1 FROM fact g
+                                      WHERE g.indicator_code = f.indicator_code AND g.region_code = f.region_code
+                                        AND g.area = f.area AND g.year = f.year
+                                        AND g.period = ANY(CAST(?5 AS varchar[])))
+                        ORDER BY f.indicator_code, f.region_code, f.area""")
+                .setParameter(1, campaign)
+                .setParameter(2, unitPeriod.year())
+                .setParameter(3, prefix(region))
+                .setParameter(4, pastPrefix(region))
+                .setParameter(
+                        5,
+                        unitPeriod.periodsWithin().stream()
+                                .map(Period::toString)
+                                .toArray(String[]::new))
+                .getResultList();
+        Map<String, List<Object[]>> bySeries = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            bySeries.computeIfAbsent(row[0] + "|" + row[1] + "|" + row[2], k -> new ArrayList<>())
+                    .add(row);
+        }
+        Deltas deltas = new Deltas();
+        for (List<Object[]> series : bySeries.values()) {
+            Object[] first = series.get(0);
+            IndicatorDef indicator = IndicatorDef.findById(first[0]);
+            String factRegion = (String) first[1];
+            List<Fact> old = new ArrayList<>();
+            List<Fact> current = new ArrayList<>();
+            for (Object[] row : series) {
+                String factPeriod = (String) row[4];
+                old.add(fact(row, 5, then.covers(campaign, factRegion, factPeriod)));
+                current.add(fact(row, 5, now.covers(campaign, factRegion, factPeriod)));
+            }
+            deltas.change(indicator, factRegion, (String) first[2], unitPeriod.year(), old, current);
         }
         flush(deltas);
     }
 
     /** The aggregate rows of {@code regions} as of a month; regions without a row are absent. */
     @SuppressWarnings("unchecked")
-    public Map<String, Contribution> read(
-            String indicator, int year, int month, String area, Collection<String> regions) {
-        Map<String, Contribution> found = new HashMap<>();
+    public Map<String, Aggregate> read(String indicator, int year, int month, String area, Collection<String> regions) {
+        Map<String, Aggregate> found = new HashMap<>();
         if (regions.isEmpty()) {
             return found;
         }
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT region_code, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        SELECT region_code, view, value, numerator, denominator, weighted, weight, reporters, approved
+                        FROM aggregate
                         WHERE indicator_code = ?1 AND year = ?2 AND month = ?3 AND area = ?4
                           AND region_code = ANY(CAST(?5 AS varchar[]))""")
                 .setParameter(1, indicator)
@@ -213,21 +278,20 @@ public class AggregateStore {
                 .setParameter(4, area)
                 .setParameter(5, regions.toArray(String[]::new))
                 .getResultList();
-        for (Object[] row : rows) {
-            found.put((String) row[0], contribution(row, 1));
-        }
+        rows.forEach(row -> found.merge((String) row[0], aggregate(row), Aggregate::plus));
         return found;
     }
 
     /** One region's aggregates of the given indicators as of a month, by indicator: one index probe each, one statement. */
     @SuppressWarnings("unchecked")
-    public Map<String, Contribution> readRegion(
+    public Map<String, Aggregate> readRegion(
             Collection<String> indicators, int year, int month, String area, String region) {
-        Map<String, Contribution> found = new HashMap<>();
+        Map<String, Aggregate> found = new HashMap<>();
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT indicator_code, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        SELECT indicator_code, view, value, numerator, denominator, weighted, weight, reporters, approved
+                        FROM aggregate
                         WHERE indicator_code = ANY(CAST(?1 AS varchar[])) AND year = ?2 AND month = ?3 AND area = ?4
                           AND region_code = ?5""")
                 .setParameter(1, indicators.toArray(String[]::new))
@@ -236,21 +300,20 @@ public class AggregateStore {
                 .setParameter(4, area)
                 .setParameter(5, region)
                 .getResultList();
-        for (Object[] row : rows) {
-            found.put((String) row[0], contribution(row, 1));
-        }
+        rows.forEach(row -> found.merge((String) row[0], aggregate(row), Aggregate::plus));
         return found;
     }
 
     /** One region's aggregate for each month of a year (index 0 is January; NONE where it has no row). */
     @SuppressWarnings("unchecked")
-    public Contribution[] months(String indicator, int year, String area, String region) {
-        Contribution[] months = new Contribution[SeriesMonths.MONTHS];
-        java.util.Arrays.fill(months, Contribution.NONE);
+    public Aggregate[] months(String indicator, int year, String area, String region) {
+        Aggregate[] months = new Aggregate[SeriesMonths.MONTHS];
+        java.util.Arrays.fill(months, Aggregate.NONE);
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT month, value, numerator, denominator, weighted, weight, reporters FROM aggregate
+                        SELECT month, view, value, numerator, denominator, weighted, weight, reporters, approved
+                        FROM aggregate
                         WHERE indicator_code = ?1 AND year = ?2 AND area = ?3 AND region_code = ?4""")
                 .setParameter(1, indicator)
                 .setParameter(2, year)
@@ -258,7 +321,8 @@ public class AggregateStore {
                 .setParameter(4, region)
                 .getResultList();
         for (Object[] row : rows) {
-            months[((Number) row[0]).intValue() - 1] = contribution(row, 1);
+            int index = ((Number) row[0]).intValue() - 1;
+            months[index] = months[index].plus(aggregate(row));
         }
         return months;
     }
@@ -292,16 +356,17 @@ public class AggregateStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     """
-                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, value, numerator,
-                                           denominator, weighted, weight, reporters)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (indicator_code, year, month, area, region_code) DO UPDATE SET
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, value, numerator,
+                                           denominator, weighted, weight, reporters, approved)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (indicator_code, year, month, area, region_code, view) DO UPDATE SET
                         value = aggregate.value + EXCLUDED.value,
                         numerator = aggregate.numerator + EXCLUDED.numerator,
                         denominator = aggregate.denominator + EXCLUDED.denominator,
                         weighted = aggregate.weighted + EXCLUDED.weighted,
                         weight = aggregate.weight + EXCLUDED.weight,
-                        reporters = aggregate.reporters + EXCLUDED.reporters""")) {
+                        reporters = aggregate.reporters + EXCLUDED.reporters,
+                        approved = aggregate.approved + EXCLUDED.approved""")) {
                 for (Map.Entry<String, Contribution> row : deltas.rows().entrySet()) {
                     if (row.getValue().isZero()) {
                         continue;
@@ -313,12 +378,14 @@ public class AggregateStore {
                     upsert.setInt(3, Integer.parseInt(key[2]));
                     upsert.setString(4, key[3]);
                     upsert.setString(5, key[4]);
-                    upsert.setBigDecimal(6, change.value());
-                    upsert.setBigDecimal(7, change.numerator());
-                    upsert.setBigDecimal(8, change.denominator());
-                    upsert.setBigDecimal(9, change.weighted());
-                    upsert.setBigDecimal(10, change.weight());
-                    upsert.setLong(11, change.reporters());
+                    upsert.setString(6, key[5]);
+                    upsert.setBigDecimal(7, change.value());
+                    upsert.setBigDecimal(8, change.numerator());
+                    upsert.setBigDecimal(9, change.denominator());
+                    upsert.setBigDecimal(10, change.weighted());
+                    upsert.setBigDecimal(11, change.weight());
+                    upsert.setLong(12, change.reporters());
+                    upsert.setLong(13, change.approved());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -398,7 +465,7 @@ public class AggregateStore {
         }
     }
 
-    private static String prefix(String region) {
+    static String prefix(String region) {
         return DivisionCode.parse(region).map(DivisionCode::prefix).orElse(region);
     }
 
@@ -423,9 +490,12 @@ public class AggregateStore {
         return indicator + "|" + region + "|" + area + "|" + year;
     }
 
-    /** The stored facts of every series (indicator, region, area, year) of {@code states}, by series. */
+    /**
+     * The stored facts of every series (indicator, region, area, year) of {@code states}, by
+     * series, each marked official as {@code units} say.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, List<StoredFact>> storedFacts(List<ObservationState> states) {
+    private Map<String, List<StoredFact>> storedFacts(List<ObservationState> states, ApprovedUnits units) {
         Map<String, String[]> series = new LinkedHashMap<>();
         for (ObservationState state : states) {
             String year = state.period().substring(0, 4);
@@ -437,11 +507,12 @@ public class AggregateStore {
                 .createNativeQuery(
                         """
                         SELECT f.indicator_code, f.region_code, f.area, f.year, f.period, f.version, f.first_month,
-                               f.value, f.numerator, f.denominator, f.weight
+                               f.value, f.numerator, f.denominator, f.weight, i.campaign
                         FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS varchar[]), CAST(?3 AS varchar[]),
                                     CAST(?4 AS int[])) AS k(i, r, a, y)
                         JOIN fact f ON f.indicator_code = k.i AND f.region_code = k.r AND f.area = k.a
-                                   AND f.year = k.y""")
+                                   AND f.year = k.y
+                        LEFT JOIN indicator_def i ON i.code = f.indicator_code""")
                 .setParameter(1, column(series, 0))
                 .setParameter(2, column(series, 1))
                 .setParameter(3, column(series, 2))
@@ -459,12 +530,7 @@ public class AggregateStore {
                     .add(new StoredFact(
                             (String) row[4],
                             ((Number) row[5]).longValue(),
-                            new Fact(
-                                    ((Number) row[6]).intValue(),
-                                    (BigDecimal) row[7],
-                                    (BigDecimal) row[8],
-                                    (BigDecimal) row[9],
-                                    (BigDecimal) row[10])));
+                            fact(row, 6, units.covers((String) row[11], (String) row[1], (String) row[4]))));
         }
         return stored;
     }
@@ -509,12 +575,14 @@ public class AggregateStore {
                 .executeUpdate();
     }
 
+    /** A series' facts, each marked official as {@code units} say. */
     @SuppressWarnings("unchecked")
-    private List<Fact> facts(String indicator, String region, String area, int year) {
+    private List<Fact> facts(
+            String indicator, String region, String area, int year, String campaign, ApprovedUnits units) {
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT first_month, value, numerator, denominator, weight FROM fact
+                        SELECT period, first_month, value, numerator, denominator, weight FROM fact
                         WHERE indicator_code = ?1 AND region_code = ?2 AND area = ?3 AND year = ?4""")
                 .setParameter(1, indicator)
                 .setParameter(2, region)
@@ -522,22 +590,32 @@ public class AggregateStore {
                 .setParameter(4, year)
                 .getResultList();
         return rows.stream()
-                .map(row -> new Fact(
-                        ((Number) row[0]).intValue(),
-                        (BigDecimal) row[1],
-                        (BigDecimal) row[2],
-                        (BigDecimal) row[3],
-                        (BigDecimal) row[4]))
+                .map(row -> fact(row, 1, units.covers(campaign, region, (String) row[0])))
                 .toList();
     }
 
-    private static Contribution contribution(Object[] row, int from) {
-        return new Contribution(
-                (BigDecimal) row[from],
+    /** The fact in a row's columns from {@code from}: first month, value, numerator, denominator, weight. */
+    private static Fact fact(Object[] row, int from, boolean official) {
+        return new Fact(
+                ((Number) row[from]).intValue(),
                 (BigDecimal) row[from + 1],
                 (BigDecimal) row[from + 2],
                 (BigDecimal) row[from + 3],
                 (BigDecimal) row[from + 4],
-                ((Number) row[from + 5]).longValue());
+                official);
+    }
+
+    /** A row of {@code view, value, numerator, denominator, weighted, weight, reporters, approved} from column 1. */
+    private static Aggregate aggregate(Object[] row) {
+        return Aggregate.of(
+                View.valueOf((String) row[1]),
+                new Contribution(
+                        (BigDecimal) row[2],
+                        (BigDecimal) row[3],
+                        (BigDecimal) row[4],
+                        (BigDecimal) row[5],
+                        (BigDecimal) row[6],
+                        ((Number) row[7]).longValue(),
+                        ((Number) row[8]).longValue()));
     }
 }

@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * What one region's series adds to an aggregate as of one month, and what aggregates hold: the sums
  * every aggregation kind is computed from (DESIGN.md §5). {@code weighted} is Σ w·value and {@code
- * weight} Σ w; {@code reporters} counts the regions with a value.
+ * weight} Σ w; {@code reporters} counts the regions with a value, {@code approved} those of them
+ * whose values behind the figure are all approved.
  */
 public record Contribution(
         BigDecimal value,
@@ -13,10 +14,11 @@ public record Contribution(
         BigDecimal denominator,
         BigDecimal weighted,
         BigDecimal weight,
-        long reporters) {
+        long reporters,
+        long approved) {
 
     public static final Contribution NONE =
-            new Contribution(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+            new Contribution(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
     public Contribution plus(Contribution other) {
         return new Contribution(
@@ -25,7 +27,8 @@ public record Contribution(
                 denominator.add(other.denominator),
                 weighted.add(other.weighted),
                 weight.add(other.weight),
-                reporters + other.reporters);
+                reporters + other.reporters,
+                approved + other.approved);
     }
 
     public Contribution minus(Contribution other) {
@@ -35,11 +38,13 @@ public record Contribution(
                 denominator.subtract(other.denominator),
                 weighted.subtract(other.weighted),
                 weight.subtract(other.weight),
-                reporters - other.reporters);
+                reporters - other.reporters,
+                approved - other.approved);
     }
 
     public boolean isZero() {
         return reporters == 0
+                && approved == 0
                 && value.signum() == 0
                 && numerator.signum() == 0
                 && denominator.signum() == 0

@@ -7,16 +7,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Changes to aggregate rows: a series' month-by-month contribution added to its region and, for
- * indicators that roll up, every ancestor up to the city. Gathered over a batch so that each row is
- * written once; the drift check builds the expected aggregates the same way.
+ * Changes to aggregate rows: a series' month-by-month contribution, in each view, added to its
+ * region and, for indicators that roll up, every ancestor up to the city. Gathered over a batch so
+ * that each row is written once; the drift check builds the expected aggregates the same way.
  */
 public final class Deltas {
 
-    /** Keyed {@code indicator|year|MM|area|region}, like the aggregate's primary key, so rows come in key order. */
+    /**
+     * Keyed {@code indicator|year|MM|area|region|VIEW}, like the aggregate's primary key, so rows
+     * come in key order.
+     */
     private final Map<String, Contribution> rows = new TreeMap<>();
 
-    public void add(IndicatorDef indicator, String region, String area, int year, Contribution[] months) {
+    /** A series changed from {@code before} to {@code after} (facts, with whether each is official now). */
+    public void change(
+            IndicatorDef indicator, String region, String area, int year, List<Fact> before, List<Fact> after) {
+        for (View view : View.values()) {
+            add(
+                    indicator,
+                    view,
+                    region,
+                    area,
+                    year,
+                    SeriesMonths.difference(
+                            SeriesMonths.of(indicator.flow(), after, view),
+                            SeriesMonths.of(indicator.flow(), before, view)));
+        }
+    }
+
+    private void add(IndicatorDef indicator, View view, String region, String area, int year, Contribution[] months) {
         List<String> targets = new ArrayList<>();
         targets.add(region);
         if (indicator.rollsUp()) {
@@ -28,7 +47,7 @@ public final class Deltas {
                 continue;
             }
             for (String target : targets) {
-                rows.merge(key(indicator.code, year, month, area, target), change, Contribution::plus);
+                rows.merge(key(indicator.code, year, month, area, target, view), change, Contribution::plus);
             }
         }
     }
@@ -37,7 +56,8 @@ public final class Deltas {
         return rows;
     }
 
-    public static String key(String indicator, int year, int month, String area, String region) {
-        return indicator + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|" + region;
+    public static String key(String indicator, int year, int month, String area, String region, View view) {
+        return indicator + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|" + region + "|"
+                + view.name();
     }
 }

@@ -5,9 +5,16 @@ import java.math.BigDecimal;
 /**
  * One observed value of a series as the projection keeps it: the first month its period covers
  * (a quarter's first month, 1 for a year), and the numbers it contributes. {@code weight} is the
- * observation's own weight, or the reporting region's population when it gave none.
+ * observation's own weight, or the reporting region's population when it gave none. {@code
+ * official} says whether an approved unit covers it now ({@link ApprovedUnits}).
  */
-public record Fact(int firstMonth, BigDecimal value, BigDecimal numerator, BigDecimal denominator, BigDecimal weight) {
+public record Fact(
+        int firstMonth,
+        BigDecimal value,
+        BigDecimal numerator,
+        BigDecimal denominator,
+        BigDecimal weight,
+        boolean official) {
 
     Contribution contribution() {
         BigDecimal w = weight == null ? BigDecimal.ZERO : weight;
@@ -17,6 +24,7 @@ public record Fact(int firstMonth, BigDecimal value, BigDecimal numerator, BigDe
                 denominator == null ? BigDecimal.ZERO : denominator,
                 w.multiply(value),
                 w,
-                1);
+                1,
+                official ? 1 : 0);
     }
 }

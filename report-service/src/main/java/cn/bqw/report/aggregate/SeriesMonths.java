@@ -16,10 +16,15 @@ public final class SeriesMonths {
 
     private SeriesMonths() {}
 
-    /** Index 0 is January. A month before the series' first period contributes nothing. */
-    public static Contribution[] of(boolean flow, List<Fact> facts) {
-        List<Fact> ordered =
-                facts.stream().sorted(Comparator.comparingInt(Fact::firstMonth)).toList();
+    /**
+     * Index 0 is January. A month before the series' first period contributes nothing. In the
+     * official view only official facts count.
+     */
+    public static Contribution[] of(boolean flow, List<Fact> facts, View view) {
+        List<Fact> ordered = facts.stream()
+                .filter(fact -> view == View.ALL || fact.official())
+                .sorted(Comparator.comparingInt(Fact::firstMonth))
+                .toList();
         Contribution[] months = new Contribution[MONTHS];
         Contribution running = Contribution.NONE;
         int next = 0;
@@ -33,10 +38,15 @@ public final class SeriesMonths {
         return months;
     }
 
-    /** A flow's periods add up; the region still counts once among the reporters. */
+    /**
+     * A flow's periods add up; the region still counts once among the reporters, and among the
+     * approved only while every period so far is.
+     */
     private static Contribution ytd(Contribution sofar, Contribution fact) {
         Contribution sum = sofar.plus(fact);
-        return new Contribution(sum.value(), sum.numerator(), sum.denominator(), sum.weighted(), sum.weight(), 1);
+        long approved = sofar.reporters() == 0 ? fact.approved() : Math.min(sofar.approved(), fact.approved());
+        return new Contribution(
+                sum.value(), sum.numerator(), sum.denominator(), sum.weighted(), sum.weight(), 1, approved);
     }
 
     /** After minus before, month by month. */

@@ -3,17 +3,24 @@ package cn.bqw.report.approval;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.period.Period;
+import cn.bqw.report.aggregate.AggregateStore;
+import cn.bqw.report.aggregate.ApprovedUnits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps the approval state of every unit from {@code bqw.approvals.v1}; the newest version wins. */
+/**
+ * Keeps the approval state of every unit from {@code bqw.approvals.v1} (the newest version wins),
+ * and moves the values a unit covers into or out of the official view when its state decides that.
+ */
 @ApplicationScoped
 public class ApprovalProjection {
 
@@ -24,6 +31,9 @@ public class ApprovalProjection {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AggregateStore aggregates;
 
     @Incoming("approvals")
     @Blocking
@@ -36,7 +46,23 @@ public class ApprovalProjection {
             return;
         }
         JsonNode data = event.data();
-        entityManager
+        String region = required(data, "region");
+        String period = required(data, "period");
+        String campaign = required(data, "campaign");
+        String state = required(data, "state");
+        if (Period.parse(period).isEmpty()) {
+            throw new PoisonEventException("approval event with period " + period);
+        }
+        List<?> stored = entityManager
+                .createNativeQuery(
+                        "SELECT state FROM approval_unit WHERE region_code = ?1 AND period = ?2 AND campaign = ?3"
+                                + " FOR UPDATE")
+                .setParameter(1, region)
+                .setParameter(2, period)
+                .setParameter(3, campaign)
+                .getResultList();
+        String before = stored.isEmpty() ? "OPEN" : (String) stored.get(0);
+        int changed = entityManager
                 .createNativeQuery(
                         """
                         INSERT INTO approval_unit (region_code, period, campaign, state, reason, changed_by, changed_at, version)
@@ -45,10 +71,10 @@ public class ApprovalProjection {
                             state = EXCLUDED.state, reason = EXCLUDED.reason, changed_by = EXCLUDED.changed_by,
                             changed_at = EXCLUDED.changed_at, version = EXCLUDED.version
                         WHERE approval_unit.version < EXCLUDED.version""")
-                .setParameter(1, required(data, "region"))
-                .setParameter(2, required(data, "period"))
-                .setParameter(3, required(data, "campaign"))
-                .setParameter(4, required(data, "state"))
+                .setParameter(1, region)
+                .setParameter(2, period)
+                .setParameter(3, campaign)
+                .setParameter(4, state)
                 .setParameter(5, data.path("reason").asText(null))
                 .setParameter(6, data.path("changedBy").asText(null))
                 .setParameter(
@@ -58,6 +84,9 @@ public class ApprovalProjection {
                                 : null)
                 .setParameter(8, data.path("version").asLong())
                 .executeUpdate();
+        if (changed == 1 && ApprovedUnits.counts(region, before) != ApprovedUnits.counts(region, state)) {
+            aggregates.approvalChanged(region, period, campaign, before);
+        }
     }
 
     private static String required(JsonNode data, String field) {

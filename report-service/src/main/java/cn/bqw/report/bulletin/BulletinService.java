@@ -10,6 +10,7 @@ import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
+import cn.bqw.report.aggregate.View;
 import cn.bqw.report.reporting.RegionReport;
 import cn.bqw.report.reporting.ReportService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,12 +76,13 @@ public class BulletinService {
                         "must be an edition of the same region and year; " + request.corrects() + " is not");
             }
         }
-        RegionReport report = reports.region(request.region(), request.year(), request.asOf());
+        View view = View.parse(request.view());
+        RegionReport report = reports.region(request.region(), request.year(), request.asOf(), view);
         ObjectNode content = json.createObjectNode();
         content.set("report", json.valueToTree(report));
         if (request.region().equals(reports.city())) {
-            content.set("rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null)));
-            content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf())));
+            content.set("rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view)));
+            content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view)));
         }
         JsonNode canonical = CanonicalJson.of(content);
         // One numbering per region and year: publishers of the same one queue here.
@@ -99,7 +101,7 @@ public class BulletinService {
                         .getSingleResult())
                 .intValue();
         bulletin.asOf = report.asOf();
-        bulletin.view = "all";
+        bulletin.view = view.text();
         bulletin.title = region.nameZh() + "百千万工程" + request.year() + "年第" + bulletin.number + "期通报";
         bulletin.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         bulletin.publishedBy = actor.name();
@@ -139,7 +141,8 @@ public class BulletinService {
     @Transactional
     public BulletinChanges changes(long id) {
         BulletinView edition = get(id);
-        JsonNode now = json.valueToTree(reports.region(edition.region(), edition.year(), edition.asOf()));
+        JsonNode now = json.valueToTree(
+                reports.region(edition.region(), edition.year(), edition.asOf(), View.parse(edition.view())));
         Map<String, JsonNode> current = new HashMap<>();
         now.path("campaigns").forEach(c -> c.path("indicators")
                 .forEach(i -> current.put(i.path("code").asText(), i)));
@@ -179,7 +182,7 @@ public class BulletinService {
             return List.of();
         }
         Map<String, JsonNode> now = new HashMap<>();
-        json.<JsonNode>valueToTree(reports.rankings(edition.year(), edition.asOf(), null))
+        json.<JsonNode>valueToTree(reports.rankings(edition.year(), edition.asOf(), null, View.parse(edition.view())))
                 .path("counties")
                 .forEach(county -> now.put(county.path("region").asText(), county));
         List<BulletinChanges.County> moved = new ArrayList<>();

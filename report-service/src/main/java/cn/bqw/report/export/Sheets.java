@@ -62,13 +62,14 @@ public final class Sheets {
                         new Amount(a.target(), i.unit()),
                         a.progress(),
                         a.expected(),
-                        new StatusCell(a.status().name())));
+                        new StatusCell(a.status().name()),
+                        approved(i.approved())));
             }
         }
         return new Sheet(
                 report.nameZh() + " " + report.year() + " 年进度",
-                asOf(report.asOf(), report.freshness()),
-                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态"),
+                asOf(report.asOf(), report.view(), report.freshness()),
+                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态", "已审核占比"),
                 rows);
     }
 
@@ -83,12 +84,13 @@ public final class Sheets {
                     card.score(),
                     card.rankInClass(),
                     card.previousRank(),
-                    card.rankChange()));
+                    card.rankChange(),
+                    approved(card.approved())));
         }
         return new Sheet(
                 ranking.year() + " 年县域督导考核排名",
-                asOf(ranking.asOf(), ranking.freshness()),
-                List.of("排名", "区县代码", "区县名称", "类别", "综合得分", "类别内排名", "上期排名", "名次变化"),
+                asOf(ranking.asOf(), ranking.view(), ranking.freshness()),
+                List.of("排名", "区县代码", "区县名称", "类别", "综合得分", "类别内排名", "上期排名", "名次变化", "已审核占比"),
                 rows);
     }
 
@@ -106,13 +108,14 @@ public final class Sheets {
                         new Amount(gap.urban(), indicator.unit()),
                         new Amount(gap.rural(), indicator.unit()),
                         measure,
-                        new Amount(gap.gap(), gapUnit)));
+                        new Amount(gap.gap(), gapUnit),
+                        approved(gap.approved())));
             }
         }
         return new Sheet(
                 gaps.year() + " 年城乡差距",
-                asOf(gaps.asOf(), gaps.freshness()),
-                List.of("指标代码", "指标名称", "区域代码", "区域名称", "城镇", "农村", "度量", "差距"),
+                asOf(gaps.asOf(), gaps.view(), gaps.freshness()),
+                List.of("指标代码", "指标名称", "区域代码", "区域名称", "城镇", "农村", "度量", "差距", "已审核占比"),
                 rows);
     }
 
@@ -137,7 +140,7 @@ public final class Sheets {
             shares(row, region.pilots(), pilots);
             rows.add(row);
         }
-        return new Sheet("村庄类别、规划类型与试点覆盖", asOf(null, coverage.freshness()), headers, rows);
+        return new Sheet("村庄类别、规划类型与试点覆盖", asOf(null, null, coverage.freshness()), headers, rows);
     }
 
     static Sheet breakdown(IndicatorBreakdown breakdown) {
@@ -151,12 +154,13 @@ public final class Sheets {
                     a.actual(),
                     a.target(),
                     a.progress(),
-                    new StatusCell(a.status().name())));
+                    new StatusCell(a.status().name()),
+                    approved(region.approved())));
         }
         return new Sheet(
                 breakdown.indicator() + " " + breakdown.year() + " 年分区域",
-                asOf(breakdown.asOf(), breakdown.freshness()),
-                List.of("区域代码", "区域名称", "层级", "实际值", "目标值", "进度", "状态"),
+                asOf(breakdown.asOf(), breakdown.view(), breakdown.freshness()),
+                List.of("区域代码", "区域名称", "层级", "实际值", "目标值", "进度", "状态", "已审核占比"),
                 rows);
     }
 
@@ -168,11 +172,17 @@ public final class Sheets {
         }
     }
 
-    private static String asOf(String asOf, Freshness freshness) {
+    /** The approved share as a percentage cell (empty where nobody reports). */
+    private static Amount approved(java.math.BigDecimal share) {
+        return new Amount(share, "%");
+    }
+
+    private static String asOf(String asOf, String view, Freshness freshness) {
         String applied = freshness == null || freshness.appliedAt() == null
                 ? ""
                 : "；数据更新于 " + freshness.appliedAt().toString();
-        return (asOf == null ? "当前" : "截至 " + asOf) + applied;
+        String counted = view == null ? "" : "official".equals(view) ? "；正式口径（仅计已审核数据）" : "；全部数据（含未审核）";
+        return (asOf == null ? "当前" : "截至 " + asOf) + counted + applied;
     }
 
     private static List<Object> row(Object... cells) {

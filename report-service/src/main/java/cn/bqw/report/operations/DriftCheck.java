@@ -1,10 +1,11 @@
 package cn.bqw.report.operations;
 
 import cn.bqw.platform.audit.AdminActs;
+import cn.bqw.report.aggregate.ApprovedUnits;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.aggregate.Deltas;
 import cn.bqw.report.aggregate.Fact;
-import cn.bqw.report.aggregate.SeriesMonths;
+import cn.bqw.report.aggregate.View;
 import cn.bqw.report.catalogue.IndicatorDef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,11 +41,12 @@ public class DriftCheck {
         Map<String, IndicatorDef> indicators = new HashMap<>();
         IndicatorDef.<IndicatorDef>listAll().forEach(i -> indicators.put(i.code, i));
         Deltas expected = new Deltas();
+        ApprovedUnits units = ApprovedUnits.load(entityManager, null, null);
         List<Object[]> facts = entityManager
                 .createNativeQuery(
                         """
                         SELECT indicator_code, region_code, area, year, first_month, value, numerator, denominator,
-                               weight
+                               weight, period
                         FROM fact ORDER BY indicator_code, region_code, area, year""")
                 .getResultList();
         List<Fact> series = new ArrayList<>();
@@ -57,12 +59,14 @@ public class DriftCheck {
             if (series.isEmpty()) {
                 first = row;
             }
+            IndicatorDef indicator = indicators.get((String) row[0]);
             series.add(new Fact(
                     ((Number) row[4]).intValue(),
                     (BigDecimal) row[5],
                     (BigDecimal) row[6],
                     (BigDecimal) row[7],
-                    (BigDecimal) row[8]));
+                    (BigDecimal) row[8],
+                    indicator != null && units.covers(indicator.campaign, (String) row[1], (String) row[9])));
         }
         if (first != null) {
             expect(expected, indicators, first, series);
@@ -72,7 +76,7 @@ public class DriftCheck {
                 .createNativeQuery(
                         """
                         SELECT indicator_code, year, month, area, region_code, value, numerator, denominator,
-                               weighted, weight, reporters
+                               weighted, weight, reporters, approved, view
                         FROM aggregate""")
                 .getResultList();
         for (Object[] row : rows) {
@@ -82,14 +86,16 @@ public class DriftCheck {
                             ((Number) row[1]).intValue(),
                             ((Number) row[2]).intValue(),
                             (String) row[3],
-                            (String) row[4]),
+                            (String) row[4],
+                            View.valueOf((String) row[12])),
                     new Contribution(
                             (BigDecimal) row[5],
                             (BigDecimal) row[6],
                             (BigDecimal) row[7],
                             (BigDecimal) row[8],
                             (BigDecimal) row[9],
-                            ((Number) row[10]).longValue()));
+                            ((Number) row[10]).longValue(),
+                            ((Number) row[11]).longValue()));
         }
         List<DriftReport.Difference> differences = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>(expected.rows().keySet());
@@ -105,6 +111,7 @@ public class DriftCheck {
                         Integer.parseInt(parts[2]),
                         parts[3],
                         parts[4],
+                        parts[5],
                         want,
                         have));
             }
@@ -149,12 +156,8 @@ public class DriftCheck {
             Deltas expected, Map<String, IndicatorDef> indicators, Object[] first, List<Fact> facts) {
         IndicatorDef indicator = indicators.get((String) first[0]);
         if (indicator != null) {
-            expected.add(
-                    indicator,
-                    (String) first[1],
-                    (String) first[2],
-                    ((Number) first[3]).intValue(),
-                    SeriesMonths.of(indicator.flow(), facts));
+            expected.change(
+                    indicator, (String) first[1], (String) first[2], ((Number) first[3]).intValue(), List.of(), facts);
         }
     }
 

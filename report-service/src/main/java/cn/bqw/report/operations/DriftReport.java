@@ -19,13 +19,14 @@ public record DriftReport(
     /** A division whose kept count of active villages differs from a count of the replica. */
     public record VillageCountDifference(String region, long expected, long stored) {}
 
-    /** One aggregate row whose stored sums differ from the recomputed ones (NONE where a row is missing). */
+    /** One aggregate row whose stored sums differ from the recomputed ones (NONE where a row is missing), in one view. */
     public record Difference(
             String indicator,
             int year,
             int month,
             String area,
             String region,
+            String view,
             Contribution expected,
             Contribution stored) {}
 }

@@ -1,8 +1,13 @@
 package cn.bqw.report.reporting;
 
 import cn.bqw.report.status.Assessment;
+import java.math.BigDecimal;
 
-/** One indicator of a region's report: what it is, its target's kind, and its status with the working. */
+/**
+ * One indicator of a region's report: what it is, its target's kind, its status with the working,
+ * and how much of it is approved: the share (0–100) of its reporting regions whose values are all
+ * approved (null when none reports), provisional while that is below 100.
+ */
 public record IndicatorReport(
         String code,
         String nameZh,
@@ -13,4 +18,6 @@ public record IndicatorReport(
         String overTime,
         String direction,
         String targetKind,
-        Assessment assessment) {}
+        Assessment assessment,
+        BigDecimal approved,
+        boolean provisional) {}

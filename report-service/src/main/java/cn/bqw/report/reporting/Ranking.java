@@ -6,14 +6,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** County scorecards (督导考核) for a year as of a month, best first. */
 @Schema(
-        example = "{\"year\":2025,\"asOf\":\"2025-11\",\"countyClass\":null,\"counties\":[{\"region\":\"449901000000\","
-                + "\"nameZh\":\"东县\",\"countyClass\":\"LEAD\",\"score\":91.2,\"rank\":1,\"rankInClass\":1,\"previousRank\":2,"
-                + "\"rankChange\":1,\"contributions\":[{\"indicator\":\"AGRI_HSF_NEW\",\"kind\":\"BINDING\",\"weight\":2,"
-                + "\"score\":100,\"status\":\"ACHIEVED\",\"contribution\":25}]}],\"freshness\":{\"lastEventAt\":null,"
-                + "\"appliedAt\":null,\"pendingEvents\":0}}")
-public record Ranking(int year, String asOf, String countyClass, List<Scorecard> counties, Freshness freshness) {
+        example =
+                "{\"year\":2025,\"asOf\":\"2025-11\",\"view\":\"official\",\"countyClass\":null,\"counties\":[{\"region\":\"449901000000\","
+                        + "\"nameZh\":\"东县\",\"countyClass\":\"LEAD\",\"score\":91.2,\"rank\":1,\"rankInClass\":1,\"previousRank\":2,"
+                        + "\"rankChange\":1,\"contributions\":[{\"indicator\":\"AGRI_HSF_NEW\",\"kind\":\"BINDING\",\"weight\":2,"
+                        + "\"score\":100,\"status\":\"ACHIEVED\",\"contribution\":25}],\"approved\":100,\"provisional\":false}],\"freshness\":{\"lastEventAt\":null,"
+                        + "\"appliedAt\":null,\"pendingEvents\":0}}")
+public record Ranking(
+        int year, String asOf, String view, String countyClass, List<Scorecard> counties, Freshness freshness) {
 
-    /** One county: its composite score, ranks, and what each indicator contributed. */
+    /**
+     * One county: its composite score, ranks, what each indicator contributed, and the share of
+     * the reporting regions behind its scored figures whose values are all approved.
+     */
     public record Scorecard(
             String region,
             String nameZh,
@@ -23,7 +28,9 @@ public record Ranking(int year, String asOf, String countyClass, List<Scorecard>
             int rankInClass,
             Integer previousRank,
             Integer rankChange,
-            List<Contribution> contributions) {}
+            List<Contribution> contributions,
+            BigDecimal approved,
+            boolean provisional) {}
 
     /**
      * One indicator's part: its score (0–100), its weight (2 for a binding target, 1 for an

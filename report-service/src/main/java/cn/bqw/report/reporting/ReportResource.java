@@ -2,6 +2,7 @@ package cn.bqw.report.reporting;
 
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
+import cn.bqw.report.aggregate.View;
 import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
 import cn.bqw.report.live.LiveEvent;
@@ -25,8 +26,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/reports")
 /**
- * The reports leaders and other systems read; any role may read them. Every view also answers
- * {@code text/csv} and XLSX, as the {@code Accept} header asks.
+ * The reports leaders and other systems read; any role may read them. Every report also answers
+ * {@code text/csv} and XLSX, as the {@code Accept} header asks, and takes {@code view=all} (the
+ * default: every value as reported) or {@code view=official} (only approved values count).
  */
 @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE, XlsxExport.MEDIA_TYPE})
 public class ReportResource {
@@ -47,8 +49,10 @@ public class ReportResource {
             summary = "The city's progress by campaign: for each indicator actual, target, progress, expected,"
                     + " status and its working")
     public RegionReport overview(
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
-        return reports.overview(year, asOf);
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return reports.overview(year, asOf, View.parse(view));
     }
 
     @GET
@@ -58,8 +62,9 @@ public class ReportResource {
     public RegionReport region(
             @PathParam("code") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code") String code,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("asOf") String asOf) {
-        return reports.region(code, year, asOf);
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return reports.region(code, year, asOf, View.parse(view));
     }
 
     @GET
@@ -71,8 +76,9 @@ public class ReportResource {
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf,
             @QueryParam("parent") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
-                    String parent) {
-        return reports.indicator(code, year, asOf, parent);
+                    String parent,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return reports.indicator(code, year, asOf, parent, View.parse(view));
     }
 
     @GET
@@ -86,16 +92,20 @@ public class ReportResource {
             @QueryParam("asOf") String asOf,
             @QueryParam("class")
                     @Pattern(regexp = "LEAD|ADVANCE|STRENGTHEN", message = "must be LEAD, ADVANCE or STRENGTHEN")
-                    String countyClass) {
-        return reports.rankings(year, asOf, countyClass);
+                    String countyClass,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return reports.rankings(year, asOf, countyClass, View.parse(view));
     }
 
     @GET
     @Requires(Permission.REPORT_GAPS)
     @Path("/gaps")
     @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
-    public Gaps gaps(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
-        return reports.gaps(year, asOf);
+    public Gaps gaps(
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return reports.gaps(year, asOf, View.parse(view));
     }
 
     @GET

@@ -7,8 +7,10 @@ import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.Contribution;
+import cn.bqw.report.aggregate.View;
 import cn.bqw.report.catalogue.IndicatorDef;
 import cn.bqw.report.catalogue.Target;
 import cn.bqw.report.status.Assessment;
@@ -55,23 +57,23 @@ public class ReportService {
     Optional<String> configuredCity;
 
     /** The city's report; the city is the one CITY division the replica holds. */
-    public RegionReport overview(int year, String asOf) {
-        return region(city(), year, asOf);
+    public RegionReport overview(int year, String asOf, View view) {
+        return region(city(), year, asOf, view);
     }
 
-    public RegionReport region(String code, int year, String asOf) {
+    public RegionReport region(String code, int year, String asOf, View view) {
         RegionRecord region = region(code);
         int month = month(year, asOf);
         BigDecimal expected = expected(month);
         Map<String, List<IndicatorReport>> byCampaign = new LinkedHashMap<>();
         List<IndicatorDef> catalogue = IndicatorDef.listAll(Sort.by("campaign").and("code"));
-        Map<String, Contribution> aggregated =
+        Map<String, Aggregate> aggregated =
                 aggregates.readRegion(catalogue.stream().map(i -> i.code).toList(), year, month, TOTAL, code);
         Map<String, Target> targets = new java.util.HashMap<>();
         Target.<Target>list("year = ?1 and regionCode = ?2", year, code).forEach(t -> targets.put(t.indicatorCode, t));
         for (IndicatorDef indicator : catalogue) {
             Target target = targets.get(indicator.code);
-            Contribution sums = aggregated.get(indicator.code);
+            Aggregate sums = aggregated.getOrDefault(indicator.code, Aggregate.NONE);
             byCampaign
                     .computeIfAbsent(indicator.campaign, c -> new ArrayList<>())
                     .add(new IndicatorReport(
@@ -84,7 +86,9 @@ public class ReportService {
                             indicator.overTime,
                             indicator.direction,
                             target == null ? null : target.kind,
-                            assess(indicator, region, sums, target, expected)));
+                            assess(indicator, region, sums.in(view), target, expected),
+                            sums.approvedShare(),
+                            sums.provisional()));
         }
         List<RegionReport.Campaign> campaigns = byCampaign.entrySet().stream()
                 .map(e -> new RegionReport.Campaign(e.getKey(), e.getValue()))
@@ -95,13 +99,14 @@ public class ReportService {
                 region.level().name(),
                 year,
                 monthText(year, month),
+                view.text(),
                 expected,
                 campaigns,
                 freshness());
     }
 
     /** The indicator over the active regions directly below {@code parent} (default: the city). */
-    public IndicatorBreakdown indicator(String code, int year, String asOf, String parentCode) {
+    public IndicatorBreakdown indicator(String code, int year, String asOf, String parentCode, View view) {
         IndicatorDef indicator = IndicatorDef.findById(code);
         if (indicator == null) {
             throw ProblemException.notFound("indicator", code);
@@ -111,7 +116,7 @@ public class ReportService {
         int month = month(year, asOf);
         BigDecimal expected = expected(month);
         List<RegionRecord> children = regions.children(parent);
-        Map<String, Contribution> sums = aggregates.read(
+        Map<String, Aggregate> sums = aggregates.read(
                 code,
                 year,
                 month,
@@ -120,36 +125,41 @@ public class ReportService {
         List<IndicatorBreakdown.RegionValue> values = new ArrayList<>();
         for (RegionRecord child : children) {
             Target target = Target.find(code, year, child.code());
+            Aggregate childSums = sums.getOrDefault(child.code(), Aggregate.NONE);
             values.add(new IndicatorBreakdown.RegionValue(
                     child.code(),
                     child.nameZh(),
                     child.level().name(),
                     aggregates.population(child.code()).longValue(),
-                    assess(indicator, child, sums.get(child.code()), target, expected)));
+                    assess(indicator, child, childSums.in(view), target, expected),
+                    childSums.approvedShare(),
+                    childSums.provisional()));
         }
-        Contribution[] months = aggregates.months(code, year, TOTAL, parent);
+        Aggregate[] months = aggregates.months(code, year, TOTAL, parent);
         List<IndicatorBreakdown.Point> series = new ArrayList<>();
         for (int m = 1; m <= month; m++) {
-            series.add(
-                    new IndicatorBreakdown.Point(monthText(year, m), actual(indicator, parentRegion, months[m - 1])));
+            series.add(new IndicatorBreakdown.Point(
+                    monthText(year, m), actual(indicator, parentRegion, months[m - 1].in(view))));
         }
-        return new IndicatorBreakdown(code, year, monthText(year, month), parent, values, series, freshness());
+        return new IndicatorBreakdown(
+                code, year, monthText(year, month), view.text(), parent, values, series, freshness());
     }
 
     /** County scorecards, best first; {@code countyClass} narrows the list, not the overall ranks. */
-    public Ranking rankings(int year, String asOf, String countyClass) {
+    public Ranking rankings(int year, String asOf, String countyClass, View view) {
         int month = month(year, asOf);
         List<RegionRecord> counties = regions.children(city()).stream()
                 .filter(r -> r.level() == DivisionLevel.COUNTY)
                 .toList();
-        Map<String, List<Ranking.Contribution>> parts = scorecards(counties, year, month);
+        Map<String, Aggregate> behind = new LinkedHashMap<>();
+        Map<String, List<Ranking.Contribution>> parts = scorecards(counties, year, month, view, behind);
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
         parts.forEach((county, contributions) -> scores.put(county, Scorecards.composite(contributions)));
         Map<String, Integer> ranks = Scorecards.ranks(scores);
         Map<String, Integer> previous = Map.of();
         if (month > 1) {
             Map<String, BigDecimal> before = new LinkedHashMap<>();
-            scorecards(counties, year, month - 1)
+            scorecards(counties, year, month - 1, view, new LinkedHashMap<>())
                     .forEach((county, contributions) -> before.put(county, Scorecards.composite(contributions)));
             previous = Scorecards.ranks(before);
         }
@@ -175,14 +185,20 @@ public class ReportService {
                     Scorecards.ranks(classmates).get(county.code()),
                     before,
                     before == null ? null : before - rank,
-                    parts.get(county.code())));
+                    parts.get(county.code()),
+                    behind.get(county.code()).approvedShare(),
+                    behind.get(county.code()).provisional()));
         }
         cards.sort(java.util.Comparator.comparingInt(Ranking.Scorecard::rank).thenComparing(Ranking.Scorecard::region));
-        return new Ranking(year, monthText(year, month), countyClass, cards, freshness());
+        return new Ranking(year, monthText(year, month), view.text(), countyClass, cards, freshness());
     }
 
-    /** Each county's contributions from the indicators it has a target for; counties without targets are left out. */
-    private Map<String, List<Ranking.Contribution>> scorecards(List<RegionRecord> counties, int year, int month) {
+    /**
+     * Each county's contributions from the indicators it has a target for; counties without
+     * targets are left out. {@code behind} gathers, by county, the sums of its scored figures.
+     */
+    private Map<String, List<Ranking.Contribution>> scorecards(
+            List<RegionRecord> counties, int year, int month, View view, Map<String, Aggregate> behind) {
         BigDecimal expected = expected(month);
         Map<String, RegionRecord> byCode = new LinkedHashMap<>();
         counties.forEach(c -> byCode.put(c.code(), c));
@@ -200,7 +216,7 @@ public class ReportService {
             if (indicator == null) {
                 return;
             }
-            Map<String, Contribution> sums = aggregates.read(
+            Map<String, Aggregate> sums = aggregates.read(
                     code,
                     year,
                     month,
@@ -208,12 +224,14 @@ public class ReportService {
                     indicatorTargets.stream().map(t -> t.regionCode).toList());
             for (Target target : indicatorTargets) {
                 RegionRecord county = byCode.get(target.regionCode);
+                Aggregate countySums = sums.getOrDefault(county.code(), Aggregate.NONE);
+                behind.merge(county.code(), countySums, Aggregate::plus);
                 scored.computeIfAbsent(county.code(), k -> new ArrayList<>())
                         .add(new Scorecards.Scored(
                                 code,
                                 target.kind,
                                 indicator.flow(),
-                                assess(indicator, county, sums.get(county.code()), target, expected)));
+                                assess(indicator, county, countySums.in(view), target, expected)));
             }
         });
         Map<String, List<Ranking.Contribution>> parts = new LinkedHashMap<>();
@@ -222,7 +240,7 @@ public class ReportService {
     }
 
     /** Urban–rural gaps of the city and its counties, for every indicator with rural values this year. */
-    public Gaps gaps(int year, String asOf) {
+    public Gaps gaps(int year, String asOf, View view) {
         int month = month(year, asOf);
         List<RegionRecord> places = cityAndCounties();
         List<?> codes = entityManager
@@ -239,27 +257,36 @@ public class ReportService {
             boolean money = indicator.unit.contains("yuan") || indicator.unit.contains("元");
             List<Gaps.RegionGap> gaps = new ArrayList<>();
             for (RegionRecord place : places) {
-                Contribution[] urban = aggregates.months(indicator.code, year, "URBAN", place.code());
-                Contribution[] rural = aggregates.months(indicator.code, year, "RURAL", place.code());
+                Aggregate[] urban = aggregates.months(indicator.code, year, "URBAN", place.code());
+                Aggregate[] rural = aggregates.months(indicator.code, year, "RURAL", place.code());
                 List<Gaps.Point> trend = new ArrayList<>();
                 for (int m = 1; m <= month; m++) {
                     trend.add(new Gaps.Point(
                             monthText(year, m),
                             gap(
                                     money,
-                                    actual(indicator, place, urban[m - 1]),
-                                    actual(indicator, place, rural[m - 1]))));
+                                    actual(indicator, place, urban[m - 1].in(view)),
+                                    actual(indicator, place, rural[m - 1].in(view)))));
                 }
-                BigDecimal u = actual(indicator, place, urban[month - 1]);
-                BigDecimal r = actual(indicator, place, rural[month - 1]);
+                BigDecimal u = actual(indicator, place, urban[month - 1].in(view));
+                BigDecimal r = actual(indicator, place, rural[month - 1].in(view));
                 if (u != null || r != null) {
-                    gaps.add(new Gaps.RegionGap(place.code(), place.nameZh(), u, r, gap(money, u, r), trend));
+                    Aggregate both = urban[month - 1].plus(rural[month - 1]);
+                    gaps.add(new Gaps.RegionGap(
+                            place.code(),
+                            place.nameZh(),
+                            u,
+                            r,
+                            gap(money, u, r),
+                            trend,
+                            both.approvedShare(),
+                            both.provisional()));
                 }
             }
             indicators.add(new Gaps.IndicatorGaps(
                     indicator.code, indicator.nameZh, indicator.unit, money ? "RATIO" : "DIFFERENCE", gaps));
         }
-        return new Gaps(year, monthText(year, month), indicators, freshness());
+        return new Gaps(year, monthText(year, month), view.text(), indicators, freshness());
     }
 
     /** Villages by category, plan type and pilot programme, for the city and each of its counties. */
@@ -390,7 +417,9 @@ public class ReportService {
 
     /** The reports of the city and of each of its counties, as of the year's latest month. */
     public List<RegionReport> cityAndCountyReports(int year) {
-        return cityAndCounties().stream().map(r -> region(r.code(), year, null)).toList();
+        return cityAndCounties().stream()
+                .map(r -> region(r.code(), year, null, View.ALL))
+                .toList();
     }
 
     /** The city first, then its counties by code. */

@@ -117,7 +117,7 @@ class ExportTest {
         List<Map<String, Object>> indicators = json.getList("campaigns.indicators.flatten()");
         List<List<String>> csv = csv("/api/v1/reports/overview");
         List<List<Object>> xlsx = xlsx("/api/v1/reports/overview");
-        assertEquals(List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态"), csv.get(1));
+        assertEquals(List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态", "已审核占比"), csv.get(1));
         assertTrue(
                 csv.get(0).get(1).startsWith("截至 " + json.getString("asOf")),
                 csv.get(0).toString());
@@ -139,6 +139,7 @@ class ExportTest {
             String label = new Sheet.StatusCell((String) assessment.get("status")).label();
             assertEquals(label, csvRow.get(8));
             assertEquals(label, xlsxRow.get(8));
+            assertSame(indicators.get(i).get("approved"), csvRow.get(9), "approved");
         }
         // The hand-worked figures: 25.5 + 7.25 km of 100; one village of three.
         assertEquals("32.75", row(csv, "X_ROADS").get(4));
