@@ -22,6 +22,9 @@ const TEXT = {
     approvalsHint: '各区县本月数据的审核状态（按行动）：已审核、已确认的数据锁定，退回的须重新报送。',
     approvedShare: '已审核占比', units: '单位', published: '发布时间', publisher: '发布人', print: '打印', changesSince: '此后变化',
     then: '发布值', now: '现值', noChanges: '发布后没有变化', noBulletins: '尚无通报', corrects: '更正',
+    figures: '口径', allFigures: '全部数据', officialFigures: '正式口径（仅已审核）', provisional: '待审',
+    approvedOf: s => `已审核 ${s}%`, approve: '审核通过', accept: '确认', sendBack: '退回', reasonPrompt: '退回原因',
+    stepDone: (unit, state) => `${unit}：${state}`, stepFailed: '操作未成功：',
     states: { OPEN: '未报送', SUBMITTED: '已报送', APPROVED: '已审核', ACCEPTED: '已确认', RETURNED: '已退回' },
     campaigns: { AGRI: '农业强市', RURAL: '宜居宜业和美乡村', INCOME: '农民增收', REGION: '区域协调', REFORM: '改革赋能', SERVICE: '公共服务' },
     statuses: { ACHIEVED: '已完成', ON_TRACK: '进度正常', AT_RISK: '有风险', OFF_TRACK: '滞后', NOT_ACHIEVED: '未达标', NO_TARGET: '无目标', NO_DATA: '无数据' }
@@ -41,6 +44,9 @@ const TEXT = {
     approvalsHint: 'Where each county\'s figures of the month stand, by campaign: approved and accepted figures are locked, returned ones are submitted again.',
     approvedShare: 'approved', units: 'units', published: 'Published', publisher: 'Publisher', print: 'Print', changesSince: 'Changes since',
     then: 'Published', now: 'Now', noChanges: 'nothing changed since', noBulletins: 'no bulletins yet', corrects: 'corrects',
+    figures: 'Figures', allFigures: 'all reported', officialFigures: 'official (approved only)', provisional: 'provisional',
+    approvedOf: s => `${s}% approved`, approve: 'Approve', accept: 'Accept', sendBack: 'Return', reasonPrompt: 'reason for returning',
+    stepDone: (unit, state) => `${unit}: ${state}`, stepFailed: 'The step was not taken: ',
     states: { OPEN: 'open', SUBMITTED: 'submitted', APPROVED: 'approved', ACCEPTED: 'accepted', RETURNED: 'returned' },
     campaigns: { AGRI: 'Agriculture', RURAL: 'Livable villages', INCOME: 'Incomes', REGION: 'Regional coordination', REFORM: 'Reform', SERVICE: 'Public services' },
     statuses: { ACHIEVED: 'achieved', ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track', NOT_ACHIEVED: 'not achieved', NO_TARGET: 'no target', NO_DATA: 'no data' }
@@ -49,7 +55,7 @@ const TEXT = {
 
 const state = {
   language: sessionStorage.getItem('bqw.language') || 'zh',
-  token: null, view: 'overview', year: 2025, asOf: '', appliedAt: null, pending: null,
+  token: null, view: 'overview', year: 2025, asOf: '', figures: 'all', appliedAt: null, pending: null,
   indicators: [], drill: [], charts: {}
 };
 const $ = id => document.getElementById(id);
@@ -98,6 +104,7 @@ async function api(path, accept = 'application/json') {
 function query(extra = {}) {
   const q = new URLSearchParams({ year: state.year, ...extra });
   if (state.asOf) q.set('asOf', state.asOf);
+  if (state.figures === 'official') q.set('view', 'official');
   return q.toString();
 }
 
@@ -157,9 +164,10 @@ const views = {
     chart('rankings-chart').off('click');
     chart('rankings-chart').on('click', p => showContributions(counties[p.dataIndex]));
     $('rankings-table').innerHTML = `<tr><th>${t('rank')}</th><th>${t('county')}</th><th>${t('class')}</th><th>${t('score')}</th>
-      <th>${t('inClass')}</th><th>${t('change')}</th></tr>` + counties.map(c => `
+      <th>${t('inClass')}</th><th>${t('change')}</th><th>${t('approvedShare')}</th></tr>` + counties.map(c => `
       <tr data-region="${c.region}"><td>${c.rank}</td><td>${esc(c.nameZh)}</td><td>${esc(c.countyClass || '')}</td><td>${num(c.score)}</td>
-      <td>${c.rankInClass}</td><td class="${c.rankChange > 0 ? 'up' : c.rankChange < 0 ? 'down' : ''}">${c.rankChange === null ? '' : (c.rankChange > 0 ? '▲' : c.rankChange < 0 ? '▼' : '') + Math.abs(c.rankChange)}</td></tr>`).join('');
+      <td>${c.rankInClass}</td><td class="${c.rankChange > 0 ? 'up' : c.rankChange < 0 ? 'down' : ''}">${c.rankChange === null ? '' : (c.rankChange > 0 ? '▲' : c.rankChange < 0 ? '▼' : '') + Math.abs(c.rankChange)}</td>
+      <td class="${c.provisional ? 'provisional' : ''}">${num(c.approved)}%</td></tr>`).join('');
     document.querySelectorAll('#rankings-table tr[data-region]').forEach((row, i) => row.onclick = () => showContributions(counties[i]));
   },
 
@@ -244,6 +252,12 @@ const views = {
         return `<td class="approval" data-region="${region}" data-campaign="${c.campaign}" data-state="${u.state}"
           style="background:${APPROVAL_COLOURS[u.state]}" title="${esc(u.reason || '')}">${esc(t('states')[u.state] || u.state)}</td>`;
       }).join('')}</tr>`).join('');
+    $('approval-actions').hidden = true;
+    $('approvals-matrix').querySelectorAll('td.approval').forEach(cell => cell.onclick = () => {
+      state.unit = { region: cell.dataset.region, period, campaign: cell.dataset.campaign };
+      $('approval-unit').textContent = `${cell.parentElement.firstElementChild.textContent} · ${period} · ${campaignName(cell.dataset.campaign)}`;
+      $('approval-actions').hidden = false;
+    });
   },
 
   async bulletins() {
@@ -298,13 +312,21 @@ function card(indicator) {
     `${t('progress')} ${num(a.progress)}`, `${t('expected')} ${num(a.expected)}`,
     `${t('thresholds')} ${num(a.onTrackAt)} / ${num(a.atRiskAt)}`, `${t('rule')}: ${a.rule}`].join('\n');
   const name = state.language === 'zh' ? indicator.nameZh : (indicator.nameEn || indicator.nameZh);
-  return `<div class="card status-${a.status}" data-code="${indicator.code}" data-status="${a.status}" title="${esc(working)}">
-    <div class="name">${esc(name)}</div>
+  return `<div class="card status-${a.status}${indicator.provisional ? ' provisional' : ''}" data-code="${indicator.code}"
+    data-status="${a.status}" data-approved="${indicator.approved ?? ''}" title="${esc(working)}">
+    <div class="name">${esc(name)}${provisionalMark(indicator)}</div>
     <div class="numbers"><span class="actual">${num(a.actual)}</span> / ${num(a.target)} ${esc(indicator.unit)}
       <span class="status">${esc(statusText(a.status))}</span></div>
     <div class="bar"><div class="fill" style="width:${filled}%"></div>
       ${a.progress === null || a.target === null ? '' : `<div class="expected" style="left:${Math.min(1, Number(a.expected)) * 100}%"></div>`}</div>
   </div>`;
+}
+
+/** A figure not fully approved says so, with how much of it is. */
+function provisionalMark(figure) {
+  return figure.provisional
+    ? ` <span class="provisional-mark" title="${esc(t('approvedOf')(num(figure.approved)))}">${t('provisional')} · ${esc(t('approvedOf')(num(figure.approved)))}</span>`
+    : '';
 }
 
 function share(s) {
@@ -378,6 +400,34 @@ async function download(format) {
   link.remove();
 }
 
+// ---- approving --------------------------------------------------------------------------------
+
+/**
+ * Takes a step on the chosen unit at indicator-service (its address from report-service's
+ * settings), with the token the page holds: an approver's acts, anyone else is refused there.
+ */
+async function takeStep(step) {
+  const { region, period, campaign } = state.unit;
+  try {
+    if (!state.settings) state.settings = await api('/api/v1/dashboard/settings');
+    const reason = $('approval-reason').value.trim();
+    const answer = await fetch(`${state.settings.indicatorService}/api/v1/approvals/${region}/${encodeURIComponent(period)}/${campaign}/${step}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(reason ? { reason } : {})
+    });
+    const body = await answer.json().catch(() => ({}));
+    if (!answer.ok) {
+      message(t('stepFailed') + (body.detail || answer.status));
+      return;
+    }
+    message(t('stepDone')(region, t('states')[body.state] || body.state));
+    $('approval-reason').value = '';
+  } catch (e) {
+    message(t('stepFailed') + e.message);
+  }
+}
+
 // ---- live -------------------------------------------------------------------------------------
 
 let refreshTimer = null;
@@ -424,6 +474,7 @@ function onLiveEvent(event) {
 function applyLanguage() {
   document.documentElement.lang = state.language === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach(e => e.textContent = t(e.dataset.i18n));
+  document.querySelectorAll('[data-i18n-placeholder]').forEach(e => e.placeholder = t(e.dataset.i18nPlaceholder));
   $('language').textContent = state.language === 'zh' ? 'English' : '中文';
   document.title = t('title');
 }
@@ -437,6 +488,8 @@ function start() {
   applyLanguage();
   $('year').onchange = () => { state.year = Number($('year').value); $('asOf').innerHTML = ''; show(state.view); };
   $('asOf').onchange = () => { state.asOf = $('asOf').value; show(state.view); };
+  $('figures').onchange = () => { state.figures = $('figures').value; show(state.view); };
+  document.querySelectorAll('#approval-actions button').forEach(b => b.onclick = () => takeStep(b.dataset.step));
   $('class').onchange = () => show('rankings');
   $('indicator-code').onchange = () => { state.drill = []; show('indicator'); };
   $('treemap-code').onchange = () => show('treemap');

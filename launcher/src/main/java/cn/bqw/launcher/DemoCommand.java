@@ -1,6 +1,7 @@
 package cn.bqw.launcher;
 
 import cn.bqw.launcher.demo.Catalogue;
+import cn.bqw.launcher.demo.DemoApprovals;
 import cn.bqw.launcher.demo.DemoCheck;
 import cn.bqw.launcher.demo.DemoCity;
 import cn.bqw.launcher.demo.DemoLoader;
@@ -79,10 +80,13 @@ final class DemoCommand {
         }
         Catalogue catalogue = Catalogue.load();
         DemoCity city = DemoCity.generate(spec.get());
-        Figures figures = Figures.of(city, Story.tell(city, catalogue), catalogue);
+        Story story = Story.tell(city, catalogue);
+        Figures figures = Figures.of(city, story.revised(), catalogue);
+        Figures official = Figures.of(
+                city, story.official(DemoApprovals.approvedThrough(spec.get().lastMonth())), catalogue);
         List<String> differences;
         try {
-            differences = new DemoCheck(token("viewer")).run(figures, catalogue);
+            differences = new DemoCheck(token("viewer")).run(figures, official, catalogue, story.revisions());
         } catch (RuntimeException e) {
             System.err.println("demo-check could not read the reports: " + e.getMessage());
             return 1;
@@ -90,7 +94,7 @@ final class DemoCommand {
         if (differences.isEmpty()) {
             System.out.printf(
                     "demo-check: no difference. %d indicators on the city overview and %d county scores and ranks agree"
-                            + " with the generator's own figures (%s)%n",
+                            + " with the generator's own figures, in both views (%s)%n",
                     figures.city().size(), figures.rankings().size(), describe(spec.get()));
             return 0;
         }

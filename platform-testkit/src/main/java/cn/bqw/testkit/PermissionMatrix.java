@@ -108,11 +108,13 @@ public final class PermissionMatrix {
     }
 
     /**
-     * How a bulk row refused for its region reads (RegionAccess.OUTSIDE and DECIDED_ABOVE; a test
-     * of platform-common holds them equal).
+     * How a bulk row refused for its region reads (RegionAccess.OUTSIDE, DECIDED_ABOVE and
+     * NOT_BELOW; a test of platform-common holds them equal).
      */
     public static final List<String> REGION_REFUSALS = List.of(
-            "is outside the regions this token may write", "itself is decided by an editor of a region above it");
+            "is outside the regions this token may write",
+            "itself is decided by an editor of a region above it",
+            "are approved by an approver of the division directly above it");
 
     /**
      * How to call one operation: the path with its values (and query), the region it touches, and a

@@ -6,10 +6,15 @@ import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
+import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.period.Period;
+import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.platform.security.CurrentActor;
+import cn.bqw.platform.security.Permission;
+import cn.bqw.platform.security.RegionAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -56,13 +61,62 @@ public class ApprovalService {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    RegionAccess access;
+
     /** Takes {@code step} for the unit; role and region were checked before (Permission.APPROVAL_*). */
     @Transactional
     public ApprovalView step(String region, String period, String campaign, ApprovalStep step, String reason) {
         Unit unit = unit(region, period, campaign);
+        requireReason(step, reason);
+        return take(unit, step, reason);
+    }
+
+    /**
+     * Takes {@code step} for every unit of the request in its order, all or none. A unit outside
+     * the caller's reach ({@code permission}'s rule) refuses the whole request (403) before any is
+     * looked at; a unit refused for its input or its state makes it 409 {@code import-rejected},
+     * each refusal named by its row, and nothing is stored.
+     */
+    @Transactional
+    public ImportSummary steps(Permission permission, ApprovalBatchRequest request, ApprovalStep step) {
+        List<Problem.FieldError> outside = new ArrayList<>();
+        for (int row = 1; row <= request.units().size(); row++) {
+            String region = request.units().get(row - 1).region();
+            if (!access.allows(permission, region)) {
+                outside.add(new Problem.FieldError("[" + row + "].region", permission.refusal(region)));
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN, outside.size() + " units are outside this token's reach", outside);
+        }
+        requireReason(step, request.reason());
+        List<Problem.FieldError> refused = new ArrayList<>();
+        for (int row = 1; row <= request.units().size(); row++) {
+            ApprovalBatchRequest.Unit wanted = request.units().get(row - 1);
+            try {
+                take(unit(wanted.region(), wanted.period(), wanted.campaign()), step, request.reason());
+            } catch (ProblemException conflict) {
+                refused.add(new Problem.FieldError("[" + row + "]", conflict.getMessage()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ProblemException(
+                    ProblemType.IMPORT_REJECTED,
+                    refused.size() + " of " + request.units().size() + " units cannot take the step, so none did",
+                    refused);
+        }
+        return new ImportSummary(false, request.units().size(), 0, 0, List.of());
+    }
+
+    private static void requireReason(ApprovalStep step, String reason) {
         if (step == ApprovalStep.RETURN && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "a return needs a reason the region can act on");
         }
+    }
+
+    private ApprovalView take(Unit unit, ApprovalStep step, String reason) {
         Approval.Key key = new Approval.Key(unit.region.code(), unit.period.toString(), unit.campaign);
         // Two approvers acting on one unit at once: the second waits and sees the first's state.
         Approval approval = Approval.findById(key, LockModeType.PESSIMISTIC_WRITE);

@@ -56,6 +56,30 @@ class PermissionMatrixTest {
                                         TOWNSHIP,
                                         "indicator,region,year,value,kind\nMATRIX_COUNT," + TOWNSHIP
                                                 + ",2025,12,BINDING\n"),
+                                Permission.APPROVAL_SUBMIT_BATCH.name(),
+                                Sample.json(
+                                        "/api/v1/approvals:submit",
+                                        TOWNSHIP,
+                                        "{\"units\":[{\"region\":\"" + TOWNSHIP
+                                                + "\",\"period\":\"2025-05\",\"campaign\":\"RURAL\"}]}"),
+                                Permission.APPROVAL_APPROVE_BATCH.name(),
+                                Sample.json(
+                                        "/api/v1/approvals:approve",
+                                        TOWNSHIP,
+                                        "{\"units\":[{\"region\":\"" + TOWNSHIP
+                                                + "\",\"period\":\"2025-05\",\"campaign\":\"RURAL\"}]}"),
+                                Permission.APPROVAL_ACCEPT_BATCH.name(),
+                                Sample.json(
+                                        "/api/v1/approvals:accept",
+                                        TOWNSHIP,
+                                        "{\"units\":[{\"region\":\"" + TOWNSHIP
+                                                + "\",\"period\":\"2025-05\",\"campaign\":\"RURAL\"}]}"),
+                                Permission.APPROVAL_RETURN_BATCH.name(),
+                                Sample.json(
+                                        "/api/v1/approvals:return",
+                                        TOWNSHIP,
+                                        "{\"units\":[{\"region\":\"" + TOWNSHIP
+                                                + "\",\"period\":\"2025-05\",\"campaign\":\"RURAL\"}],\"reason\":\"请核实\"}"),
                                 Permission.INDICATOR_IMPORT.name(),
                                 Sample.csv(
                                         "/api/v1/indicators:import?dryRun=true",

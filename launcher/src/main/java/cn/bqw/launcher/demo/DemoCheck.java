@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * {@code ./bqw demo-check}: the city overview and the county rankings that report-service shows,
- * held against the figures the generator worked out for the data set it loaded. Prints both and
- * every difference.
+ * in both views, held against the figures the generator worked out for the data set it loaded (all
+ * values as of the last month; only the approved ones as of the last approved month), and the
+ * bulletins with the June correction in their changes. Prints the figures and every difference.
  */
 public final class DemoCheck {
 
@@ -30,29 +31,58 @@ public final class DemoCheck {
         this.platform = new PlatformClient(token);
     }
 
-    /** The differences (none when the platform agrees), retried while report-service may still be applying events. */
-    public List<String> run(Figures figures, Catalogue catalogue) throws InterruptedException {
+    /**
+     * The differences (none when the platform agrees), retried while report-service may still be
+     * applying events. {@code official} are the figures of the approved values alone, as of the
+     * last approved month; {@code revisions} the values corrected after the June bulletin.
+     */
+    public List<String> run(Figures figures, Figures official, Catalogue catalogue, List<Story.Observation> revisions)
+            throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
+        String officially = "&view=official&asOf=" + Story.YEAR + "-" + String.format("%02d", official.asOfMonth());
         while (true) {
             JsonObject overview = platform.get(PlatformClient.REPORT + "/api/v1/reports/overview?year=" + Story.YEAR);
             JsonObject rankings = platform.get(PlatformClient.REPORT + "/api/v1/reports/rankings?year=" + Story.YEAR);
+            JsonObject officialOverview =
+                    platform.get(PlatformClient.REPORT + "/api/v1/reports/overview?year=" + Story.YEAR + officially);
+            JsonObject officialRankings =
+                    platform.get(PlatformClient.REPORT + "/api/v1/reports/rankings?year=" + Story.YEAR + officially);
             List<String> differences = new ArrayList<>();
             compareOverview(figures, catalogue, overview, differences);
             compareRankings(figures, rankings, differences);
+            List<String> officialDifferences = new ArrayList<>();
+            compareOverview(official, catalogue, officialOverview, officialDifferences);
+            compareRankings(official, officialRankings, officialDifferences);
+            officialDifferences.forEach(d -> differences.add("official view: " + d));
             if (differences.isEmpty() || System.nanoTime() > deadline) {
                 print(overview, rankings);
-                checkBulletins(overview, differences);
+                System.out.printf(
+                        "official view as of %s: %d indicators and %d county scores and ranks checked, %d provisional"
+                                + " figures on the overview as of %s%n",
+                        officialOverview.getString("asOf", "?"),
+                        official.city().size(),
+                        official.rankings().size(),
+                        provisional(overview),
+                        overview.getString("asOf", "?"));
+                checkBulletins(overview, revisions, differences);
                 return differences;
             }
             Thread.sleep(2000);
         }
     }
 
+    private static long provisional(JsonObject overview) {
+        return overview.getJsonArray("campaigns").getValuesAs(JsonObject.class).stream()
+                .flatMap(c -> c.getJsonArray("indicators").getValuesAs(JsonObject.class).stream())
+                .filter(i -> i.getBoolean("provisional", false))
+                .count();
+    }
+
     /**
      * The bulletins the loader published are there, each once per month, and the content each
      * serves is the one its SHA-256 names.
      */
-    private void checkBulletins(JsonObject overview, List<String> differences) {
+    private void checkBulletins(JsonObject overview, List<Story.Observation> revisions, List<String> differences) {
         String city = overview.getString("region");
         String asOf = overview.getString("asOf");
         var editions =
@@ -77,6 +107,40 @@ public final class DemoCheck {
                 System.out.println("bulletin: " + edition.getString("title") + " as of " + month
                         + ", its content has its SHA-256");
             }
+            if (month.equals(Story.REVISED_MONTH) && !revisions.isEmpty()) {
+                checkCorrection(edition, revisions, differences);
+            }
+        }
+    }
+
+    /**
+     * The June edition's changes show the correction: the revised indicator's city figure moved by
+     * exactly the corrections, and each revised value is listed behind it.
+     */
+    private void checkCorrection(JsonObject edition, List<Story.Observation> revisions, List<String> differences) {
+        JsonObject changes =
+                platform.get(PlatformClient.REPORT + "/api/v1/bulletins/" + edition.getJsonNumber("id") + "/changes");
+        String indicator = revisions.get(0).indicator();
+        JsonObject figure = changes.getJsonArray("figures").getValuesAs(JsonObject.class).stream()
+                .filter(f -> f.getString("indicator").equals(indicator))
+                .findFirst()
+                .orElse(null);
+        if (figure == null) {
+            differences.add("bulletin as of " + Story.REVISED_MONTH + ": no change of " + indicator + " since");
+            return;
+        }
+        BigDecimal moved = number(figure, "current").subtract(number(figure, "published"));
+        BigDecimal corrected = BigDecimal.valueOf(revisions.size());
+        int listed = figure.getJsonArray("revisions").size();
+        if (moved.compareTo(corrected) != 0 || listed != revisions.size()) {
+            differences.add("bulletin as of " + Story.REVISED_MONTH + ": " + indicator + " moved by " + moved + " with "
+                    + listed + " revisions listed; the correction was " + corrected + " over " + revisions.size()
+                    + " values");
+        } else {
+            System.out.println("bulletin: changes since " + Story.REVISED_MONTH + ": " + indicator + " "
+                    + number(figure, "published").toPlainString() + " → "
+                    + number(figure, "current").toPlainString()
+                    + ", the " + listed + " corrected values listed");
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * Loads a generated city through the public REST APIs, the way another government system would:
  * divisions and villages into village-service, the catalogue, targets and values into
- * indicator-service (bulk endpoints, all-or-nothing, with idempotency keys), then waits for
- * report-service to have applied every event.
+ * indicator-service (bulk endpoints, all-or-nothing, with idempotency keys), waits for
+ * report-service to have applied every event; then the months' approvals, the June bulletin, a
+ * correction of June, the last month under way and the October bulletin ({@link DemoApprovals}).
  */
 public final class DemoLoader {
 
@@ -61,21 +62,36 @@ public final class DemoLoader {
                 VALUES_PER_REQUEST,
                 PlatformClient.INDICATOR + "/api/v1/targets:batch?atomic=true",
                 DemoLoader::targetsCsv);
-        inChunks(
-                "observations",
-                story.observations(),
-                VALUES_PER_REQUEST,
-                PlatformClient.INDICATOR + "/api/v1/observations:batch?atomic=true",
-                DemoLoader::observationsCsv);
-        awaitReports(platform, story.observations().size());
-        publishBulletins(city);
+        DemoApprovals approvals = new DemoApprovals(platform, city, catalogue);
+        if (approvals.done()) {
+            // Approved values are locked: loaded again, the city keeps the values it has.
+            System.out.println("▸ values already loaded and approved");
+        } else {
+            inChunks(
+                    "observations",
+                    story.observations(),
+                    VALUES_PER_REQUEST,
+                    PlatformClient.INDICATOR + "/api/v1/observations:batch?atomic=true",
+                    DemoLoader::observationsCsv);
+            awaitReports(platform, story.observations().size());
+            approvals.approveAll();
+            awaitReports(platform, approvals.steps());
+            publishBulletins(city, Story.REVISED_MONTH);
+            approvals.correct(story.revisions());
+            approvals.submitLastMonth();
+            awaitReports(platform, approvals.steps());
+        }
+        publishBulletins(city, null);
     }
 
     /** The months the demo city's bulletins (通报) are published for, where the story reaches them. */
     static final List<String> BULLETIN_MONTHS = List.of(Story.YEAR + "-06", Story.YEAR + "-10");
 
-    /** The June and October bulletins, as the city office would publish them once the figures are in. */
-    private void publishBulletins(DemoCity city) {
+    /**
+     * The June and October bulletins (or only {@code only}), in the official view, as the city
+     * office publishes them once the month's figures are approved.
+     */
+    private void publishBulletins(DemoCity city, String only) {
         var published = platform
                 .getArray(PlatformClient.REPORT + "/api/v1/bulletins?region="
                         + city.city().code() + "&year=" + Story.YEAR)
@@ -85,12 +101,15 @@ public final class DemoLoader {
                 .toList();
         for (String month : BULLETIN_MONTHS) {
             // Loaded again, the city keeps its editions: a bulletin is published once.
-            if (Integer.parseInt(month.substring(5)) > city.spec().lastMonth() || published.contains(month)) {
+            if (Integer.parseInt(month.substring(5))
+                            > DemoApprovals.approvedThrough(city.spec().lastMonth())
+                    || published.contains(month)
+                    || (only != null && !only.equals(month))) {
                 continue;
             }
             JsonObject bulletin = platform.postJson(
                     PlatformClient.REPORT + "/api/v1/bulletins",
-                    "{\"region\":\"%s\",\"year\":%d,\"asOf\":\"%s\"}"
+                    "{\"region\":\"%s\",\"year\":%d,\"asOf\":\"%s\",\"view\":\"official\"}"
                             .formatted(city.city().code(), Story.YEAR, month));
             System.out.println("bulletin: " + bulletin.getString("title") + " as of " + month + ", SHA-256 "
                     + bulletin.getString("sha256"));

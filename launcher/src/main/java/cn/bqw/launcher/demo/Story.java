@@ -19,9 +19,12 @@ import java.util.function.ToDoubleFunction;
  * 60%, rural roads 15 points below urban, governance coverage under half, the pilot counts, and
  * counties ahead or behind by their pace. Every catalogue indicator gets values.
  */
-public record Story(List<Target> targets, List<Observation> observations) {
+public record Story(List<Target> targets, List<Observation> observations, List<Observation> revisions) {
 
     static final int YEAR = 2025;
+    /** The month whose RURAL_TOILET values of one township are revised after its bulletin. */
+    static final String REVISED_MONTH = YEAR + "-06";
+
     static final double GOVERNANCE_SHARE_NOW = 0.46;
     private static final double GOVERNANCE_SHARE_BEFORE = 0.40;
     /** Spring Festival slows January and February; December is the year-end push. */
@@ -67,6 +70,32 @@ public record Story(List<Target> targets, List<Observation> observations) {
         }
     }
 
+    /** The story as it stands after its revisions: each revised value replaces the one first posted. */
+    public Story revised() {
+        Map<String, Observation> byKey = new LinkedHashMap<>();
+        observations.forEach(o -> byKey.put(key(o), o));
+        revisions.forEach(o -> byKey.put(key(o), o));
+        return new Story(targets, List.copyOf(byKey.values()), List.of());
+    }
+
+    /**
+     * The values the official view counts once the demo's approvals are in: the revised values of
+     * every month through {@code approvedThrough} and of the quarters it completes (yearly values
+     * are approved only once the year is).
+     */
+    public Story official(int approvedThrough) {
+        return new Story(
+                targets,
+                revised().observations().stream()
+                        .filter(o -> DemoApprovals.approved(o.period(), approvedThrough))
+                        .toList(),
+                List.of());
+    }
+
+    private static String key(Observation o) {
+        return o.indicator() + "|" + o.region() + "|" + o.period() + "|" + o.area();
+    }
+
     public static Story tell(DemoCity city, Catalogue catalogue) {
         return new Teller(city, catalogue).tell();
     }
@@ -100,7 +129,38 @@ public record Story(List<Target> targets, List<Observation> observations) {
             countyYearly();
             countyQuarterly();
             cityValues();
-            return new Story(List.copyOf(targets), List.copyOf(observations));
+            return new Story(List.copyOf(targets), List.copyOf(observations), revisions());
+        }
+
+        /**
+         * After the June bulletin, the township with the most June toilets finds each of its
+         * villages reported one too few: its corrected values (only where June is approved by then).
+         */
+        private List<Observation> revisions() {
+            if (DemoApprovals.approvedThrough(lastMonth) < 6) {
+                return List.of();
+            }
+            List<Observation> june = observations.stream()
+                    .filter(o ->
+                            o.indicator().equals("RURAL_TOILET") && o.period().equals(REVISED_MONTH))
+                    .sorted(java.util.Comparator.comparing(Observation::region))
+                    .toList();
+            if (june.isEmpty()) {
+                return List.of();
+            }
+            // The township with the most of them (the first by code among equals).
+            Map<String, Long> perTownship = new java.util.TreeMap<>();
+            june.forEach(o -> perTownship.merge(DemoApprovals.township(o.region()), 1L, Long::sum));
+            String township = perTownship.entrySet().stream()
+                    .max(Map.Entry.<String, Long>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .orElseThrow()
+                    .getKey();
+            return june.stream()
+                    .filter(o -> DemoApprovals.township(o.region()).equals(township))
+                    .map(o -> Observation.of(
+                            o.indicator(), o.region(), o.period(), o.value().add(BigDecimal.ONE)))
+                    .toList();
         }
 
         /** The programme's 2025 city targets: amounts to deliver are binding, levels to reach expected. */

@@ -110,7 +110,29 @@ class FiguresTest {
                         value("T_WM", A, "2025", "50"),
                         value("T_WM", B, "2025", "10"),
                         value("T_LATEST", DemoCity.CITY_CODE, "2025", "7.5"),
-                        value("T_LATEST", A, "2025", "99")));
+                        value("T_LATEST", A, "2025", "99")),
+                List.of());
+    }
+
+    @Test
+    void theOfficialStoryKeepsTheRevisedValuesOfTheApprovedPeriodsOnly() {
+        Story base = story();
+        Story revised = new Story(base.targets(), base.observations(), List.of(value("T_FLOW", A1, "2025-01", "6")));
+        // Approved through February: January (revised) and February; not March, not Q1, not the year.
+        assertEquals(
+                List.of(
+                        "T_FLOW " + A1 + " 2025-01 6",
+                        "T_FLOW " + B1 + " 2025-02 4",
+                        "T_MEAN " + A1 + " 2025-01 10",
+                        "T_MEAN " + B1 + " 2025-02 30"),
+                revised.official(2).observations().stream()
+                        .map(o -> o.indicator() + " " + o.region() + " " + o.period() + " " + o.value())
+                        .toList());
+        assertEquals(List.of("2025-01", "2025-02", "2025-03", "2025Q1"), DemoApprovals.approvedPeriods(3));
+        assertEquals(
+                new BigDecimal("6"),
+                revised.revised().observations().get(0).value(),
+                "the revision replaces the value first posted, in its place");
     }
 
     private static void assertCity(Figures figures, String indicator, String actual, String status) {

@@ -114,9 +114,14 @@ public class RegionAccess {
      * region is in the body, checked by the service first thing.
      */
     public void require(Permission permission, String code) {
-        if (identity.isAnonymous() || !permission.allows(identity.getRoles(), regions(), code)) {
+        if (!allows(permission, code)) {
             throw new ForbiddenException(permission.refusal(code));
         }
+    }
+
+    /** Whether the caller may take {@code permission} on {@code code}: for bulk rows, whose refusals are conflicts. */
+    public boolean allows(Permission permission, String code) {
+        return !identity.isAnonymous() && permission.allows(identity.getRoles(), regions(), code);
     }
 
     /** The division codes of the token's {@code regions} claim, empty when it has none. */

@@ -62,6 +62,7 @@ class PermissionTest {
     void bulkRefusalsReadAsThePermissionMatrixExpects() {
         assertTrue(RegionAccess.OUTSIDE.formatted(TOWNSHIP).contains(PermissionMatrix.REGION_REFUSALS.get(0)));
         assertTrue(RegionAccess.DECIDED_ABOVE.formatted(TOWNSHIP).contains(PermissionMatrix.REGION_REFUSALS.get(1)));
+        assertTrue(RegionAccess.NOT_BELOW.formatted(TOWNSHIP).contains(PermissionMatrix.REGION_REFUSALS.get(2)));
     }
 
     /**

@@ -212,48 +212,41 @@ public class AggregateStore {
         Period unitPeriod = Period.parse(period).orElseThrow();
         ApprovedUnits now = ApprovedUnits.load(entityManager, ancestors(region), region);
         ApprovedUnits then = now.with(region, period, campaign, before);
-        // Every fact of the series that have a value in the unit: a flow's year to date, a level's
-        // carried value, both depend on the series' other periods too.
-        List<Object[]> rows = entityManager
+        // The series with a value in the unit; all their facts, since a flow's year to date and a
+        // level's carried value depend on the series' other periods too. Two index-friendly
+        // queries: prepared once, a single query over ranges and arrays is planned badly.
+        List<Object[]> touched = entityManager
                 .createNativeQuery(
                         """
-                        SELECT f.indicator_code, f.region_code, f.area, f.year, f.period, f.first_month, f.value,
-                               f.numerator, f.denominator, f.weight
+                        SELECT DISTINCT f.indicator_code, f.region_code, f.area
                         FROM fact f JOIN indicator_def i ON i.code = f.indicator_code
-                        WHERE i.campaign = ?1 AND f.year = ?2 AND f.region_code >= ?3 AND f.region_code < ?4
-                          AND EXISTS (SELECT 1 FROM fact g
-                                      WHERE g.indicator_code = f.indicator_code AND g.region_code = f.region_code
-                                        AND g.area = f.area AND g.year = f.year
-                                        AND g.period = ANY(CAST(?5 AS varchar[])))
-                        ORDER BY f.indicator_code, f.region_code, f.area""")
-                .setParameter(1, campaign)
-                .setParameter(2, unitPeriod.year())
-                .setParameter(3, prefix(region))
-                .setParameter(4, pastPrefix(region))
+                        WHERE f.period = ANY(CAST(?1 AS varchar[])) AND f.region_code >= ?2 AND f.region_code < ?3
+                          AND i.campaign = ?4""")
                 .setParameter(
-                        5,
+                        1,
                         unitPeriod.periodsWithin().stream()
                                 .map(Period::toString)
                                 .toArray(String[]::new))
+                .setParameter(2, prefix(region))
+                .setParameter(3, pastPrefix(region))
+                .setParameter(4, campaign)
                 .getResultList();
-        Map<String, List<Object[]>> bySeries = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            bySeries.computeIfAbsent(row[0] + "|" + row[1] + "|" + row[2], k -> new ArrayList<>())
-                    .add(row);
+        Map<String, String[]> series = new LinkedHashMap<>();
+        String year = Integer.toString(unitPeriod.year());
+        for (Object[] row : touched) {
+            series.put(
+                    seriesKey((String) row[0], (String) row[1], (String) row[2], unitPeriod.year()),
+                    new String[] {(String) row[0], (String) row[1], (String) row[2], year});
         }
+        Map<String, List<StoredFact>> stored = storedFacts(series, now);
         Deltas deltas = new Deltas();
-        for (List<Object[]> series : bySeries.values()) {
-            Object[] first = series.get(0);
-            IndicatorDef indicator = IndicatorDef.findById(first[0]);
-            String factRegion = (String) first[1];
-            List<Fact> old = new ArrayList<>();
-            List<Fact> current = new ArrayList<>();
-            for (Object[] row : series) {
-                String factPeriod = (String) row[4];
-                old.add(fact(row, 5, then.covers(campaign, factRegion, factPeriod)));
-                current.add(fact(row, 5, now.covers(campaign, factRegion, factPeriod)));
-            }
-            deltas.change(indicator, factRegion, (String) first[2], unitPeriod.year(), old, current);
+        for (Map.Entry<String, String[]> one : series.entrySet()) {
+            String[] key = one.getValue();
+            List<StoredFact> facts = stored.getOrDefault(one.getKey(), List.of());
+            List<Fact> old = facts.stream()
+                    .map(f -> f.fact().official(then.covers(campaign, key[1], f.period())))
+                    .toList();
+            deltas.change(IndicatorDef.findById(key[0]), key[1], key[2], unitPeriod.year(), old, facts(facts));
         }
         flush(deltas);
     }
@@ -494,7 +487,6 @@ public class AggregateStore {
      * The stored facts of every series (indicator, region, area, year) of {@code states}, by
      * series, each marked official as {@code units} say.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, List<StoredFact>> storedFacts(List<ObservationState> states, ApprovedUnits units) {
         Map<String, String[]> series = new LinkedHashMap<>();
         for (ObservationState state : states) {
@@ -502,6 +494,15 @@ public class AggregateStore {
             series.putIfAbsent(
                     seriesKey(state.indicator(), state.region(), state.area(), Integer.parseInt(year)),
                     new String[] {state.indicator(), state.region(), state.area(), year});
+        }
+        return storedFacts(series, units);
+    }
+
+    /** The stored facts of each series ({@code indicator, region, area, year}, by series key), marked as {@code units} say. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<StoredFact>> storedFacts(Map<String, String[]> series, ApprovedUnits units) {
+        if (series.isEmpty()) {
+            return new HashMap<>();
         }
         List<Object[]> rows = entityManager
                 .createNativeQuery(

@@ -47,20 +47,24 @@ public final class ApprovedUnits {
      */
     @SuppressWarnings("unchecked")
     public static ApprovedUnits load(EntityManager entityManager, Collection<String> regions, String subtree) {
-        String sql =
-                "SELECT region_code, period, campaign, state FROM approval_unit WHERE state IN ('APPROVED', 'ACCEPTED')";
+        String columns = "SELECT region_code, period, campaign, state FROM approval_unit"
+                + " WHERE state IN ('APPROVED', 'ACCEPTED')";
         List<Object[]> rows;
         if (regions == null) {
-            rows = entityManager.createNativeQuery(sql).getResultList();
+            rows = entityManager.createNativeQuery(columns).getResultList();
         } else {
-            rows = entityManager
-                    .createNativeQuery(
-                            sql
-                                    + " AND (region_code = ANY(CAST(?1 AS varchar[])) OR (region_code >= ?2 AND region_code < ?3))")
+            // Two index range reads, not one OR: a prepared OR is planned as a scan of every unit.
+            rows = new ArrayList<>(entityManager
+                    .createNativeQuery(columns + " AND region_code = ANY(CAST(?1 AS varchar[]))")
                     .setParameter(1, regions.toArray(String[]::new))
-                    .setParameter(2, subtree == null ? "" : AggregateStore.prefix(subtree))
-                    .setParameter(3, subtree == null ? "" : AggregateStore.pastPrefix(subtree))
-                    .getResultList();
+                    .getResultList());
+            if (subtree != null) {
+                rows.addAll(entityManager
+                        .createNativeQuery(columns + " AND region_code >= ?1 AND region_code < ?2")
+                        .setParameter(1, AggregateStore.prefix(subtree))
+                        .setParameter(2, AggregateStore.pastPrefix(subtree))
+                        .getResultList());
+            }
         }
         List<Unit> units = new ArrayList<>();
         for (Object[] row : rows) {

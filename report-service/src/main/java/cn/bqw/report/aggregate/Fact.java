@@ -16,6 +16,11 @@ public record Fact(
         BigDecimal weight,
         boolean official) {
 
+    /** The same fact, official or not. */
+    Fact official(boolean now) {
+        return new Fact(firstMonth, value, numerator, denominator, weight, now);
+    }
+
     Contribution contribution() {
         BigDecimal w = weight == null ? BigDecimal.ZERO : weight;
         return new Contribution(

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ApprovalProjection {
 
     public static final String CONSUMER = "report-approvals";
+    static final String DEAD_LETTERS = "bqw.approvals.v1.dlq";
 
     @Inject
     EventConsumer events;
@@ -37,8 +38,13 @@ public class ApprovalProjection {
 
     @Incoming("approvals")
     @Blocking
-    public CompletionStage<Void> onApproval(Message<String> message) {
-        return events.consume(message, CONSUMER, this::apply);
+    public CompletionStage<Void> onApprovals(Message<List<String>> batch) {
+        return events.consumeBatch(batch, CONSUMER, DEAD_LETTERS, this::applyAll);
+    }
+
+    /** A poll's steps in their order (one unit's steps share a partition, so they come in order). */
+    public void applyAll(List<IncomingEvent> batch) {
+        batch.forEach(this::apply);
     }
 
     public void apply(IncomingEvent event) {

@@ -2,6 +2,7 @@ package cn.bqw.report.bulletin;
 
 import cn.bqw.platform.api.CanonicalJson;
 import cn.bqw.platform.division.DivisionCode;
+import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.jdbc.Timestamps;
@@ -80,7 +81,8 @@ public class BulletinService {
         RegionReport report = reports.region(request.region(), request.year(), request.asOf(), view);
         ObjectNode content = json.createObjectNode();
         content.set("report", json.valueToTree(report));
-        if (request.region().equals(reports.city())) {
+        // The city's edition also ranks its counties (a county's has nothing below it to rank here).
+        if (region.level() == DivisionLevel.CITY && request.region().equals(reports.city())) {
             content.set("rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view)));
             content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view)));
         }

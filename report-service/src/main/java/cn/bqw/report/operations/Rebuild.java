@@ -139,8 +139,8 @@ public class Rebuild {
                     Topics.INDICATORS.name(), CatalogueProjection.CONSUMER, each(catalogue::apply), consumer()));
             streams.add(new Stream(
                     Topics.OBSERVATIONS.name(), ObservationProjection.CONSUMER, observations::apply, consumer()));
-            streams.add(new Stream(
-                    Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, each(approvals::apply), consumer()));
+            streams.add(
+                    new Stream(Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, approvals::applyAll, consumer()));
             QuarkusTransaction.requiringNew().run(this::createFreshTables);
             for (Stream stream : streams) {
                 stream.kafka().assign(partitions(stream));

@@ -126,6 +126,38 @@ class OfficialViewTest {
                 .statusCode(200)
                 .body("differences", empty());
 
+        // An official bulletin holds the official figures; when the east's February is approved
+        // again, its changes show the figure moving though no value was revised.
+        JsonPath bulletin = given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"region\":\"" + COUNTY + "\",\"year\":2025,\"asOf\":\"2025-03\",\"view\":\"official\"}")
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertEquals("official", bulletin.getString("view"));
+        assertEquals("official", bulletin.getString("content.report.view"));
+        String published = "content.report.campaigns.indicators.flatten().find { it.code == 'OFF_FLOW' }.";
+        assertEquals("16", number(bulletin.getString(published + "assessment.actual")));
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.approval(EAST, "2025-02", "RURAL", "APPROVED", null, 3);
+        }
+        long id = bulletin.getLong("id");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            JsonPath changes = given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .get("/api/v1/bulletins/" + id + "/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            String figure = "figures.find { it.indicator == 'OFF_FLOW' }.";
+            assertEquals("16", number(changes.getString(figure + "published")));
+            assertEquals("36", number(changes.getString(figure + "current")));
+        });
+
         given().auth()
                 .oauth2(TestTokens.viewer())
                 .queryParam("year", 2025)

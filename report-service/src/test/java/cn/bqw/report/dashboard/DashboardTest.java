@@ -188,7 +188,11 @@ class DashboardTest {
         assertTrue(Files.size(downloaded(".xlsx")) > 1000);
     }
 
-    /** The approval tab colours each county's state; the bulletin tab lists editions and what changed since. */
+    /**
+     * The approval tab colours each county's state and offers the steps; accepted figures count in
+     * the official view and mark the rest provisional; the bulletin tab lists editions and what
+     * changed since.
+     */
     @Test
     void theApprovalAndBulletinTabsShowTheirState() {
         try (ProjectionEvents events = new ProjectionEvents()) {
@@ -220,6 +224,41 @@ class DashboardTest {
                 "请核实三月数据",
                 browser.findElement(By.cssSelector("td.approval[data-region='" + WEST + "'][data-campaign='RURAL']"))
                         .getDomAttribute("title"));
+
+        // Clicking a unit offers the approver's steps (taken at indicator-service, whose address the settings give).
+        east.click();
+        waitFor(Duration.ofSeconds(5), () -> browser.findElement(By.id("approval-actions"))
+                .isDisplayed());
+        assertEquals(
+                "http://localhost:8082",
+                given().auth()
+                        .oauth2(TestTokens.viewer())
+                        .get("/api/v1/dashboard/settings")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("indicatorService"));
+
+        // The city accepts the east county's February and March: its 20 + 4 km count in the
+        // official view, the west's 6 do not, and the city's figure is provisional, half approved.
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.approval(EAST, "2021-02", "RURAL", "ACCEPTED", null, 1)
+                    .approval(EAST, "2021-03", "RURAL", "ACCEPTED", null, 2);
+        }
+        browser.findElement(By.cssSelector("#tabs button[data-view='overview']"))
+                .click();
+        waitFor(Duration.ofSeconds(20), () -> {
+            browser.findElement(By.cssSelector("#tabs button[data-view='overview']"))
+                    .click();
+            sleep(500);
+            return "50".equals(card("D_ROADS").getDomAttribute("data-approved"));
+        });
+        assertTrue(card("D_ROADS").getText().contains("待审"), card("D_ROADS").getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("figures"))).selectByValue("official");
+        waitFor(Duration.ofSeconds(15), () -> card("D_ROADS")
+                .findElement(By.cssSelector(".actual"))
+                .getText()
+                .equals("24"));
 
         browser.findElement(By.cssSelector("#tabs button[data-view='bulletins']"))
                 .click();
