@@ -48,7 +48,8 @@ public class AggregateStore {
     public void recordAll(List<ObservationState> states) {
         lock("pg_advisory_xact_lock_shared");
         Deltas deltas = new Deltas();
-        Map<Integer, Integer> latestMonths = new HashMap<>();
+        // By region|year (each value's region and every division above it), in key order.
+        Map<String, Integer> latestMonths = new java.util.TreeMap<>();
         Set<String> around = new java.util.HashSet<>();
         states.forEach(state -> {
             around.add(state.region());
@@ -87,20 +88,24 @@ public class AggregateStore {
             now.add(new StoredFact(state.period(), state.version(), fact));
             stored.put(series, now);
             if (period.length() != Period.Length.YEAR) {
-                latestMonths.merge(period.year(), period.lastMonth(), Math::max);
+                for (String region : lineage(state.region())) {
+                    latestMonths.merge(region + "|" + period.year(), period.lastMonth(), Math::max);
+                }
             }
             if (indicator != null) {
                 deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
             }
         }
         flush(deltas);
-        latestMonths.forEach((year, month) -> entityManager
+        latestMonths.forEach((key, month) -> entityManager
                 .createNativeQuery(
                         """
-                        INSERT INTO report_year (year, latest_month) VALUES (?1, ?2)
-                        ON CONFLICT (year) DO UPDATE SET latest_month = GREATEST(report_year.latest_month, ?2)""")
-                .setParameter(1, year)
-                .setParameter(2, month)
+                        INSERT INTO region_year (region_code, year, latest_month) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (region_code, year) DO UPDATE
+                        SET latest_month = GREATEST(region_year.latest_month, ?3)""")
+                .setParameter(1, key.substring(0, key.indexOf('|')))
+                .setParameter(2, Integer.parseInt(key.substring(key.indexOf('|') + 1)))
+                .setParameter(3, month)
                 .executeUpdate());
     }
 
@@ -320,11 +325,15 @@ public class AggregateStore {
         return months;
     }
 
-    /** The default as-of month of a year: the last month any monthly or quarterly value covers. */
-    public Optional<Integer> latestMonth(int year) {
+    /**
+     * A region's default as-of month of a year: the last month any monthly or quarterly value in
+     * its subtree covers.
+     */
+    public Optional<Integer> latestMonth(String region, int year) {
         return entityManager
-                .createNativeQuery("SELECT latest_month FROM report_year WHERE year = ?1")
-                .setParameter(1, year)
+                .createNativeQuery("SELECT latest_month FROM region_year WHERE region_code = ?1 AND year = ?2")
+                .setParameter(1, region)
+                .setParameter(2, year)
                 .getResultStream()
                 .findFirst()
                 .map(month -> ((Number) month).intValue());
@@ -384,6 +393,17 @@ public class AggregateStore {
                 upsert.executeBatch();
             }
         });
+    }
+
+    /** A region and every division above it, up to its province. */
+    static List<String> lineage(String region) {
+        List<String> all = new ArrayList<>(List.of(region));
+        for (Optional<DivisionCode> up = DivisionCode.parse(region).flatMap(DivisionCode::parent);
+                up.isPresent();
+                up = up.get().parent()) {
+            all.add(up.get().value());
+        }
+        return all;
     }
 
     /** The divisions above a region, up to its city. */

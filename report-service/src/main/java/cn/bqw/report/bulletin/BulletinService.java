@@ -83,7 +83,8 @@ public class BulletinService {
         content.set("report", json.valueToTree(report));
         // The city's edition also ranks its counties (a county's has nothing below it to rank here).
         if (region.level() == DivisionLevel.CITY && request.region().equals(reports.city())) {
-            content.set("rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view)));
+            content.set(
+                    "rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view, null)));
             content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view)));
         }
         JsonNode canonical = CanonicalJson.of(content);
@@ -184,7 +185,8 @@ public class BulletinService {
             return List.of();
         }
         Map<String, JsonNode> now = new HashMap<>();
-        json.<JsonNode>valueToTree(reports.rankings(edition.year(), edition.asOf(), null, View.parse(edition.view())))
+        json.<JsonNode>valueToTree(
+                        reports.rankings(edition.year(), edition.asOf(), null, View.parse(edition.view()), null))
                 .path("counties")
                 .forEach(county -> now.put(county.path("region").asText(), county));
         List<BulletinChanges.County> moved = new ArrayList<>();

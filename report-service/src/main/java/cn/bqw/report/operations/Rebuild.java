@@ -55,7 +55,7 @@ public class Rebuild {
             "target",
             "fact",
             "aggregate",
-            "report_year",
+            "region_year",
             "projection_state",
             "active_villages",
             "approval_unit",

@@ -4,16 +4,26 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** County scorecards (督导考核) for a year as of a month, best first. */
+/**
+ * Scorecards (督导考核) of the divisions directly below {@code region} (a city's counties, a
+ * county's townships) for a year as of a month, best first; the list is {@code counties} whatever
+ * their level.
+ */
 @Schema(
         example =
-                "{\"year\":2025,\"asOf\":\"2025-11\",\"view\":\"official\",\"countyClass\":null,\"counties\":[{\"region\":\"449901000000\","
+                "{\"year\":2025,\"asOf\":\"2025-11\",\"view\":\"official\",\"region\":\"449900000000\",\"countyClass\":null,\"counties\":[{\"region\":\"449901000000\","
                         + "\"nameZh\":\"东县\",\"countyClass\":\"LEAD\",\"score\":91.2,\"rank\":1,\"rankInClass\":1,\"previousRank\":2,"
                         + "\"rankChange\":1,\"contributions\":[{\"indicator\":\"AGRI_HSF_NEW\",\"kind\":\"BINDING\",\"weight\":2,"
                         + "\"score\":100,\"status\":\"ACHIEVED\",\"contribution\":25}],\"approved\":100,\"provisional\":false}],\"freshness\":{\"lastEventAt\":null,"
                         + "\"appliedAt\":null,\"pendingEvents\":0}}")
 public record Ranking(
-        int year, String asOf, String view, String countyClass, List<Scorecard> counties, Freshness freshness) {
+        int year,
+        String asOf,
+        String view,
+        String region,
+        String countyClass,
+        List<Scorecard> counties,
+        Freshness freshness) {
 
     /**
      * One county: its composite score, ranks, what each indicator contributed, and the share of

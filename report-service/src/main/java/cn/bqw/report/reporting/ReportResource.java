@@ -85,16 +85,19 @@ public class ReportResource {
     @Requires(Permission.REPORT_RANKINGS)
     @Path("/rankings")
     @Operation(
-            summary = "County scorecards: composite scores with per-indicator contributions, rank overall and"
-                    + " within class, and the rank change since the previous month")
+            summary = "Scorecards of the divisions below a region (default: the city's counties; a county's"
+                    + " townships): composite scores with per-indicator contributions, rank overall and within"
+                    + " class, and the rank change since the previous month")
     public Ranking rankings(
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf,
             @QueryParam("class")
                     @Pattern(regexp = "LEAD|ADVANCE|STRENGTHEN", message = "must be LEAD, ADVANCE or STRENGTHEN")
                     String countyClass,
-            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
-        return reports.rankings(year, asOf, countyClass, View.parse(view));
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view,
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region) {
+        return reports.rankings(year, asOf, countyClass, View.parse(view), region);
     }
 
     @GET

@@ -63,7 +63,7 @@ public class ReportService {
 
     public RegionReport region(String code, int year, String asOf, View view) {
         RegionRecord region = region(code);
-        int month = month(year, asOf);
+        int month = month(year, asOf, code);
         BigDecimal expected = expected(month);
         Map<String, List<IndicatorReport>> byCampaign = new LinkedHashMap<>();
         List<IndicatorDef> catalogue = IndicatorDef.listAll(Sort.by("campaign").and("code"));
@@ -113,7 +113,7 @@ public class ReportService {
         }
         String parent = parentCode == null ? city() : parentCode;
         RegionRecord parentRegion = region(parent);
-        int month = month(year, asOf);
+        int month = month(year, asOf, parent);
         BigDecimal expected = expected(month);
         List<RegionRecord> children = regions.children(parent);
         Map<String, Aggregate> sums = aggregates.read(
@@ -145,11 +145,16 @@ public class ReportService {
                 code, year, monthText(year, month), view.text(), parent, values, series, freshness());
     }
 
-    /** County scorecards, best first; {@code countyClass} narrows the list, not the overall ranks. */
-    public Ranking rankings(int year, String asOf, String countyClass, View view) {
-        int month = month(year, asOf);
-        List<RegionRecord> counties = regions.children(city()).stream()
-                .filter(r -> r.level() == DivisionLevel.COUNTY)
+    /**
+     * Scorecards of the divisions directly below {@code regionCode} (default: the city's counties;
+     * a county's townships, a province's cities), best first; {@code countyClass} narrows the list,
+     * not the overall ranks.
+     */
+    public Ranking rankings(int year, String asOf, String countyClass, View view, String regionCode) {
+        String parent = regionCode == null ? city() : region(regionCode).code();
+        int month = month(year, asOf, parent);
+        List<RegionRecord> counties = regions.children(parent).stream()
+                .filter(r -> r.level() != DivisionLevel.VILLAGE)
                 .toList();
         Map<String, Aggregate> behind = new LinkedHashMap<>();
         Map<String, List<Ranking.Contribution>> parts = scorecards(counties, year, month, view, behind);
@@ -190,7 +195,7 @@ public class ReportService {
                     behind.get(county.code()).provisional()));
         }
         cards.sort(java.util.Comparator.comparingInt(Ranking.Scorecard::rank).thenComparing(Ranking.Scorecard::region));
-        return new Ranking(year, monthText(year, month), view.text(), countyClass, cards, freshness());
+        return new Ranking(year, monthText(year, month), view.text(), parent, countyClass, cards, freshness());
     }
 
     /**
@@ -241,7 +246,7 @@ public class ReportService {
 
     /** Urban–rural gaps of the city and its counties, for every indicator with rural values this year. */
     public Gaps gaps(int year, String asOf, View view) {
-        int month = month(year, asOf);
+        int month = month(year, asOf, city());
         List<RegionRecord> places = cityAndCounties();
         List<?> codes = entityManager
                 .createNativeQuery(
@@ -457,13 +462,16 @@ public class ReportService {
         return region;
     }
 
-    /** The as-of month: the one asked for (a month or a quarter of the year), else the latest reported. */
-    private int month(int year, String asOf) {
+    /**
+     * The as-of month: the one asked for (a month or a quarter of the year), else the latest
+     * reported in the region's subtree.
+     */
+    private int month(int year, String asOf, String region) {
         if (year < 2000 || year > 2100) {
             throw ProblemException.invalid("year", "must be between 2000 and 2100");
         }
         if (asOf == null) {
-            return aggregates.latestMonth(year).orElse(12);
+            return aggregates.latestMonth(region, year).orElse(12);
         }
         Period period = Period.parse(asOf)
                 .filter(p -> p.year() == year)

@@ -97,15 +97,14 @@ class DashboardTest {
                         .observation("D_SHARE", "910101001201", "2021Q1", "TOTAL", "\"value\":1")
                         .observation("D_JOBS", EAST, "2021-02", "TOTAL", "\"value\":120");
             }
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(60))
-                    .until(
-                            () -> "10"
-                                    .equals(
-                                            String.valueOf(
-                                                    overview()
-                                                            .getString(
-                                                                    "campaigns.indicators.flatten().find { it.code == 'D_ROADS' }.assessment.actual"))));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                // Every value and all three villages applied (the share's denominator), not just the roads.
+                JsonPath overview = overview();
+                String path = "campaigns.indicators.flatten().find { it.code == '%s' }.assessment.actual";
+                return "10".equals(String.valueOf(overview.getString(path.formatted("D_ROADS"))))
+                        && "33.3333".equals(String.valueOf(overview.getString(path.formatted("D_SHARE"))))
+                        && "120".equals(String.valueOf(overview.getString(path.formatted("D_JOBS"))));
+            });
         }
         downloads = Files.createTempDirectory("dashboard-downloads");
         browser = Browser.start(downloads, 1400, 1000);

@@ -116,6 +116,13 @@ class ReportsTest {
                                 .getList("indicators.indicator")
                                 .size()
                         == 2);
+        // Villages come on their own topic: every one applied (the share and coverage count them).
+        await().atMost(PATIENCE).until(() -> List.of(6, 4, 2)
+                .equals(given().auth()
+                        .oauth2(TestTokens.viewer())
+                        .get("/api/v1/reports/coverage")
+                        .jsonPath()
+                        .getList("regions.activeVillages")));
         ready = true;
     }
 

@@ -1,0 +1,95 @@
+package cn.bqw.report.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.bqw.report.ProjectionEvents;
+import cn.bqw.testkit.PlatformTestResource;
+import cn.bqw.testkit.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports scoped to any region (counties 770701… and 770801…, in two cities that are not
+ * registered: the overview's city stays the other tests'): each region's default as-of month is its
+ * own subtree's latest, and a county ranks its townships.
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class RegionScopeTest {
+
+    static final String AHEAD = "770701000000";
+    static final String BEHIND = "770801000000";
+
+    @Test
+    void aRegionIsReportedAsOfItsOwnLatestMonthNotAnotherRegions() {
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.indicator("ASOF_COUNT", "SUM", "FLOW", "COUNTY", "个")
+                    .division(AHEAD, "COUNTY", "770700000000", "先行县", "LEAD")
+                    .division(BEHIND, "COUNTY", "770800000000", "后进县", "LEAD")
+                    .observation("ASOF_COUNT", AHEAD, "2025-09", "TOTAL", "\"value\":9")
+                    .observation("ASOF_COUNT", BEHIND, "2025-03", "TOTAL", "\"value\":3")
+                    // A quarter counts to its last month; a year's value moves nothing.
+                    .observation("ASOF_COUNT", BEHIND, "2025Q2", "TOTAL", "\"value\":2")
+                    .observation("ASOF_COUNT", BEHIND, "2025", "TOTAL", "\"value\":1");
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertEquals("2025-09", asOf(AHEAD));
+            assertEquals("2025-06", asOf(BEHIND));
+        });
+    }
+
+    @Test
+    void aCountyRanksItsTownshipsByTheSameScorecardRules() {
+        String county = "770901000000";
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.indicator("RANK_COUNT", "SUM", "FLOW", "TOWNSHIP", "个")
+                    .division(county, "COUNTY", "770900000000", "排名县", "LEAD")
+                    .division("770901001000", "TOWNSHIP", county, "快镇", null)
+                    .division("770901002000", "TOWNSHIP", county, "慢镇", null)
+                    .division("770901003000", "TOWNSHIP", county, "无目标镇", null)
+                    .target("RANK_COUNT", "770901001000", 2025, "60")
+                    .target("RANK_COUNT", "770901002000", 2025, "60")
+                    // As of June (expected 0.5): 30 of 60 is on pace, 100 points; 15 of 60 half of it, 50.
+                    .observation("RANK_COUNT", "770901001000", "2025-06", "TOTAL", "\"value\":30")
+                    .observation("RANK_COUNT", "770901002000", "2025-06", "TOTAL", "\"value\":15")
+                    .observation("RANK_COUNT", "770901003000", "2025-06", "TOTAL", "\"value\":99");
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            io.restassured.path.json.JsonPath ranking = given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .queryParam("year", 2025)
+                    .queryParam("region", county)
+                    .get("/api/v1/reports/rankings")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(county, ranking.getString("region"));
+            assertEquals("2025-06", ranking.getString("asOf"));
+            // The township without a target is not ranked.
+            assertEquals(java.util.List.of("770901001000", "770901002000"), ranking.getList("counties.region"));
+            assertEquals(java.util.List.of(1, 2), ranking.getList("counties.rank"));
+            assertEquals("100", number(ranking.getString("counties[0].score")));
+            assertEquals("50", number(ranking.getString("counties[1].score")));
+        });
+    }
+
+    private static String number(String text) {
+        return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+
+    private static String asOf(String region) {
+        return given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2025)
+                .get("/api/v1/reports/regions/" + region)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("asOf");
+    }
+}
