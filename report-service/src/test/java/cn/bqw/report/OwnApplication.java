@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A test profile for an application of its own: its own database and consumer group (reading
- * every topic from the start), and the city it reports on where it names one.
+ * every topic from the start), and the root it reports on by default (none: the tree's only root).
  */
 public abstract class OwnApplication implements QuarkusTestProfile {
 
@@ -24,9 +24,8 @@ public abstract class OwnApplication implements QuarkusTestProfile {
         for (String channel : new String[] {"divisions", "indicators", "observations", "approvals"}) {
             config.put("mp.messaging.incoming." + channel + ".group.id", group);
         }
-        if (city != null) {
-            config.put("bqw.report.city", city);
-        }
+        // Without a root of its own, none: the application reports on the only root of its tree.
+        config.put("bqw.report.root", city == null ? "" : city);
         return config;
     }
 }

@@ -85,7 +85,7 @@ public class BulletinService {
         if (region.level() == DivisionLevel.CITY && request.region().equals(reports.city())) {
             content.set(
                     "rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view, null)));
-            content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view)));
+            content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view, null)));
         }
         JsonNode canonical = CanonicalJson.of(content);
         // One numbering per region and year: publishers of the same one queue here.

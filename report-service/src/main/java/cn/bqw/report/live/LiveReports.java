@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,7 +133,14 @@ public class LiveReports {
             return;
         }
         Map<String, String> now = new LinkedHashMap<>();
-        for (RegionReport region : reports.cityAndCountyReports(year)) {
+        List<RegionReport> places;
+        try {
+            places = reports.cityAndCountyReports(year);
+        } catch (ProblemException undecided) {
+            // No root to watch (none yet, or several and none configured): refreshes still flow.
+            places = List.of();
+        }
+        for (RegionReport region : places) {
             for (RegionReport.Campaign campaign : region.campaigns()) {
                 for (IndicatorReport indicator : campaign.indicators()) {
                     String key = region.region() + "|" + indicator.code();

@@ -103,12 +103,14 @@ public class ReportResource {
     @GET
     @Requires(Permission.REPORT_GAPS)
     @Path("/gaps")
-    @Operation(summary = "Urban–rural gaps of the city and its counties, and their trend")
+    @Operation(summary = "Urban–rural gaps of a region (default: the root) and the divisions below it, and their trend")
     public Gaps gaps(
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("asOf") String asOf,
-            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
-        return reports.gaps(year, asOf, View.parse(view));
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view,
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region) {
+        return reports.gaps(year, asOf, View.parse(view), region);
     }
 
     @GET
@@ -126,8 +128,12 @@ public class ReportResource {
     @GET
     @Requires(Permission.REPORT_COVERAGE)
     @Path("/coverage")
-    @Operation(summary = "Villages by category, plan type and pilot programme, for the city and each county")
-    public Coverage coverage() {
-        return reports.coverage();
+    @Operation(
+            summary = "Villages by category, plan type and pilot programme, for a region (default: the root) and"
+                    + " each division below it")
+    public Coverage coverage(
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region) {
+        return reports.coverage(region);
     }
 }

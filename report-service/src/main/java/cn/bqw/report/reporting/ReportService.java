@@ -52,9 +52,9 @@ public class ReportService {
     @Inject
     EntityManager entityManager;
 
-    /** The city this deployment reports on; without it, the first active city the replica holds. */
-    @ConfigProperty(name = "bqw.report.city")
-    Optional<String> configuredCity;
+    /** The region this deployment reports on by default; without it, the only root of the tree. */
+    @ConfigProperty(name = "bqw.report.root")
+    Optional<String> configuredRoot;
 
     /** The city's report; the city is the one CITY division the replica holds. */
     public RegionReport overview(int year, String asOf, View view) {
@@ -244,10 +244,13 @@ public class ReportService {
         return parts;
     }
 
-    /** Urban–rural gaps of the city and its counties, for every indicator with rural values this year. */
-    public Gaps gaps(int year, String asOf, View view) {
-        int month = month(year, asOf, city());
-        List<RegionRecord> places = cityAndCounties();
+    /**
+     * Urban–rural gaps of a region (default: the root) and the divisions directly below it, for
+     * every indicator with rural values this year.
+     */
+    public Gaps gaps(int year, String asOf, View view, String regionCode) {
+        List<RegionRecord> places = placesOf(regionCode);
+        int month = month(year, asOf, places.get(0).code());
         List<?> codes = entityManager
                 .createNativeQuery(
                         "SELECT DISTINCT indicator_code FROM aggregate WHERE year = ?1 AND area = 'RURAL' ORDER BY 1")
@@ -294,28 +297,36 @@ public class ReportService {
         return new Gaps(year, monthText(year, month), view.text(), indicators, freshness());
     }
 
-    /** Villages by category, plan type and pilot programme, for the city and each of its counties. */
+    /**
+     * Villages by category, plan type and pilot programme, for a region (default: the root) and each
+     * division directly below it.
+     */
     @SuppressWarnings("unchecked")
-    public Coverage coverage() {
-        List<RegionRecord> places = cityAndCounties();
-        String city = places.get(0).code();
-        String like = DivisionCode.parse(city).orElseThrow().prefix() + "%";
+    public Coverage coverage(String regionCode) {
+        List<RegionRecord> places = placesOf(regionCode);
+        DivisionCode root = DivisionCode.parse(places.get(0).code()).orElseThrow();
+        String like = root.prefix() + "%";
+        // Villages are counted by the prefix of the level below the region (a city's counties: 6 digits).
+        DivisionLevel below = root.level() == DivisionLevel.VILLAGE
+                ? DivisionLevel.VILLAGE
+                : DivisionLevel.values()[root.level().ordinal() + 1];
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
-                        SELECT substring(code, 1, 6), 'category', category, count(*) FROM region_replica
+                        SELECT substring(code, 1, ?2), 'category', category, count(*) FROM region_replica
                         WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND category IS NOT NULL GROUP BY 1, 3
                         UNION ALL
-                        SELECT substring(code, 1, 6), 'planType', plan_type, count(*) FROM region_replica
+                        SELECT substring(code, 1, ?2), 'planType', plan_type, count(*) FROM region_replica
                         WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND plan_type IS NOT NULL GROUP BY 1, 3
                         UNION ALL
-                        SELECT substring(r.code, 1, 6), 'pilot', p.pilot, count(*)
+                        SELECT substring(r.code, 1, ?2), 'pilot', p.pilot, count(*)
                         FROM region_replica r CROSS JOIN LATERAL unnest(r.pilots) AS p(pilot)
                         WHERE r.level = 'VILLAGE' AND r.active AND r.code LIKE ?1 GROUP BY 1, 3
                         UNION ALL
-                        SELECT substring(code, 1, 6), 'villages', NULL, count(*) FROM region_replica
+                        SELECT substring(code, 1, ?2), 'villages', NULL, count(*) FROM region_replica
                         WHERE level = 'VILLAGE' AND active AND code LIKE ?1 GROUP BY 1""")
                 .setParameter(1, like)
+                .setParameter(2, below.significantDigits())
                 .getResultList();
         List<Coverage.RegionCoverage> coverage = new ArrayList<>();
         for (RegionRecord place : places) {
@@ -420,36 +431,53 @@ public class ReportService {
                 .getSingleResult());
     }
 
-    /** The reports of the city and of each of its counties, as of the year's latest month. */
+    /** The reports of the root and of each division directly below it, as of the year's latest month. */
     public List<RegionReport> cityAndCountyReports(int year) {
-        return cityAndCounties().stream()
+        return placesOf(null).stream()
                 .map(r -> region(r.code(), year, null, View.ALL))
                 .toList();
     }
 
-    /** The city first, then its counties by code. */
-    private List<RegionRecord> cityAndCounties() {
-        String city = city();
+    /** A region (default: the root) first, then the divisions directly below it by code (no villages). */
+    private List<RegionRecord> placesOf(String regionCode) {
+        RegionRecord root = region(regionCode == null ? city() : regionCode);
         List<RegionRecord> places = new ArrayList<>();
-        places.add(region(city));
-        regions.children(city).stream()
-                .filter(r -> r.level() == DivisionLevel.COUNTY)
+        places.add(root);
+        regions.children(root.code()).stream()
+                .filter(r -> r.level() != DivisionLevel.VILLAGE)
                 .forEach(places::add);
         return places;
     }
 
-    /** The city the reports are about: {@code bqw.report.city}, else the first active city by code. */
+    /**
+     * The region the reports default to (the deployment's root): {@code bqw.report.root}, else the
+     * only root of the replica's tree — an active division whose parent is not registered. Several
+     * roots and none configured is a 409 naming them: never a silent pick, so a second city
+     * registered beside the first changes nothing the first's readers see.
+     */
     public String city() {
-        if (configuredCity.isPresent()) {
-            return configuredCity.get();
+        if (configuredRoot.isPresent()) {
+            return configuredRoot.get();
         }
-        List<?> cities = entityManager
-                .createNativeQuery("SELECT code FROM region_replica WHERE level = 'CITY' AND active ORDER BY code")
+        List<?> roots = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT r.code FROM region_replica r
+                        WHERE r.level <> 'VILLAGE' AND r.active
+                          AND NOT EXISTS (SELECT 1 FROM region_replica p WHERE p.code = r.parent_code AND p.active)
+                        ORDER BY r.code LIMIT 11""")
                 .getResultList();
-        if (cities.isEmpty()) {
-            throw ProblemException.notFound("city", "(no division of level CITY yet)");
+        if (roots.isEmpty()) {
+            throw ProblemException.notFound("region", "(no division registered yet)");
         }
-        return (String) cities.get(0);
+        if (roots.size() > 1) {
+            throw ProblemException.conflict("the platform holds several roots ("
+                    + String.join(
+                            ", ", roots.stream().limit(10).map(String::valueOf).toList())
+                    + (roots.size() > 10 ? ", …" : "")
+                    + "); name the region (/api/v1/reports/regions/{code}, region=) or configure bqw.report.root");
+        }
+        return (String) roots.get(0);
     }
 
     private RegionRecord region(String code) {

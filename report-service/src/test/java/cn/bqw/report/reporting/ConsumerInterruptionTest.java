@@ -40,7 +40,7 @@ class ConsumerInterruptionTest {
      */
     public static class OwnGroup extends OwnApplication {
         public OwnGroup() {
-            super("report-interruption", null);
+            super("report-interruption", CITY);
         }
     }
 

@@ -56,7 +56,10 @@ class RegionScopeTest {
                     // As of June (expected 0.5): 30 of 60 is on pace, 100 points; 15 of 60 half of it, 50.
                     .observation("RANK_COUNT", "770901001000", "2025-06", "TOTAL", "\"value\":30")
                     .observation("RANK_COUNT", "770901002000", "2025-06", "TOTAL", "\"value\":15")
-                    .observation("RANK_COUNT", "770901003000", "2025-06", "TOTAL", "\"value\":99");
+                    .observation("RANK_COUNT", "770901003000", "2025-06", "TOTAL", "\"value\":99")
+                    .village("770901001201", "770901001000", "DEMONSTRATION", 800)
+                    .village("770901001202", "770901001000", "ORDINARY", 600)
+                    .village("770901002201", "770901002000", "ORDINARY", 700);
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             io.restassured.path.json.JsonPath ranking = given().auth()
@@ -76,6 +79,30 @@ class RegionScopeTest {
             assertEquals("100", number(ranking.getString("counties[0].score")));
             assertEquals("50", number(ranking.getString("counties[1].score")));
         });
+        // Coverage and gaps follow the region too: the county, then its townships.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            io.restassured.path.json.JsonPath coverage = given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .queryParam("region", county)
+                    .get("/api/v1/reports/coverage")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(
+                    java.util.List.of(county, "770901001000", "770901002000", "770901003000"),
+                    coverage.getList("regions.region"));
+            assertEquals(java.util.List.of(3, 2, 1, 0), coverage.getList("regions.activeVillages"));
+            assertEquals(1, coverage.getInt("regions[1].categories.DEMONSTRATION.villages"));
+        });
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2025)
+                .queryParam("region", county)
+                .get("/api/v1/reports/gaps")
+                .then()
+                .statusCode(200)
+                .body("asOf", org.hamcrest.Matchers.equalTo("2025-06"));
     }
 
     private static String number(String text) {
