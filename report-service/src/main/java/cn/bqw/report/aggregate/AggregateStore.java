@@ -1,7 +1,6 @@
 package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
@@ -25,7 +24,7 @@ import org.hibernate.Session;
 /**
  * The facts and aggregates. A recorded value replaces its fact; the difference it makes to its
  * series, month by month, is added to the aggregate rows of its region and every ancestor up to the
- * city, in key order (so that concurrent consumers never deadlock). Reports read aggregate rows
+ * province, in key order (so that concurrent consumers never deadlock). Reports read aggregate rows
  * only; raw facts are read per series, never per report.
  */
 @ApplicationScoped
@@ -406,15 +405,10 @@ public class AggregateStore {
         return all;
     }
 
-    /** The divisions above a region, up to its city. */
+    /** The divisions above a region, up to its province (whether registered or not). */
     public static List<String> ancestors(String region) {
-        List<String> up = new ArrayList<>();
-        Optional<DivisionCode> code = DivisionCode.parse(region);
-        while (code.isPresent() && code.get().level() != DivisionLevel.CITY) {
-            code = code.get().parent();
-            code.ifPresent(parent -> up.add(parent.value()));
-        }
-        return up;
+        List<String> up = lineage(region);
+        return up.subList(1, up.size());
     }
 
     /** A region's resident population: its own figure, else the sum of its active villages'. */

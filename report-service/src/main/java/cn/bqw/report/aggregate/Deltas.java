@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Changes to aggregate rows: a series' month-by-month contribution, in each view, added to its
- * region and, for indicators that roll up, every ancestor up to the city. Gathered over a batch so
+ * region and, for indicators that roll up, every ancestor up to the province. Gathered over a batch so
  * that each row is written once; the drift check builds the expected aggregates the same way.
  */
 public final class Deltas {

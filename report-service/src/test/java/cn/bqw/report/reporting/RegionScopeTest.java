@@ -105,6 +105,53 @@ class RegionScopeTest {
                 .body("asOf", org.hamcrest.Matchers.equalTo("2025-06"));
     }
 
+    @Test
+    void aProvinceAddsUpItsCitiesAndRanksThem() {
+        String province = "780000000000";
+        try (ProjectionEvents events = new ProjectionEvents()) {
+            events.indicator("PROV_SUM", "SUM", "FLOW", "COUNTY", "个")
+                    .indicator("PROV_MEAN", "MEAN", "LEVEL", "COUNTY", "分")
+                    .division(province, "PROVINCE", null, "测试省", null)
+                    .division("780100000000", "CITY", province, "甲市", null)
+                    .division("780200000000", "CITY", province, "乙市", null)
+                    .division("780101000000", "COUNTY", "780100000000", "甲县", "LEAD")
+                    .division("780201000000", "COUNTY", "780200000000", "乙县", "LEAD")
+                    .target("PROV_SUM", "780100000000", 2025, "6")
+                    .target("PROV_SUM", "780200000000", 2025, "8")
+                    .observation("PROV_SUM", "780101000000", "2025-06", "TOTAL", "\"value\":3")
+                    .observation("PROV_SUM", "780201000000", "2025-06", "TOTAL", "\"value\":2")
+                    .observation("PROV_MEAN", "780101000000", "2025-06", "TOTAL", "\"value\":10")
+                    .observation("PROV_MEAN", "780201000000", "2025-06", "TOTAL", "\"value\":20");
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            io.restassured.path.json.JsonPath report = given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .queryParam("year", 2025)
+                    .get("/api/v1/reports/regions/" + province)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            String path = "campaigns.indicators.flatten().find { it.code == '%s' }.assessment.actual";
+            // 3 + 2; (10 + 20) / 2 over the two reporting counties.
+            assertEquals("5", number(report.getString(path.formatted("PROV_SUM"))));
+            assertEquals("15", number(report.getString(path.formatted("PROV_MEAN"))));
+            assertEquals("PROVINCE", report.getString("level"));
+            // The cities ranked: 3 of 6 on pace as of June (100), 2 of 8 half of it (50).
+            io.restassured.path.json.JsonPath ranking = given().auth()
+                    .oauth2(TestTokens.viewer())
+                    .queryParam("year", 2025)
+                    .queryParam("region", province)
+                    .get("/api/v1/reports/rankings")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(java.util.List.of("780100000000", "780200000000"), ranking.getList("counties.region"));
+            assertEquals("50", number(ranking.getString("counties[1].score")));
+        });
+    }
+
     private static String number(String text) {
         return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
     }

@@ -38,7 +38,7 @@ public class DivisionResource {
 
     @POST
     @Requires(Permission.DIVISION_REGISTER)
-    @Operation(summary = "Register a city, county or township")
+    @Operation(summary = "Register a province, city, county or township")
     @APIResponse(
             responseCode = "201",
             description = "registered; Location and ETag name it",
@@ -80,7 +80,7 @@ public class DivisionResource {
 
     @GET
     @Requires(Permission.DIVISION_LIST)
-    @Operation(summary = "The divisions directly below a parent (the cities without one)")
+    @Operation(summary = "The divisions directly below a parent (the roots of the tree without one)")
     public List<DivisionView> children(@QueryParam("parent") String parent) {
         return divisions.children(parent);
     }
@@ -88,7 +88,7 @@ public class DivisionResource {
     @GET
     @Requires(Permission.DIVISION_ANCESTORS)
     @Path("/{code}/ancestors")
-    @Operation(summary = "The divisions above one, from the city down")
+    @Operation(summary = "The divisions above one, from the root down")
     public List<DivisionView> ancestors(@PathParam("code") String code) {
         return divisions.ancestors(code);
     }

@@ -14,7 +14,7 @@ final class DivisionRules {
 
     static void check(DivisionCode code, DivisionRequest request) {
         switch (code.level()) {
-            case CITY, COUNTY -> {}
+            case PROVINCE, CITY, COUNTY -> {}
             case TOWNSHIP -> {
                 int number = Integer.parseInt(code.value().substring(6, 9));
                 if (number > LAST_TOWNSHIP_NUMBER) {
@@ -22,10 +22,8 @@ final class DivisionRules {
                             "code", "township number " + number + " is outside 001–599 of the statistical code rules");
                 }
             }
-            case PROVINCE, VILLAGE -> throw ProblemException.invalid(
-                    "code",
-                    "a " + code.level().name().toLowerCase()
-                            + " code is not a division here (cities, counties and townships are; villages are registered as villages)");
+            case VILLAGE -> throw ProblemException.invalid(
+                    "code", "a village code is not a division here (villages are registered as villages)");
         }
         if (request.countyClass() != null && code.level() != DivisionLevel.COUNTY) {
             throw ProblemException.invalid("countyClass", "only a county has a county class");

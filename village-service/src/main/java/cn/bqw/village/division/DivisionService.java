@@ -93,12 +93,12 @@ public class DivisionService {
             DivisionCode code, Division existing, DivisionRequest request, Predicate<String> parentExists) {
         DivisionRules.check(code, request);
         if (existing == null) {
-            String parentCode = null;
-            if (code.level() != DivisionLevel.CITY) {
-                parentCode = code.parent().orElseThrow().value();
-                if (!parentExists.test(parentCode)) {
-                    throw ProblemException.invalid("code", "parent division " + parentCode + " does not exist");
-                }
+            String parentCode = code.parent().map(DivisionCode::value).orElse(null);
+            if (code.level() == DivisionLevel.CITY && !parentExists.test(parentCode)) {
+                // A city's province is optional: without it the city is a root of the tree.
+                parentCode = null;
+            } else if (parentCode != null && !parentExists.test(parentCode)) {
+                throw ProblemException.invalid("code", "parent division " + parentCode + " does not exist");
             }
             Division division = new Division();
             division.code = code.value();
@@ -107,6 +107,9 @@ public class DivisionService {
             mapper.apply(request, division);
             division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             division.persist();
+            if (code.level() == DivisionLevel.PROVINCE) {
+                adoptCities(code);
+            }
             return new Change<>(null, mapper.toView(division), WriteEffect.CREATED);
         }
         DivisionView before = mapper.toView(existing);
@@ -117,6 +120,26 @@ public class DivisionService {
         existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         existing.flush();
         return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
+    }
+
+    /**
+     * A province registered after its cities becomes their parent: each root city of its prefix
+     * takes it as parent, audited and published like any change, so every replica's tree joins up.
+     */
+    private void adoptCities(DivisionCode province) {
+        List<Change<DivisionView>> adopted = new ArrayList<>();
+        for (Division city : Division.<Division>list(
+                "level = ?1 and parentCode is null and code like ?2",
+                Sort.by("code"),
+                DivisionLevel.CITY,
+                province.prefix() + "%")) {
+            DivisionView before = mapper.toView(city);
+            city.parentCode = province.value();
+            city.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            city.flush();
+            adopted.add(new Change<>(before, mapper.toView(city), WriteEffect.UPDATED));
+        }
+        record(adopted);
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
@@ -160,7 +183,7 @@ public class DivisionService {
         return mapper.toView(find(code));
     }
 
-    /** The divisions directly below {@code parentCode}, or the cities when it is null. */
+    /** The divisions directly below {@code parentCode}, or the roots (no registered parent) when it is null. */
     public List<DivisionView> children(String parentCode) {
         Filters.divisionCode("parent", parentCode);
         List<Division> children = parentCode == null

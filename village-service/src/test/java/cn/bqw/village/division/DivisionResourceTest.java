@@ -460,6 +460,54 @@ class DivisionResourceTest {
                 .body("type", equalTo("urn:bqw:problem:unsupported-media-type"));
     }
 
+    /**
+     * A province is optional above its cities: a city registered without it is a root; once the
+     * province is registered, it is every such city's parent (their change published), and a city
+     * registered later is born under it.
+     */
+    @Test
+    void aProvinceRegisteredAfterItsCitiesBecomesTheirParent() {
+        String province = "430000000000";
+        String early = "430100000000";
+        register(TestTokens.admin(), "{\"code\":\"%s\",\"nameZh\":\"早市\"}".formatted(early));
+        register(TestTokens.admin(), "{\"code\":\"%s\",\"nameZh\":\"早市一县\"}".formatted("430101000000"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + early)
+                .then()
+                .statusCode(200)
+                .body("parentCode", org.hamcrest.Matchers.nullValue())
+                .body("version", equalTo(0));
+        // Only an admin decides what a province is (nothing above it to edit it from).
+        as(TestTokens.editor(province))
+                .body("{\"code\":\"%s\",\"nameZh\":\"测试省\"}".formatted(province))
+                .post("/api/v1/divisions")
+                .then()
+                .statusCode(403);
+        register(TestTokens.admin(), "{\"code\":\"%s\",\"nameZh\":\"测试省\"}".formatted(province));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/" + early)
+                .then()
+                .statusCode(200)
+                .body("parentCode", equalTo(province))
+                .body("version", equalTo(1));
+        register(TestTokens.admin(), "{\"code\":\"%s\",\"nameZh\":\"晚市\"}".formatted("430200000000"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("parent", province)
+                .get("/api/v1/divisions")
+                .then()
+                .statusCode(200)
+                .body("code", contains(early, "430200000000"));
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/divisions/430101000000/ancestors")
+                .then()
+                .statusCode(200)
+                .body("code", contains(province, early));
+    }
+
     private static void register(String token, String body) {
         as(token).body(body).post("/api/v1/divisions").then().statusCode(201);
     }
