@@ -58,13 +58,7 @@ public final class DemoApprovals {
 
     /** Whether the demo's approvals cover a value of this period (a year is approved only once it is over). */
     static boolean approved(String period, int approvedThrough) {
-        if (period.contains("-")) {
-            return Integer.parseInt(period.substring(5)) <= approvedThrough;
-        }
-        if (period.contains("Q")) {
-            return 3 * Integer.parseInt(period.substring(5)) <= approvedThrough;
-        }
-        return false;
+        return approvedPeriods(approvedThrough).contains(period);
     }
 
     /** The approved periods: each month through {@code through}, and each quarter those complete. */

@@ -96,16 +96,28 @@ public class AggregateStore {
             }
         }
         flush(deltas);
-        latestMonths.forEach((key, month) -> entityManager
-                .createNativeQuery(
-                        """
-                        INSERT INTO region_year (region_code, year, latest_month) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (region_code, year) DO UPDATE
-                        SET latest_month = GREATEST(region_year.latest_month, ?3)""")
-                .setParameter(1, key.substring(0, key.indexOf('|')))
-                .setParameter(2, Integer.parseInt(key.substring(key.indexOf('|') + 1)))
-                .setParameter(3, month)
-                .executeUpdate());
+        if (!latestMonths.isEmpty()) {
+            // One statement for the batch: a value's region and every division above it, each once.
+            entityManager
+                    .createNativeQuery(
+                            """
+                            INSERT INTO region_year (region_code, year, latest_month)
+                            SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS smallint[]))
+                            ON CONFLICT (region_code, year) DO UPDATE
+                            SET latest_month = GREATEST(region_year.latest_month, EXCLUDED.latest_month)""")
+                    .setParameter(
+                            1,
+                            latestMonths.keySet().stream()
+                                    .map(key -> key.substring(0, key.indexOf('|')))
+                                    .toArray(String[]::new))
+                    .setParameter(
+                            2,
+                            latestMonths.keySet().stream()
+                                    .map(key -> Integer.valueOf(key.substring(key.indexOf('|') + 1)))
+                                    .toArray(Integer[]::new))
+                    .setParameter(3, latestMonths.values().toArray(Integer[]::new))
+                    .executeUpdate();
+        }
     }
 
     /**
@@ -545,7 +557,7 @@ public class AggregateStore {
                     .add(new StoredFact(
                             (String) row[4],
                             ((Number) row[5]).longValue(),
-                            fact(row, 6, units.covers((String) row[11], (String) row[1], (String) row[4]))));
+                            Fact.of(row, 6, units.covers((String) row[11], (String) row[1], (String) row[4]))));
         }
         return stored;
     }
@@ -605,19 +617,8 @@ public class AggregateStore {
                 .setParameter(4, year)
                 .getResultList();
         return rows.stream()
-                .map(row -> fact(row, 1, units.covers(campaign, region, (String) row[0])))
+                .map(row -> Fact.of(row, 1, units.covers(campaign, region, (String) row[0])))
                 .toList();
-    }
-
-    /** The fact in a row's columns from {@code from}: first month, value, numerator, denominator, weight. */
-    private static Fact fact(Object[] row, int from, boolean official) {
-        return new Fact(
-                ((Number) row[from]).intValue(),
-                (BigDecimal) row[from + 1],
-                (BigDecimal) row[from + 2],
-                (BigDecimal) row[from + 3],
-                (BigDecimal) row[from + 4],
-                official);
     }
 
     /** A row of {@code view, value, numerator, denominator, weighted, weight, reporters, approved} from column 1. */

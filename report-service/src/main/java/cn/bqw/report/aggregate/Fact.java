@@ -16,6 +16,20 @@ public record Fact(
         BigDecimal weight,
         boolean official) {
 
+    /**
+     * The fact in a native query row's columns from {@code from}: first month, value, numerator,
+     * denominator, weight (the projection's and the drift check's reads alike).
+     */
+    public static Fact of(Object[] row, int from, boolean official) {
+        return new Fact(
+                ((Number) row[from]).intValue(),
+                (BigDecimal) row[from + 1],
+                (BigDecimal) row[from + 2],
+                (BigDecimal) row[from + 3],
+                (BigDecimal) row[from + 4],
+                official);
+    }
+
     /** The same fact, official or not. */
     Fact official(boolean now) {
         return new Fact(firstMonth, value, numerator, denominator, weight, now);

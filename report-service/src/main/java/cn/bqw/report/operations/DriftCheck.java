@@ -60,13 +60,8 @@ public class DriftCheck {
                 first = row;
             }
             IndicatorDef indicator = indicators.get((String) row[0]);
-            series.add(new Fact(
-                    ((Number) row[4]).intValue(),
-                    (BigDecimal) row[5],
-                    (BigDecimal) row[6],
-                    (BigDecimal) row[7],
-                    (BigDecimal) row[8],
-                    indicator != null && units.covers(indicator.campaign, (String) row[1], (String) row[9])));
+            series.add(Fact.of(
+                    row, 4, indicator != null && units.covers(indicator.campaign, (String) row[1], (String) row[9])));
         }
         if (first != null) {
             expect(expected, indicators, first, series);
