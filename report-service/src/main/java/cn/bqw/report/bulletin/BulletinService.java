@@ -12,8 +12,11 @@ import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.report.aggregate.View;
+import cn.bqw.report.reporting.GapReports;
+import cn.bqw.report.reporting.Ranking;
+import cn.bqw.report.reporting.Rankings;
 import cn.bqw.report.reporting.RegionReport;
-import cn.bqw.report.reporting.ReportService;
+import cn.bqw.report.reporting.RegionReports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +45,13 @@ import java.util.Objects;
 public class BulletinService {
 
     @Inject
-    ReportService reports;
+    RegionReports reports;
+
+    @Inject
+    Rankings rankings;
+
+    @Inject
+    GapReports gaps;
 
     @Inject
     RegionReplica regions;
@@ -81,11 +90,14 @@ public class BulletinService {
         RegionReport report = reports.region(request.region(), request.year(), request.asOf(), view);
         ObjectNode content = json.createObjectNode();
         content.set("report", json.valueToTree(report));
-        // The city's edition also ranks its counties (a county's has nothing below it to rank here).
-        if (region.level() == DivisionLevel.CITY && request.region().equals(reports.city())) {
-            content.set(
-                    "rankings", json.valueToTree(reports.rankings(request.year(), report.asOf(), null, view, null)));
-            content.set("gaps", json.valueToTree(reports.gaps(request.year(), report.asOf(), view, null)));
+        // An edition ranks the divisions below its region where they have targets (a province's
+        // cities, a city's counties, a county's townships), and gives the region's urban–rural gaps.
+        if (region.level() != DivisionLevel.VILLAGE && region.level() != DivisionLevel.TOWNSHIP) {
+            Ranking ranking = rankings.rankings(request.year(), report.asOf(), null, view, request.region());
+            if (!ranking.counties().isEmpty()) {
+                content.set("rankings", json.valueToTree(ranking));
+            }
+            content.set("gaps", json.valueToTree(gaps.gaps(request.year(), report.asOf(), view, request.region())));
         }
         JsonNode canonical = CanonicalJson.of(content);
         // One numbering per region and year: publishers of the same one queue here.
@@ -185,8 +197,8 @@ public class BulletinService {
             return List.of();
         }
         Map<String, JsonNode> now = new HashMap<>();
-        json.<JsonNode>valueToTree(
-                        reports.rankings(edition.year(), edition.asOf(), null, View.parse(edition.view()), null))
+        json.<JsonNode>valueToTree(rankings.rankings(
+                        edition.year(), edition.asOf(), null, View.parse(edition.view()), edition.region()))
                 .path("counties")
                 .forEach(county -> now.put(county.path("region").asText(), county));
         List<BulletinChanges.County> moved = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 /**
  * What the report stream tells an open dashboard: {@code REFRESH} when the projection has applied
  * new events (read the views again), {@code STATUS} when an indicator's status changed for the
- * city or a county ("东县, RURAL_TOILET: ON_TRACK → AT_RISK").
+ * region watched or a division below it ("东县, RURAL_TOILET: ON_TRACK → AT_RISK").
  */
 public record LiveEvent(
         String type,

@@ -4,7 +4,8 @@ import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.report.reporting.IndicatorReport;
 import cn.bqw.report.reporting.RegionReport;
-import cn.bqw.report.reporting.ReportService;
+import cn.bqw.report.reporting.RegionReports;
+import cn.bqw.report.reporting.ReportScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,9 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Watches the projection for applied events (its {@code applied_at}, every 500 ms, while anyone
- * listens) and tells every open stream: a refresh, and each status that changed for the city or
- * a county. It reads the database, not the consumers, so every replica's listeners hear of
- * events whichever replica applied them.
+ * listens) and tells every open stream: a refresh, and each status that changed for the region it
+ * watches (default: the root) or a division directly below it. It reads the database, not the
+ * consumers, so every replica's listeners hear of events whichever replica applied them.
  */
 @ApplicationScoped
 public class LiveReports {
@@ -42,11 +43,20 @@ public class LiveReports {
     static final long TICK_MILLIS = 500;
 
     @Inject
-    ReportService reports;
+    RegionReports reports;
 
-    private final BroadcastProcessor<LiveEvent> events = BroadcastProcessor.create();
-    /** How many listen to each year's statuses. */
-    private final Map<Integer, AtomicInteger> listeners = new ConcurrentHashMap<>();
+    @Inject
+    ReportScope scope;
+
+    /** What a stream listens to: a year's figures of a region (null: the root, whichever it is). */
+    private record Watch(int year, String region) {}
+
+    /** An event and the watch it is for. */
+    private record Addressed(Watch watch, LiveEvent event) {}
+
+    private final BroadcastProcessor<Addressed> events = BroadcastProcessor.create();
+    /** How many listen to each watch. */
+    private final Map<Watch, AtomicInteger> listeners = new ConcurrentHashMap<>();
     /** Open streams, in all and by caller. */
     private final AtomicInteger open = new AtomicInteger();
 
@@ -59,10 +69,10 @@ public class LiveReports {
     int maxPerCaller;
 
     private ScheduledExecutorService ticker;
-    /** Per year listened to: status by {@code region|indicator} at the last look, and when the projection had applied. */
-    private final Map<Integer, Map<String, String>> statuses = new HashMap<>();
+    /** Per watch: status by {@code region|indicator} at the last look, and when the projection had applied. */
+    private final Map<Watch, Map<String, String>> statuses = new HashMap<>();
 
-    private final Map<Integer, OffsetDateTime> lastApplied = new HashMap<>();
+    private final Map<Watch, OffsetDateTime> lastApplied = new HashMap<>();
 
     void start(@Observes StartupEvent startup) {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "live-reports"));
@@ -75,15 +85,20 @@ public class LiveReports {
     }
 
     /**
-     * Refreshes as events are applied, and the status changes of {@code year}, for {@code caller}
-     * until {@code until} (when the caller's token expires). A caller holds at most {@code
-     * bqw.stream.max-per-caller} streams and the instance {@code bqw.stream.max-total}: beyond, 429.
+     * Refreshes as events are applied, and the status changes of {@code year} for {@code region}
+     * (null: the root) and the divisions below it, for {@code caller} until {@code until} (when the
+     * caller's token expires). A caller holds at most {@code bqw.stream.max-per-caller} streams and
+     * the instance {@code bqw.stream.max-total}: beyond, 429.
      */
-    public Multi<LiveEvent> listen(int year, String caller, Instant until) {
+    public Multi<LiveEvent> listen(int year, String region, String caller, Instant until) {
         Duration left = Duration.between(Instant.now(), until);
         if (left.isNegative() || left.isZero()) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "the token has expired");
         }
+        if (region != null) {
+            scope.region(region);
+        }
+        Watch watch = new Watch(year, region);
         AtomicInteger mine = streamsByCaller.computeIfAbsent(caller, c -> new AtomicInteger());
         if (open.incrementAndGet() > maxTotal) {
             open.decrementAndGet();
@@ -98,8 +113,9 @@ public class LiveReports {
                     ProblemType.TOO_MANY_REQUESTS,
                     "a caller may hold " + maxPerCaller + " streams at once; close one first");
         }
-        AtomicInteger count = listeners.computeIfAbsent(year, y -> new AtomicInteger());
-        return events.filter(e -> e.year() == year)
+        AtomicInteger count = listeners.computeIfAbsent(watch, w -> new AtomicInteger());
+        return events.filter(e -> e.watch().equals(watch))
+                .map(Addressed::event)
                 .select()
                 .first(left)
                 .onSubscription()
@@ -113,29 +129,30 @@ public class LiveReports {
     }
 
     private void tick() {
-        for (Map.Entry<Integer, AtomicInteger> year : listeners.entrySet()) {
-            if (year.getValue().get() == 0) {
-                statuses.remove(year.getKey());
+        for (Map.Entry<Watch, AtomicInteger> watch : listeners.entrySet()) {
+            if (watch.getValue().get() == 0) {
+                statuses.remove(watch.getKey());
                 continue;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> look(year.getKey()));
+                QuarkusTransaction.requiringNew().run(() -> look(watch.getKey()));
             } catch (RuntimeException e) {
-                LOG.warnf(e, "live reports: could not look at the projection for %d", year.getKey());
+                LOG.warnf(e, "live reports: could not look at the projection for %s", watch.getKey());
             }
         }
     }
 
-    private void look(int year) {
-        OffsetDateTime applied = reports.appliedAt();
-        Map<String, String> before = statuses.get(year);
-        if (before != null && Objects.equals(applied, lastApplied.get(year))) {
+    private void look(Watch watch) {
+        int year = watch.year();
+        OffsetDateTime applied = scope.appliedAt();
+        Map<String, String> before = statuses.get(watch);
+        if (before != null && Objects.equals(applied, lastApplied.get(watch))) {
             return;
         }
         Map<String, String> now = new LinkedHashMap<>();
         List<RegionReport> places;
         try {
-            places = reports.cityAndCountyReports(year);
+            places = reports.regionAndBelow(watch.region(), year);
         } catch (ProblemException undecided) {
             // No root to watch (none yet, or several and none configured): refreshes still flow.
             places = List.of();
@@ -148,23 +165,25 @@ public class LiveReports {
                     now.put(key, status);
                     String was = before == null ? null : before.get(key);
                     if (was != null && !was.equals(status)) {
-                        events.onNext(LiveEvent.status(
-                                applied,
-                                year,
-                                region.region(),
-                                region.nameZh(),
-                                indicator.code(),
-                                indicator.nameZh(),
-                                was,
-                                status));
+                        events.onNext(new Addressed(
+                                watch,
+                                LiveEvent.status(
+                                        applied,
+                                        year,
+                                        region.region(),
+                                        region.nameZh(),
+                                        indicator.code(),
+                                        indicator.nameZh(),
+                                        was,
+                                        status)));
                     }
                 }
             }
         }
-        statuses.put(year, now);
-        lastApplied.put(year, applied);
+        statuses.put(watch, now);
+        lastApplied.put(watch, applied);
         if (before != null) {
-            events.onNext(LiveEvent.refresh(applied, year));
+            events.onNext(new Addressed(watch, LiveEvent.refresh(applied, year)));
         }
     }
 }

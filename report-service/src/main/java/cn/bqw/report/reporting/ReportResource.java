@@ -7,6 +7,7 @@ import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
 import cn.bqw.report.live.LiveEvent;
 import cn.bqw.report.live.LiveReports;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -34,7 +35,19 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class ReportResource {
 
     @Inject
-    ReportService reports;
+    RegionReports reports;
+
+    @Inject
+    IndicatorBreakdowns breakdowns;
+
+    @Inject
+    Rankings rankings;
+
+    @Inject
+    GapReports gaps;
+
+    @Inject
+    CoverageReports coverage;
 
     @Inject
     LiveReports live;
@@ -46,7 +59,7 @@ public class ReportResource {
     @Requires(Permission.REPORT_OVERVIEW)
     @Path("/overview")
     @Operation(
-            summary = "The city's progress by campaign: for each indicator actual, target, progress, expected,"
+            summary = "The root region's progress by campaign: for each indicator actual, target, progress, expected,"
                     + " status and its working")
     public RegionReport overview(
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
@@ -70,7 +83,7 @@ public class ReportResource {
     @GET
     @Requires(Permission.REPORT_INDICATOR)
     @Path("/indicators/{code}")
-    @Operation(summary = "One indicator over the regions below a parent (default: the city), and the parent's series")
+    @Operation(summary = "One indicator over the regions below a parent (default: the root), and the parent's series")
     public IndicatorBreakdown indicator(
             @PathParam("code") String code,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
@@ -78,15 +91,15 @@ public class ReportResource {
             @QueryParam("parent") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String parent,
             @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
-        return reports.indicator(code, year, asOf, parent, View.parse(view));
+        return breakdowns.indicator(code, year, asOf, parent, View.parse(view));
     }
 
     @GET
     @Requires(Permission.REPORT_RANKINGS)
     @Path("/rankings")
     @Operation(
-            summary = "Scorecards of the divisions below a region (default: the city's counties; a county's"
-                    + " townships): composite scores with per-indicator contributions, rank overall and within"
+            summary = "Scorecards of the divisions below a region (default: the root's; a province's"
+                    + " cities, a city's counties, a county's townships): composite scores with per-indicator contributions, rank overall and within"
                     + " class, and the rank change since the previous month")
     public Ranking rankings(
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
@@ -97,7 +110,7 @@ public class ReportResource {
             @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view,
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
-        return reports.rankings(year, asOf, countyClass, View.parse(view), region);
+        return rankings.rankings(year, asOf, countyClass, View.parse(view), region);
     }
 
     @GET
@@ -110,7 +123,7 @@ public class ReportResource {
             @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view,
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
-        return reports.gaps(year, asOf, View.parse(view), region);
+        return gaps.gaps(year, asOf, View.parse(view), region);
     }
 
     @GET
@@ -118,11 +131,16 @@ public class ReportResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    // Blocking: a region named is looked up in the database before the stream opens.
+    @Blocking
     @Operation(
             summary = "Server-sent events while the projection changes: REFRESH after applied events, STATUS for each"
-                    + " indicator whose status changed for the city or a county")
-    public Multi<LiveEvent> stream(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
-        return live.listen(year, token.getName(), Instant.ofEpochSecond(token.getExpirationTime()));
+                    + " indicator whose status changed for a region (default: the root) or a division below it")
+    public Multi<LiveEvent> stream(
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region) {
+        return live.listen(year, region, token.getName(), Instant.ofEpochSecond(token.getExpirationTime()));
     }
 
     @GET
@@ -134,6 +152,6 @@ public class ReportResource {
     public Coverage coverage(
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
-        return reports.coverage(region);
+        return coverage.coverage(region);
     }
 }

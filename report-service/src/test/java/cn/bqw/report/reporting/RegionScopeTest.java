@@ -121,7 +121,25 @@ class RegionScopeTest {
                     .observation("PROV_SUM", "780101000000", "2025-06", "TOTAL", "\"value\":3")
                     .observation("PROV_SUM", "780201000000", "2025-06", "TOTAL", "\"value\":2")
                     .observation("PROV_MEAN", "780101000000", "2025-06", "TOTAL", "\"value\":10")
-                    .observation("PROV_MEAN", "780201000000", "2025-06", "TOTAL", "\"value\":20");
+                    .observation("PROV_MEAN", "780201000000", "2025-06", "TOTAL", "\"value\":20")
+                    .indicator("PROV_WMEAN", "WEIGHTED_MEAN", "LEVEL", "VILLAGE", "元")
+                    .indicator("PROV_RATIO", "RATIO", "LEVEL", "COUNTY", "%")
+                    .indicator("PROV_SHARE", "SHARE_TRUE", "LEVEL", "VILLAGE", "%")
+                    .division("780101001000", "TOWNSHIP", "780101000000", "甲镇", null)
+                    .division("780201001000", "TOWNSHIP", "780201000000", "乙镇", null)
+                    .village("780101001201", "780101001000", "ORDINARY", 1000)
+                    .village("780101001202", "780101001000", "ORDINARY", 500)
+                    .village("780201001201", "780201001000", "ORDINARY", 3000)
+                    .village("780201001202", "780201001000", "ORDINARY", 700)
+                    .village("780201001203", "780201001000", "ORDINARY", 800)
+                    .observation("PROV_WMEAN", "780101001201", "2025-06", "TOTAL", "\"value\":10")
+                    .observation("PROV_WMEAN", "780201001201", "2025-06", "TOTAL", "\"value\":30")
+                    .observation("PROV_RATIO", "780101000000", "2025-06", "TOTAL", ratio(45, 50))
+                    .observation("PROV_RATIO", "780201000000", "2025-06", "TOTAL", ratio(15, 150))
+                    .observation("PROV_SHARE", "780101001201", "2025-06", "TOTAL", "\"value\":1")
+                    .observation("PROV_SHARE", "780101001202", "2025-06", "TOTAL", "\"value\":1")
+                    .observation("PROV_SHARE", "780201001201", "2025-06", "TOTAL", "\"value\":1")
+                    .observation("PROV_SHARE", "780201001202", "2025-06", "TOTAL", "\"value\":0");
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             io.restassured.path.json.JsonPath report = given().auth()
@@ -136,6 +154,12 @@ class RegionScopeTest {
             // 3 + 2; (10 + 20) / 2 over the two reporting counties.
             assertEquals("5", number(report.getString(path.formatted("PROV_SUM"))));
             assertEquals("15", number(report.getString(path.formatted("PROV_MEAN"))));
+            // Weighted by the villages' populations, not the mean of 10 and 30: (10 × 1000 + 30 × 3000) / 4000.
+            assertEquals("25", number(report.getString(path.formatted("PROV_WMEAN"))));
+            // The sums' ratio, not the mean of 90% and 10%: 100 × (45 + 15) / (50 + 150).
+            assertEquals("30", number(report.getString(path.formatted("PROV_RATIO"))));
+            // Three of the province's five active villages, not the mean of its cities' 100% and 33%.
+            assertEquals("60", number(report.getString(path.formatted("PROV_SHARE"))));
             assertEquals("PROVINCE", report.getString("level"));
             // The cities ranked: 3 of 6 on pace as of June (100), 2 of 8 half of it (50).
             io.restassured.path.json.JsonPath ranking = given().auth()
@@ -150,6 +174,15 @@ class RegionScopeTest {
             assertEquals(java.util.List.of("780100000000", "780200000000"), ranking.getList("counties.region"));
             assertEquals("50", number(ranking.getString("counties[1].score")));
         });
+    }
+
+    private static String ratio(int numerator, int denominator) {
+        return "\"value\":%s,\"numerator\":%d,\"denominator\":%d"
+                .formatted(
+                        java.math.BigDecimal.valueOf(100L * numerator)
+                                .divide(java.math.BigDecimal.valueOf(denominator), java.math.MathContext.DECIMAL64),
+                        numerator,
+                        denominator);
     }
 
     private static String number(String text) {
