@@ -44,11 +44,13 @@ public final class Bqw {
                                    start PostgreSQL, Kafka and the three services; Ctrl-C stops them all
                                    (--fresh wipes the data directory first); on an empty data directory,
                                    loads the demo city through the REST APIs (--no-demo: leave it empty)
-                  load [--villages N] [--seed N] [--months M]
+                  load [--villages N] [--seed N] [--months M] [--cities N]
                                    load a generated city into the running platform (default: the demo
-                                   city, 2,500 villages, values January–November 2025)
-                  demo-check       compare the city overview and county rankings with the figures the
-                                   generator computed for the loaded data set; print any difference
+                                   city, 2,500 villages, values January–November 2025); with --cities
+                                   2 to 9, a province (990000000000) of that many cities sharing them
+                  demo-check       compare every loaded city's overview and county rankings (and the
+                                   province's, with its cities ranked) with the figures the generator
+                                   computed for the loaded data set; print any difference
                   down [--yes]     stop a running 'up' from another shell, and offer to stop processes of
                                    this checkout still holding the platform's ports (--yes: without asking)
                   status           what is running, and whether each service is ready

@@ -5,6 +5,7 @@ import cn.bqw.launcher.demo.DemoApprovals;
 import cn.bqw.launcher.demo.DemoCheck;
 import cn.bqw.launcher.demo.DemoCity;
 import cn.bqw.launcher.demo.DemoLoader;
+import cn.bqw.launcher.demo.DemoProvince;
 import cn.bqw.launcher.demo.Figures;
 import cn.bqw.launcher.demo.Story;
 import java.io.IOException;
@@ -32,13 +33,14 @@ final class DemoCommand {
         this.home = home;
     }
 
-    /** {@code load [--villages N] [--seed N] [--months M]} into the running platform. */
+    /** {@code load [--villages N] [--seed N] [--months M] [--cities N]} into the running platform. */
     int load(List<String> args) throws InterruptedException {
         DemoCity.Spec demo = DemoCity.Spec.demo();
         DemoCity.Spec spec = new DemoCity.Spec(
                 option(args, "--seed").map(Long::parseLong).orElse(demo.seed()),
                 option(args, "--villages").map(Integer::parseInt).orElse(demo.villages()),
-                option(args, "--months").map(Integer::parseInt).orElse(demo.lastMonth()));
+                option(args, "--months").map(Integer::parseInt).orElse(demo.lastMonth()),
+                option(args, "--cities").map(Integer::parseInt).orElse(1));
         Optional<DemoCity.Spec> loaded = loaded();
         if (loaded.isPresent() && !loaded.get().equals(spec)) {
             System.err.println("another data set is loaded here (" + describe(loaded.get()) + "); both would add up in"
@@ -51,19 +53,19 @@ final class DemoCommand {
     int load(DemoCity.Spec spec) throws InterruptedException {
         long started = System.nanoTime();
         Catalogue catalogue = Catalogue.load();
-        DemoCity city = DemoCity.generate(spec);
-        Story story = Story.tell(city, catalogue);
-        System.out.printf(
-                "▸ loading %s: %d county-level divisions, %d townships, %,d villages, %,d targets, %,d values%n",
-                describe(spec),
-                city.counties().size(),
-                city.townships().size(),
-                city.villages().size(),
-                story.targets().size(),
-                story.observations().size());
         remember(spec);
         try {
-            new DemoLoader(token("admin")).load(city, story, catalogue);
+            if (spec.cities() == 1) {
+                DemoCity city = DemoCity.generate(spec);
+                Story story = Story.tell(city, catalogue);
+                describeLoad(spec, List.of(city), story);
+                new DemoLoader(token("admin")).load(city, story, catalogue);
+            } else {
+                DemoProvince province = DemoProvince.generate(spec);
+                Story story = province.story(catalogue);
+                describeLoad(spec, province.cities(), story);
+                new DemoLoader(token("admin")).load(province, story, catalogue);
+            }
         } catch (RuntimeException e) {
             System.err.println("loading failed: " + e.getMessage());
             return 1;
@@ -72,6 +74,18 @@ final class DemoCommand {
         return 0;
     }
 
+    private static void describeLoad(DemoCity.Spec spec, List<DemoCity> cities, Story story) {
+        System.out.printf(
+                "▸ loading %s: %d county-level divisions, %d townships, %,d villages, %,d targets, %,d values%n",
+                describe(spec),
+                cities.stream().mapToInt(c -> c.counties().size()).sum(),
+                cities.stream().mapToInt(c -> c.townships().size()).sum(),
+                cities.stream().mapToInt(c -> c.villages().size()).sum(),
+                story.targets().size(),
+                story.observations().size());
+    }
+
+    /** Every city of the data set loaded, and the province when there are several, against the generator's figures. */
     int check() throws InterruptedException {
         Optional<DemoCity.Spec> spec = loaded();
         if (spec.isEmpty()) {
@@ -79,23 +93,54 @@ final class DemoCommand {
             return 1;
         }
         Catalogue catalogue = Catalogue.load();
-        DemoCity city = DemoCity.generate(spec.get());
-        Story story = Story.tell(city, catalogue);
-        Figures figures = Figures.of(city, story.revised(), catalogue);
-        Figures official = Figures.of(
-                city, story.official(DemoApprovals.approvedThrough(spec.get().lastMonth())), catalogue);
-        List<String> differences;
+        int approvedThrough = DemoApprovals.approvedThrough(spec.get().lastMonth());
+        DemoCheck check = new DemoCheck(token("viewer"));
+        List<String> differences = new java.util.ArrayList<>();
+        int indicators = 0;
+        int scorecards = 0;
         try {
-            differences = new DemoCheck(token("viewer")).run(figures, official, catalogue, story.revisions());
+            List<DemoCity> cities;
+            if (spec.get().cities() == 1) {
+                cities = List.of(DemoCity.generate(spec.get()));
+            } else {
+                DemoProvince province = DemoProvince.generate(spec.get());
+                cities = province.cities();
+                Story story = province.story(catalogue);
+                Figures figures = Figures.of(province, story.revised(), catalogue);
+                differences.addAll(check.run(
+                        province.province().code(),
+                        figures,
+                        Figures.of(province, story.official(approvedThrough), catalogue),
+                        catalogue,
+                        List.of(),
+                        false,
+                        true));
+                indicators += figures.city().size();
+                scorecards += figures.rankings().size();
+            }
+            for (DemoCity city : cities) {
+                Story story = Story.tell(city, catalogue);
+                Figures figures = Figures.of(city, story.revised(), catalogue);
+                differences.addAll(check.run(
+                        city.city().code(),
+                        figures,
+                        Figures.of(city, story.official(approvedThrough), catalogue),
+                        catalogue,
+                        story.revisions(),
+                        true,
+                        cities.size() == 1));
+                indicators += figures.city().size();
+                scorecards += figures.rankings().size();
+            }
         } catch (RuntimeException e) {
             System.err.println("demo-check could not read the reports: " + e.getMessage());
             return 1;
         }
         if (differences.isEmpty()) {
             System.out.printf(
-                    "demo-check: no difference. %d indicators on the city overview and %d county scores and ranks agree"
+                    "demo-check: no difference. %d indicators on the overviews and %d scores and ranks agree"
                             + " with the generator's own figures, in both views (%s)%n",
-                    figures.city().size(), figures.rankings().size(), describe(spec.get()));
+                    indicators, scorecards, describe(spec.get()));
             return 0;
         }
         System.out.println("demo-check: " + differences.size() + " differences:");
@@ -122,7 +167,8 @@ final class DemoCommand {
         return Optional.of(new DemoCity.Spec(
                 Long.parseLong(properties.getProperty("seed")),
                 Integer.parseInt(properties.getProperty("villages")),
-                Integer.parseInt(properties.getProperty("months"))));
+                Integer.parseInt(properties.getProperty("months")),
+                Integer.parseInt(properties.getProperty("cities", "1"))));
     }
 
     private void remember(DemoCity.Spec spec) {
@@ -130,6 +176,7 @@ final class DemoCommand {
         properties.setProperty("seed", Long.toString(spec.seed()));
         properties.setProperty("villages", Integer.toString(spec.villages()));
         properties.setProperty("months", Integer.toString(spec.lastMonth()));
+        properties.setProperty("cities", Integer.toString(spec.cities()));
         try {
             Files.createDirectories(home);
             try (Writer out = Files.newBufferedWriter(home.resolve("demo.properties"))) {
@@ -142,7 +189,8 @@ final class DemoCommand {
 
     private static String describe(DemoCity.Spec spec) {
         return String.format(
-                "云溪市 with %,d villages, seed %d, January–%s 2025",
+                "%s with %,d villages, seed %d, January–%s 2025",
+                spec.cities() == 1 ? "云溪市" : "云岭省 of " + spec.cities() + " cities",
                 spec.villages(),
                 spec.seed(),
                 java.time.Month.of(spec.lastMonth())

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code ./bqw demo-check}: the city overview and the county rankings that report-service shows,
+ * {@code ./bqw demo-check}: a region's overview and the rankings below it that report-service shows,
  * in both views, held against the figures the generator worked out for the data set it loaded (all
  * values as of the last month; only the approved ones as of the last approved month), and the
  * bulletins with the June correction in their changes. Prints the figures and every difference.
@@ -32,21 +32,30 @@ public final class DemoCheck {
     }
 
     /**
-     * The differences (none when the platform agrees), retried while report-service may still be
-     * applying events. {@code official} are the figures of the approved values alone, as of the
-     * last approved month; {@code revisions} the values corrected after the June bulletin.
+     * The differences for {@code region} (none when the platform agrees), retried while
+     * report-service may still be applying events. {@code official} are the figures of the approved
+     * values alone, as of the last approved month; {@code revisions} the values corrected after the
+     * June bulletin; {@code bulletins} whether the region publishes them; {@code print} whether its
+     * tables are printed.
      */
-    public List<String> run(Figures figures, Figures official, Catalogue catalogue, List<Story.Observation> revisions)
+    public List<String> run(
+            String region,
+            Figures figures,
+            Figures official,
+            Catalogue catalogue,
+            List<Story.Observation> revisions,
+            boolean bulletins,
+            boolean print)
             throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String officially = "&view=official&asOf=" + Story.YEAR + "-" + String.format("%02d", official.asOfMonth());
+        String report = PlatformClient.REPORT + "/api/v1/reports/regions/" + region + "?year=" + Story.YEAR;
+        String ranking = PlatformClient.REPORT + "/api/v1/reports/rankings?region=" + region + "&year=" + Story.YEAR;
         while (true) {
-            JsonObject overview = platform.get(PlatformClient.REPORT + "/api/v1/reports/overview?year=" + Story.YEAR);
-            JsonObject rankings = platform.get(PlatformClient.REPORT + "/api/v1/reports/rankings?year=" + Story.YEAR);
-            JsonObject officialOverview =
-                    platform.get(PlatformClient.REPORT + "/api/v1/reports/overview?year=" + Story.YEAR + officially);
-            JsonObject officialRankings =
-                    platform.get(PlatformClient.REPORT + "/api/v1/reports/rankings?year=" + Story.YEAR + officially);
+            JsonObject overview = platform.get(report);
+            JsonObject rankings = platform.get(ranking);
+            JsonObject officialOverview = platform.get(report + officially);
+            JsonObject officialRankings = platform.get(ranking + officially);
             List<String> differences = new ArrayList<>();
             compareOverview(figures, catalogue, overview, differences);
             compareRankings(figures, rankings, differences);
@@ -55,16 +64,22 @@ public final class DemoCheck {
             compareRankings(official, officialRankings, officialDifferences);
             officialDifferences.forEach(d -> differences.add("official view: " + d));
             if (differences.isEmpty() || System.nanoTime() > deadline) {
-                print(overview, rankings);
+                if (print) {
+                    print(overview, rankings);
+                }
                 System.out.printf(
-                        "official view as of %s: %d indicators and %d county scores and ranks checked, %d provisional"
-                                + " figures on the overview as of %s%n",
+                        "official view of %s as of %s: %d indicators and %d scores and ranks checked, %d provisional"
+                                + " figures on its overview as of %s%n",
+                        overview.getString("nameZh", region),
                         officialOverview.getString("asOf", "?"),
                         official.city().size(),
                         official.rankings().size(),
                         provisional(overview),
                         overview.getString("asOf", "?"));
-                checkBulletins(overview, revisions, differences);
+                if (bulletins) {
+                    checkBulletins(overview, revisions, differences);
+                }
+                differences.replaceAll(d -> region + ": " + d);
                 return differences;
             }
             Thread.sleep(2000);
@@ -168,7 +183,7 @@ public final class DemoCheck {
             Assessed expected = figures.city().get(indicator.code());
             JsonObject assessment = shown.get(indicator.code());
             if (assessment == null) {
-                differences.add(indicator.code() + ": not on the city overview");
+                differences.add(indicator.code() + ": not on the overview");
                 continue;
             }
             differ(
@@ -196,7 +211,7 @@ public final class DemoCheck {
                 .getValuesAs(JsonObject.class)
                 .forEach(c -> shown.put(c.getString("region"), c));
         if (shown.size() != figures.rankings().size()) {
-            differences.add("rankings: report ranks " + shown.size() + " counties, generator "
+            differences.add("rankings: report ranks " + shown.size() + " divisions, generator "
                     + figures.rankings().size());
         }
         for (Scorecard expected : figures.rankings()) {
@@ -234,8 +249,8 @@ public final class DemoCheck {
     }
 
     private static void print(JsonObject overview, JsonObject rankings) {
-        System.out.println(
-                "city overview " + Story.YEAR + " as of " + overview.getString("asOf", "?") + " (report-service):");
+        System.out.println(overview.getString("nameZh", "?") + " overview " + Story.YEAR + " as of "
+                + overview.getString("asOf", "?") + " (report-service):");
         overview.getJsonArray("campaigns").getValuesAs(JsonObject.class).forEach(campaign -> campaign.getJsonArray(
                         "indicators")
                 .getValuesAs(JsonObject.class)
@@ -249,7 +264,7 @@ public final class DemoCheck {
                             i.getString("unit"),
                             a.getString("status"));
                 }));
-        System.out.println("county rankings:");
+        System.out.println("rankings of the divisions below it:");
         rankings.getJsonArray("counties")
                 .getValuesAs(JsonObject.class)
                 .forEach(c -> System.out.printf(

@@ -23,20 +23,39 @@ public record DemoCity(
     public static final String CITY_CODE = "990100000000";
     static final int DEMO_SIZE = 2500;
 
-    /** What to generate: the seed, how many villages, and the last month of 2025 with values. */
-    public record Spec(long seed, int villages, int lastMonth) {
+    /**
+     * What to generate: the seed, how many villages, the last month of 2025 with values, and how
+     * many cities share the villages (more than one: a province, {@link DemoProvince}).
+     */
+    public record Spec(long seed, int villages, int lastMonth, int cities) {
         public Spec {
-            if (villages < 100 || villages > 100_000) {
-                throw new IllegalArgumentException("villages: between 100 and 100,000");
+            if (cities < 1 || cities > CITY_NAMES.length) {
+                throw new IllegalArgumentException("cities: 1 to " + CITY_NAMES.length);
+            }
+            if (villages < 100 * cities || villages > 100_000) {
+                throw new IllegalArgumentException("villages: between 100 a city and 100,000");
             }
             if (lastMonth < 1 || lastMonth > 12) {
                 throw new IllegalArgumentException("lastMonth: 1 to 12");
             }
         }
 
+        public Spec(long seed, int villages, int lastMonth) {
+            this(seed, villages, lastMonth, 1);
+        }
+
         /** The demo city of {@code ./bqw up}: 2,500 villages, values for January to November 2025. */
         public static Spec demo() {
             return new Spec(2025, DEMO_SIZE, 11);
+        }
+
+        /**
+         * The city numbered {@code number} (from 1) of a province: an equal share of the villages
+         * (the first takes the remainder) and a seed of its own; the first city of one is this city.
+         */
+        Spec city(int number) {
+            int share = villages / cities + (number == 1 ? villages % cities : 0);
+            return new Spec(seed + number - 1, share, lastMonth, 1);
         }
 
         /** How many times the demo city this is; the programme's figures scale with it. */
@@ -109,7 +128,27 @@ public record DemoCity(
     private static final double DISTRICT_VILLAGE_SHARE = 0.12;
     private static final int VILLAGES_PER_TOWNSHIP = 19;
 
+    /** The cities' names, in code order: 云溪市 (9901) first. */
+    static final String[][] CITY_NAMES = {
+        {"云溪市", "Yunxi City"},
+        {"青岚市", "Qinglan City"},
+        {"梅江市", "Meijiang City"},
+        {"沙湾市", "Shawan City"},
+        {"石门市", "Shimen City"},
+        {"桂林湾市", "Guilinwan City"},
+        {"南屏市", "Nanping City"},
+        {"北岭市", "Beiling City"},
+        {"东澜市", "Donglan City"}
+    };
+
+    /** The demo city, 云溪市 (990100000000). */
     public static DemoCity generate(Spec spec) {
+        return generate(spec, 1);
+    }
+
+    /** The city numbered {@code number} of the fictional province 99: codes 99NN…, its own name. */
+    static DemoCity generate(Spec spec, int cityNumber) {
+        String cityPrefix = String.format("99%02d", cityNumber);
         SplittableRandom random = new SplittableRandom(spec.seed());
         Names names = new Names(random);
         int countyCount = Math.max(1, (int) Math.round(4 * spec.scale()));
@@ -121,7 +160,7 @@ public record DemoCity(
         List<Division> townships = new ArrayList<>();
         List<Village> villages = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
-            String prefix = "9901" + String.format("%02d", d + 2);
+            String prefix = cityPrefix + String.format("%02d", d + 2);
             List<Village> own = new ArrayList<>();
             // Urban districts: eight 街道 without villages, and four 镇 that hold the district's villages.
             for (int t = 1; t <= 8; t++) {
@@ -148,7 +187,7 @@ public record DemoCity(
         for (int c = 0; c < countyCount; c++) {
             boolean countyCity = c % 4 == 0;
             String prefix =
-                    "9901" + (countyCity ? String.valueOf(81 + c / 4) : String.format("%02d", 21 + c - c / 4 - 1));
+                    cityPrefix + (countyCity ? String.valueOf(81 + c / 4) : String.format("%02d", 21 + c - c / 4 - 1));
             int townshipCount = Math.max(1, Math.min(499, Math.round(perCounty[c] / (float) VILLAGES_PER_TOWNSHIP)));
             int[] perTown = split(perCounty[c], townshipCount, random);
             List<Village> own = new ArrayList<>();
@@ -176,7 +215,13 @@ public record DemoCity(
         assignPilots(villages, spec, random);
         int population =
                 counties.stream().mapToInt(c -> c.division().population()).sum();
-        Division city = new Division(CITY_CODE, "云溪市", "Yunxi City", null, false, population);
+        Division city = new Division(
+                cityPrefix + "00000000",
+                CITY_NAMES[cityNumber - 1][0],
+                CITY_NAMES[cityNumber - 1][1],
+                null,
+                false,
+                population);
         return new DemoCity(spec, city, List.copyOf(counties), List.copyOf(townships), List.copyOf(villages));
     }
 

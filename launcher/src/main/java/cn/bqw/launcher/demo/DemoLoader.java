@@ -31,6 +31,31 @@ public final class DemoLoader {
         this.platform = new PlatformClient(adminToken);
     }
 
+    /**
+     * A province: its division first (a city registered before it would be a root of its own until
+     * adopted), then each city as {@link #load} loads one, then the province's own targets.
+     */
+    public void load(DemoProvince province, Story story, Catalogue catalogue) throws InterruptedException {
+        imported(
+                platform.postCsv(
+                        PlatformClient.VILLAGE + "/api/v1/divisions:import",
+                        divisionsCsv(List.of(province.province()))),
+                "the province");
+        for (DemoCity city : province.cities()) {
+            System.out.println("▸ " + city.city().nameZh() + " (" + city.city().code() + ")");
+            load(city, Story.tell(city, catalogue), catalogue);
+        }
+        inChunks(
+                "province targets",
+                story.targets().stream()
+                        .filter(t -> t.region().equals(province.province().code()))
+                        .toList(),
+                VALUES_PER_REQUEST,
+                PlatformClient.INDICATOR + "/api/v1/targets:batch?atomic=true",
+                DemoLoader::targetsCsv);
+        awaitReports(platform, story.targets().size());
+    }
+
     public void load(DemoCity city, Story story, Catalogue catalogue) throws InterruptedException {
         List<Division> divisions = new ArrayList<>();
         divisions.add(city.city());

@@ -2,6 +2,8 @@ package cn.bqw.launcher.demo;
 
 import cn.bqw.launcher.demo.Catalogue.Indicator;
 import cn.bqw.launcher.demo.DemoCity.County;
+import cn.bqw.launcher.demo.DemoCity.Division;
+import cn.bqw.launcher.demo.DemoCity.Village;
 import cn.bqw.launcher.demo.Story.Observation;
 import cn.bqw.launcher.demo.Story.Target;
 import java.math.BigDecimal;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the city overview and the county rankings must show for a generated city, worked out by the
- * generator itself from every value it posts (DESIGN.md §5), without the platform's code: the
+ * What the overview and the rankings must show for a generated city (its counties ranked) or province
+ * (its cities ranked), worked out by the generator itself from every value it posts (DESIGN.md §5), without the platform's code: the
  * figures {@code ./bqw demo-check} holds report-service to.
  */
 public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard> rankings) {
@@ -29,28 +31,73 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
     public record Assessed(
             String indicator, BigDecimal actual, BigDecimal target, String status, BigDecimal progress) {}
 
-    /** A county's composite score and ranks. */
+    /** A ranked division's composite score and ranks. */
     public record Scorecard(String county, String countyClass, BigDecimal score, int rank, int rankInClass) {}
 
+    /** A city's overview and its counties' rankings. */
     public static Figures of(DemoCity city, Story story, Catalogue catalogue) {
+        Map<String, Integer> populations = new HashMap<>();
+        populations.put(city.city().code(), city.city().population());
+        city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
+        city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
+        return of(
+                city.city().code(),
+                city.counties().stream().map(County::division).toList(),
+                populations,
+                city.villages(),
+                story,
+                catalogue);
+    }
+
+    /** A province's overview and its cities' rankings, from every city's values. */
+    public static Figures of(DemoProvince province, Story story, Catalogue catalogue) {
+        Map<String, Integer> populations = new HashMap<>();
+        populations.put(province.province().code(), province.province().population());
+        List<Village> villages = new ArrayList<>();
+        for (DemoCity city : province.cities()) {
+            populations.put(city.city().code(), city.city().population());
+            city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
+            city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
+            villages.addAll(city.villages());
+        }
+        return of(
+                province.province().code(),
+                province.cities().stream().map(DemoCity::city).toList(),
+                populations,
+                villages,
+                story,
+                catalogue);
+    }
+
+    /**
+     * The overview of {@code root} and the rankings of the divisions {@code ranked} directly below
+     * it; {@code populations} weigh the values of every region that reports one.
+     */
+    private static Figures of(
+            String root,
+            List<Division> ranked,
+            Map<String, Integer> populations,
+            List<Village> villages,
+            Story story,
+            Catalogue catalogue) {
         // The report's default as-of month: the last month covered by a monthly or quarterly value.
         int asOf = story.observations().stream()
                 .filter(o -> !o.period().matches("\\d{4}"))
                 .mapToInt(o -> lastMonth(o.period()))
                 .max()
                 .orElse(12);
-        Calculator calculator = new Calculator(city, story, asOf);
+        Calculator calculator = new Calculator(populations, villages, story, asOf);
         Map<String, Assessed> overview = new LinkedHashMap<>();
         for (Indicator indicator : catalogue.indicators()) {
-            overview.put(indicator.code(), calculator.assess(indicator, DemoCity.CITY_CODE));
+            overview.put(indicator.code(), calculator.assess(indicator, root));
         }
         Map<String, BigDecimal> scores = new LinkedHashMap<>();
-        for (County county : city.counties()) {
+        for (Division division : ranked) {
             List<BigDecimal[]> parts = new ArrayList<>();
             for (Target target : story.targets()) {
-                if (target.region().equals(county.code())) {
+                if (target.region().equals(division.code())) {
                     Indicator indicator = catalogue.get(target.indicator());
-                    Assessed assessed = calculator.assess(indicator, county.code());
+                    Assessed assessed = calculator.assess(indicator, division.code());
                     int weight = "BINDING".equals(target.kind()) ? 2 : 1;
                     parts.add(
                             new BigDecimal[] {calculator.score(indicator, assessed, target), BigDecimal.valueOf(weight)
@@ -61,28 +108,26 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
                 BigDecimal points =
                         parts.stream().map(p -> p[0].multiply(p[1])).reduce(BigDecimal.ZERO, BigDecimal::add);
                 BigDecimal weights = parts.stream().map(p -> p[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
-                scores.put(county.code(), round(points.divide(weights, PRECISION)));
+                scores.put(division.code(), round(points.divide(weights, PRECISION)));
             }
         }
         Map<String, Integer> ranks = ranks(scores);
         List<Scorecard> rankings = new ArrayList<>();
-        for (County county : city.counties()) {
-            if (!scores.containsKey(county.code())) {
+        for (Division division : ranked) {
+            if (!scores.containsKey(division.code())) {
                 continue;
             }
             Map<String, BigDecimal> classmates = new LinkedHashMap<>();
-            city.counties().stream()
-                    .filter(c -> scores.containsKey(c.code())
-                            && Objects.equals(
-                                    c.division().countyClass(),
-                                    county.division().countyClass()))
-                    .forEach(c -> classmates.put(c.code(), scores.get(c.code())));
+            ranked.stream()
+                    .filter(d ->
+                            scores.containsKey(d.code()) && Objects.equals(d.countyClass(), division.countyClass()))
+                    .forEach(d -> classmates.put(d.code(), scores.get(d.code())));
             rankings.add(new Scorecard(
-                    county.code(),
-                    county.division().countyClass(),
-                    scores.get(county.code()),
-                    ranks.get(county.code()),
-                    ranks(classmates).get(county.code())));
+                    division.code(),
+                    division.countyClass(),
+                    scores.get(division.code()),
+                    ranks.get(division.code()),
+                    ranks(classmates).get(division.code())));
         }
         rankings.sort(Comparator.comparingInt(Scorecard::rank).thenComparing(Scorecard::county));
         return new Figures(asOf, overview, List.copyOf(rankings));
@@ -101,21 +146,19 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
     }
 
     private static final class Calculator {
-        private final DemoCity city;
+        private final Map<String, Integer> populations;
+        private final List<Village> villages;
         private final Story story;
         private final int asOf;
         private final BigDecimal expected;
-        private final Map<String, Integer> populations = new HashMap<>();
         private final Map<String, List<Observation>> byIndicator = new HashMap<>();
 
-        Calculator(DemoCity city, Story story, int asOf) {
-            this.city = city;
+        Calculator(Map<String, Integer> populations, List<Village> villages, Story story, int asOf) {
+            this.populations = populations;
+            this.villages = villages;
             this.story = story;
             this.asOf = asOf;
             this.expected = round(BigDecimal.valueOf(asOf).divide(BigDecimal.valueOf(12), PRECISION));
-            populations.put(DemoCity.CITY_CODE, city.city().population());
-            city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
-            city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
             story.observations().forEach(o -> byIndicator
                     .computeIfAbsent(o.indicator(), k -> new ArrayList<>())
                     .add(o));
@@ -224,7 +267,7 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
                         case "RATIO" -> HUNDRED.multiply(numerator).divide(denominator, PRECISION);
                         case "SHARE_TRUE" -> HUNDRED.multiply(value)
                                 .divide(
-                                        BigDecimal.valueOf(city.villages().stream()
+                                        BigDecimal.valueOf(villages.stream()
                                                 .filter(v -> v.code().startsWith(prefix))
                                                 .count()),
                                         PRECISION);

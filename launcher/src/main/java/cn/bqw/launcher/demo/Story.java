@@ -168,7 +168,7 @@ public record Story(List<Target> targets, List<Observation> observations, List<O
             for (Indicator indicator : catalogue.indicators()) {
                 if (indicator.cityTarget() != null) {
                     targets.add(new Target(
-                            indicator.code(), DemoCity.CITY_CODE, YEAR, indicator.cityTarget(), kind(indicator), null));
+                            indicator.code(), city.city().code(), YEAR, indicator.cityTarget(), kind(indicator), null));
                 }
             }
         }
@@ -339,7 +339,7 @@ public record Story(List<Target> targets, List<Observation> observations, List<O
             targets.removeIf(t -> t.indicator().equals(code));
             targets.add(new Target(
                     code,
-                    DemoCity.CITY_CODE,
+                    city.city().code(),
                     YEAR,
                     indicator.cityTarget(),
                     kind(indicator),
@@ -448,7 +448,7 @@ public record Story(List<Target> targets, List<Observation> observations, List<O
 
         /** What only the city reports. */
         private void cityValues() {
-            String cityCode = DemoCity.CITY_CODE;
+            String cityCode = city.city().code();
             String[] quarterly = {"REGION_CROSS_PROVINCE_ITEMS", "REGION_COOP_PLATFORMS", "REFORM_AGRI_SPENDING_SHARE"};
             for (int q = 1; q <= lastQuarter; q++) {
                 observations.add(

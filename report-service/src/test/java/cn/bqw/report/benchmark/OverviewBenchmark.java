@@ -20,16 +20,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * City overview latency benchmark (not a test), against a running {@code ./bqw up} loaded with a
- * province-scale city ({@code ./bqw load --villages 30000 --months 12}): the overview endpoint,
- * read sequentially, next to the same figures computed by one SQL GROUP BY over indicator-service's
- * raw observations in the same database server, in the same run; the two answers are compared
- * indicator by indicator. Command and output: report-service/README.md.
+ * Overview latency benchmark (not a test), against a running {@code ./bqw up} loaded with a
+ * province ({@code ./bqw load --cities 3 --villages 30000 --months 12}) or a province-scale city:
+ * the overview of the deployment's root, read sequentially, next to the same figures computed by
+ * one SQL GROUP BY over indicator-service's raw observations in the same database server, in the
+ * same run; the two answers are compared indicator by indicator. Command and output:
+ * report-service/README.md.
  */
 public final class OverviewBenchmark {
 
     static final int YEAR = 2025;
-    static final String CITY = System.getProperty("city", "990100000000");
     static final int READS = Integer.getInteger("reads", 1000);
     /** Reads before measuring, so that the service's JIT has compiled the read path. */
     static final int WARM_UP = Integer.getInteger("warmUp", 300);
@@ -40,7 +40,7 @@ public final class OverviewBenchmark {
     /**
      * The overview's actual for every indicator, straight from the observations: FLOW sums a
      * region's periods begun by the month, LEVEL takes its latest such period; then across the
-     * city's regions by the indicator's aggregation (DESIGN.md §5).
+     * root's regions by the indicator's aggregation (DESIGN.md §5).
      */
     static final String GROUP_BY =
             """
@@ -93,6 +93,7 @@ public final class OverviewBenchmark {
                     http.send(overview, HttpResponse.BodyHandlers.ofString()).body());
         }
         int month = Integer.parseInt(answer.get("asOf").asText().substring(5));
+        String root = answer.get("region").asText();
         long[] reads = new long[READS];
         for (int i = 0; i < READS; i++) {
             long start = System.nanoTime();
@@ -107,13 +108,13 @@ public final class OverviewBenchmark {
         long[] queries = new long[QUERIES];
         try (Connection db = DriverManager.getConnection(JDBC, "postgres", "postgres");
                 PreparedStatement query = db.prepareStatement(GROUP_BY)) {
-            String prefix = CITY.substring(0, 4) + "%";
+            String prefix = significant(root) + "%";
             query.setString(1, YEAR + "%");
             query.setString(2, prefix);
             query.setInt(3, month);
             query.setInt(4, month);
             query.setString(5, prefix);
-            query.setString(6, CITY);
+            query.setString(6, root);
             for (int i = -1; i < QUERIES; i++) {
                 long start = System.nanoTime();
                 fromSql.clear();
@@ -146,8 +147,12 @@ public final class OverviewBenchmark {
         });
 
         System.out.printf(
-                "overview benchmark: city %s, %d indicators as of %s, %,d observations in indicator-service%n",
-                CITY, fromReport.size(), answer.get("asOf").asText(), count(JDBC));
+                "overview benchmark: %s %s, %d indicators as of %s, %,d observations in indicator-service%n",
+                answer.get("level").asText().toLowerCase(java.util.Locale.ROOT),
+                root,
+                fromReport.size(),
+                answer.get("asOf").asText(),
+                count(JDBC));
         System.out.printf(
                 "GET /api/v1/reports/overview, %d sequential reads after %d to warm up: %s%n",
                 READS, WARM_UP, percentiles(reads));
@@ -157,6 +162,16 @@ public final class OverviewBenchmark {
                 median(queries) / median(reads),
                 percentile(queries, 0.99) / percentile(reads, 0.99),
                 differences.isEmpty() ? "the same " + fromReport.size() + " actuals" : differences);
+    }
+
+    /** The digits every code below a region starts with: 99 for a province, 9901 for a city. */
+    static String significant(String code) {
+        for (int digits : new int[] {2, 4, 6, 9}) {
+            if (code.substring(digits).chars().allMatch(c -> c == '0')) {
+                return code.substring(0, digits);
+            }
+        }
+        return code;
     }
 
     private static long count(String jdbc) throws Exception {
