@@ -9,7 +9,7 @@ const STATUS_COLOURS = {
 };
 const TEXT = {
   zh: {
-    title: '百千万工程监测', year: '年度', asOf: '截至', latest: '最新', overview: '全市总览', rankings: '县域排名',
+    title: '百千万工程监测', year: '年度', asOf: '截至', latest: '最新', overview: '总览', rankings: '下级排名', below: '下级',
     indicator: '指标下钻', gaps: '城乡差距', coverage: '村庄覆盖', treemap: '区域树图', changes: '状态变化', class: '类别',
     all: '全部', use: '使用', tokenPrompt: '请粘贴查看令牌（./bqw token --role viewer）',
     tokenMissing: '缺少令牌：请粘贴 ./bqw token --role viewer 生成的令牌，或打开 ./bqw up 打印的链接。',
@@ -19,7 +19,7 @@ const TEXT = {
     rank: '排名', county: '区县', score: '综合得分', inClass: '类别内', change: '名次变化', urban: '城镇', rural: '农村',
     gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市', code: '指标',
     approvals: '审核进度', bulletins: '通报',
-    approvalsHint: '各区县本月数据的审核状态（按行动）：已审核、已确认的数据锁定，退回的须重新报送。',
+    approvalsHint: '下级各单位本月数据的审核状态（按行动）：已审核、已确认的数据锁定，退回的须重新报送。', choose: '选择…',
     approvedShare: '已审核占比', units: '单位', published: '发布时间', publisher: '发布人', print: '打印', changesSince: '此后变化',
     then: '发布值', now: '现值', noChanges: '发布后没有变化', noBulletins: '尚无通报', corrects: '更正',
     figures: '口径', allFigures: '全部数据', officialFigures: '正式口径（仅已审核）', provisional: '待审',
@@ -30,8 +30,8 @@ const TEXT = {
     statuses: { ACHIEVED: '已完成', ON_TRACK: '进度正常', AT_RISK: '有风险', OFF_TRACK: '滞后', NOT_ACHIEVED: '未达标', NO_TARGET: '无目标', NO_DATA: '无数据' }
   },
   en: {
-    title: 'BQW programme monitor', year: 'Year', asOf: 'As of', latest: 'latest', overview: 'City overview',
-    rankings: 'County rankings', indicator: 'Indicator drill-down', gaps: 'Urban–rural gaps', coverage: 'Village coverage',
+    title: 'BQW programme monitor', year: 'Year', asOf: 'As of', latest: 'latest', overview: 'Overview',
+    rankings: 'Rankings below', below: 'Below', indicator: 'Indicator drill-down', gaps: 'Urban–rural gaps', coverage: 'Village coverage',
     treemap: 'Treemap', changes: 'Status changes', class: 'Class', all: 'all', use: 'Use',
     tokenPrompt: 'Paste a viewer token (./bqw token --role viewer)',
     tokenMissing: 'No token: paste one from ./bqw token --role viewer, or open the link ./bqw up printed.',
@@ -41,7 +41,7 @@ const TEXT = {
     rank: 'Rank', county: 'County', score: 'Score', inClass: 'In class', change: 'Change', urban: 'Urban', rural: 'Rural',
     gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City', code: 'Indicator',
     approvals: 'Approval', bulletins: 'Bulletins',
-    approvalsHint: 'Where each county\'s figures of the month stand, by campaign: approved and accepted figures are locked, returned ones are submitted again.',
+    approvalsHint: 'Where the figures of the month stand for each division below, by campaign: approved and accepted figures are locked, returned ones are submitted again.', choose: 'choose…',
     approvedShare: 'approved', units: 'units', published: 'Published', publisher: 'Publisher', print: 'Print', changesSince: 'Changes since',
     then: 'Published', now: 'Now', noChanges: 'nothing changed since', noBulletins: 'no bulletins yet', corrects: 'corrects',
     figures: 'Figures', allFigures: 'all reported', officialFigures: 'official (approved only)', provisional: 'provisional',
@@ -56,7 +56,9 @@ const TEXT = {
 const state = {
   language: sessionStorage.getItem('bqw.language') || 'zh',
   token: null, view: 'overview', year: 2025, asOf: '', figures: 'all', appliedAt: null, pending: null,
-  indicators: [], drill: [], charts: {}
+  indicators: [], drill: [], charts: {},
+  // The region every view is of (null: the deployment's root, until the first report names it), and the names seen.
+  region: null, names: {}
 };
 const $ = id => document.getElementById(id);
 const t = key => TEXT[state.language][key];
@@ -68,7 +70,9 @@ function takeToken() {
   const fragment = new URLSearchParams(location.hash.slice(1));
   if (fragment.get('token')) {
     sessionStorage.setItem('bqw.token', fragment.get('token'));
-    history.replaceState(null, '', location.pathname + location.search);
+    // The token leaves the address bar; the region stays, so the link can be shared.
+    fragment.delete('token');
+    history.replaceState(null, '', location.pathname + location.search + (fragment.toString() ? '#' + fragment : ''));
   }
   state.token = sessionStorage.getItem('bqw.token');
   if (!state.token) {
@@ -134,13 +138,67 @@ function chart(id) {
   return state.charts[id];
 }
 
+// ---- region -----------------------------------------------------------------------------------
+
+/** The region in the address (#region=…), if it names one. */
+function regionInAddress() {
+  const region = new URLSearchParams(location.hash.slice(1)).get('region');
+  return /^\d{12}$/.test(region || '') ? region : null;
+}
+
+/** The codes above a region, province first: a code's level is where its trailing zeros begin. */
+function ancestors(code) {
+  const digits = [2, 4, 6, 9].filter(d => /^0*$/.test(code.slice(d)) === false);
+  return digits.map(d => code.slice(0, d).padEnd(12, '0'));
+}
+
+/**
+ * Breadcrumbs from the top registered division down to the region (省 › 市 › 县 › 镇), and the
+ * divisions below it to pick from. A division above that is not registered (a city without its
+ * province) is left out.
+ */
+async function showRegion() {
+  const region = state.region;
+  const crumbs = ancestors(region).concat([region]);
+  for (const code of crumbs) {
+    if (state.names[code] === undefined) {
+      state.names[code] = await api(`/api/v1/reports/coverage?region=${code}`)
+        .then(c => c.regions[0].nameZh, () => null);
+    }
+  }
+  $('region-path').innerHTML = crumbs.filter(code => state.names[code])
+    .map(code => `<a href="#region=${code}" data-region="${code}"${code === region ? ' class="current"' : ''}>${esc(state.names[code])}</a>`)
+    .join(' › ');
+  const below = await api(`/api/v1/reports/coverage?region=${region}`);
+  below.regions.forEach(r => state.names[r.region] = r.nameZh);
+  $('region-below').innerHTML = `<option value="">${t('choose')}</option>`
+    + below.regions.slice(1).map(r => `<option value="${r.region}">${esc(r.nameZh)}</option>`).join('');
+  $('region-below').disabled = below.regions.length < 2;
+}
+
+/** Opens every view at another region, and says so in the address. */
+function goTo(region) {
+  if (!region || region === state.region) return;
+  state.region = region;
+  state.drill = [];
+  state.indicators = [];
+  history.replaceState(null, '', location.pathname + location.search + '#region=' + region);
+  showRegion().catch(e => message(e.message));
+  show(state.view);
+  restartListening();
+}
+
 // ---- views ------------------------------------------------------------------------------------
 
 const views = {
   async overview() {
-    const report = await api('/api/v1/reports/overview?' + query());
+    const report = await api((state.region ? `/api/v1/reports/regions/${state.region}?` : '/api/v1/reports/overview?') + query());
     noteFreshness(report);
-    state.city = report.region;
+    if (!state.region) {
+      state.region = report.region;
+      showRegion().catch(e => message(e.message));
+    }
+    state.names[report.region] = report.nameZh;
     state.reportedAsOf = report.asOf;
     fillAsOf(report.asOf);
     state.indicators = report.campaigns.flatMap(c => c.indicators);
@@ -152,7 +210,7 @@ const views = {
 
   async rankings() {
     const extra = $('class').value ? { class: $('class').value } : {};
-    const ranking = await api('/api/v1/reports/rankings?' + query(extra));
+    const ranking = await api('/api/v1/reports/rankings?' + query({ region: state.region, ...extra }));
     noteFreshness(ranking);
     const counties = ranking.counties;
     chart('rankings-chart').setOption({
@@ -174,10 +232,10 @@ const views = {
   async indicator() {
     const code = $('indicator-code').value || (state.indicators[0] && state.indicators[0].code);
     if (!code) return;
-    const parent = state.drill.length ? state.drill[state.drill.length - 1] : null;
-    const breakdown = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query(parent ? { parent: parent.code } : {}));
+    const parent = state.drill.length ? state.drill[state.drill.length - 1].code : state.region;
+    const breakdown = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query({ parent }));
     noteFreshness(breakdown);
-    $('breadcrumbs').innerHTML = [`<a href="#" data-depth="0">${t('city')}</a>`]
+    $('breadcrumbs').innerHTML = [`<a href="#" data-depth="0">${esc(state.names[state.region] || t('city'))}</a>`]
       .concat(state.drill.map((d, i) => `<a href="#" data-depth="${i + 1}">${esc(d.name)}</a>`)).join(' › ');
     $('breadcrumbs').querySelectorAll('a').forEach(a => a.onclick = e => {
       e.preventDefault();
@@ -207,7 +265,7 @@ const views = {
   },
 
   async gaps() {
-    const gaps = await api('/api/v1/reports/gaps?' + query());
+    const gaps = await api('/api/v1/reports/gaps?' + query({ region: state.region }));
     noteFreshness(gaps);
     $('gaps').innerHTML = gaps.indicators.map((g, i) => `<h3>${esc(g.nameZh)} (${esc(g.indicator)}, ${esc(g.measure)})</h3>
       <table><tr><th>${t('region')}</th><th>${t('urban')}</th><th>${t('rural')}</th><th>${t('gap')}</th></tr>
@@ -224,7 +282,7 @@ const views = {
   },
 
   async coverage() {
-    const coverage = await api('/api/v1/reports/coverage');
+    const coverage = await api('/api/v1/reports/coverage?region=' + state.region);
     noteFreshness(coverage);
     const counties = coverage.regions.slice(1);
     const categories = ['DEMONSTRATION', 'RENOVATION', 'ORDINARY'];
@@ -240,7 +298,7 @@ const views = {
 
   async approvals() {
     const period = state.asOf || state.reportedAsOf;
-    const progress = await api(`/api/v1/reports/approvals?region=${state.city}&period=${encodeURIComponent(period)}`);
+    const progress = await api(`/api/v1/reports/approvals?region=${state.region}&period=${encodeURIComponent(period)}`);
     const campaignName = c => t('campaigns')[c] || c;
     $('approvals-summary').innerHTML = `<tr><th></th>${progress.campaigns.map(c => `<th>${esc(campaignName(c.campaign))}</th>`).join('')}</tr>
       <tr><td>${t('approvedShare')}</td>${progress.campaigns.map(c => `<td data-campaign="${c.campaign}">${num(c.approvedShare * 100)}%</td>`).join('')}</tr>`;
@@ -261,7 +319,7 @@ const views = {
   },
 
   async bulletins() {
-    const editions = await api(`/api/v1/bulletins?region=${state.city}&year=${state.year}`);
+    const editions = await api(`/api/v1/bulletins?region=${state.region}&year=${state.year}`);
     $('bulletin-changes').innerHTML = '';
     $('bulletins-table').innerHTML = editions.length === 0 ? `<tr><td>${t('noBulletins')}</td></tr>`
       : `<tr><th>${t('bulletins')}</th><th>${t('asOf')}</th><th>${t('published')}</th><th>${t('publisher')}</th><th>SHA-256</th><th></th></tr>`
@@ -286,7 +344,7 @@ const views = {
   async treemap() {
     const code = $('treemap-code').value || (state.indicators[0] && state.indicators[0].code);
     if (!code) return;
-    const counties = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query());
+    const counties = await api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query({ parent: state.region }));
     noteFreshness(counties);
     const children = await Promise.all(counties.regions.map(c =>
       api(`/api/v1/reports/indicators/${encodeURIComponent(code)}?` + query({ parent: c.region }))));
@@ -383,12 +441,12 @@ async function show(view) {
 
 async function download(format) {
   const paths = {
-    overview: '/api/v1/reports/overview?' + query(),
-    rankings: '/api/v1/reports/rankings?' + query($('class').value ? { class: $('class').value } : {}),
+    overview: `/api/v1/reports/regions/${state.region}?` + query(),
+    rankings: '/api/v1/reports/rankings?' + query({ region: state.region, ...($('class').value ? { class: $('class').value } : {}) }),
     indicator: `/api/v1/reports/indicators/${encodeURIComponent($('indicator-code').value)}?`
-      + query(state.drill.length ? { parent: state.drill[state.drill.length - 1].code } : {}),
-    gaps: '/api/v1/reports/gaps?' + query(),
-    coverage: '/api/v1/reports/coverage'
+      + query({ parent: state.drill.length ? state.drill[state.drill.length - 1].code : state.region }),
+    gaps: '/api/v1/reports/gaps?' + query({ region: state.region }),
+    coverage: '/api/v1/reports/coverage?region=' + state.region
   };
   const type = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const blob = await api(paths[state.view], type);
@@ -431,11 +489,20 @@ async function takeStep(step) {
 // ---- live -------------------------------------------------------------------------------------
 
 let refreshTimer = null;
+let listening = null;
+
+/** Listens again, to the region now shown. */
+function restartListening() {
+  if (listening) listening.abort();
+}
 
 async function listen() {
   while (state.token) {
+    listening = new AbortController();
     try {
-      const answer = await fetch('/api/v1/reports/stream?year=' + state.year, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' } });
+      const region = state.region ? '&region=' + state.region : '';
+      const answer = await fetch('/api/v1/reports/stream?year=' + state.year + region,
+        { headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' }, signal: listening.signal });
       if (answer.status === 401) { askForToken('tokenExpired'); return; }
       const reader = answer.body.getReader();
       const decoder = new TextDecoder();
@@ -451,7 +518,10 @@ async function listen() {
           if (data.trim()) onLiveEvent(JSON.parse(data));
         }
       }
-    } catch (e) { /* the stream broke: connect again */ }
+    } catch (e) {
+      // Aborted for another region: connect again at once; broken: after a pause.
+      if (e.name === 'AbortError') continue;
+    }
     await new Promise(r => setTimeout(r, 2000));
   }
 }
@@ -493,6 +563,8 @@ function start() {
   $('class').onchange = () => show('rankings');
   $('indicator-code').onchange = () => { state.drill = []; show('indicator'); };
   $('treemap-code').onchange = () => show('treemap');
+  $('region-below').onchange = () => goTo($('region-below').value);
+  window.onhashchange = () => goTo(regionInAddress());
   $('language').onclick = () => {
     state.language = state.language === 'zh' ? 'en' : 'zh';
     sessionStorage.setItem('bqw.language', state.language);
@@ -512,6 +584,8 @@ function start() {
   setInterval(showFreshness, 1000);
   window.onresize = () => Object.values(state.charts).forEach(c => c.resize());
   if (takeToken()) {
+    state.region = regionInAddress();
+    if (state.region) showRegion().catch(e => message(e.message));
     show('overview');
     listen();
   }

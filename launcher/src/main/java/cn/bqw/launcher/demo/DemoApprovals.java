@@ -131,24 +131,32 @@ public final class DemoApprovals {
         progress.done(String.format("%,d steps", steps()));
     }
 
-    /** One step for every region's unit of every period of a campaign, in one request. */
+    /**
+     * One step for every region's unit of every period of a campaign, in requests of at most {@value
+     * #UNITS_PER_REQUEST} units (indicator-service's limit).
+     */
     private void steps(List<String> regions, List<String> periods, String campaign, String verb) {
         steps(regions, periods, campaign, verb, null);
     }
 
+    private static final int UNITS_PER_REQUEST = 5000;
+
     private void steps(List<String> regions, List<String> periods, String campaign, String verb, String reason) {
-        StringBuilder units = new StringBuilder();
+        List<String> units = new java.util.ArrayList<>();
         for (String region : regions) {
             for (String period : periods) {
-                units.append(units.isEmpty() ? "" : ",")
-                        .append("{\"region\":\"%s\",\"period\":\"%s\",\"campaign\":\"%s\"}"
-                                .formatted(region, period, campaign));
+                units.add("{\"region\":\"%s\",\"period\":\"%s\",\"campaign\":\"%s\"}"
+                        .formatted(region, period, campaign));
             }
         }
-        JsonObject summary = platform.postJson(
-                PlatformClient.INDICATOR + "/api/v1/approvals:" + verb,
-                "{\"units\":[" + units + "]" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
-        steps.addAndGet(summary.getInt("imported"));
+        for (int from = 0; from < units.size(); from += UNITS_PER_REQUEST) {
+            JsonObject summary = platform.postJson(
+                    PlatformClient.INDICATOR + "/api/v1/approvals:" + verb,
+                    "{\"units\":["
+                            + String.join(",", units.subList(from, Math.min(units.size(), from + UNITS_PER_REQUEST)))
+                            + "]" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
+            steps.addAndGet(summary.getInt("imported"));
+        }
     }
 
     /**

@@ -281,6 +281,47 @@ class DashboardTest {
         }
     }
 
+    @Test
+    void aCountysLinkOpensAtTheCountyAndThePickerGoesDown() {
+        browser.get(root + "?year=2021#token=" + TestTokens.viewer() + "&region=" + EAST);
+        // The county's own figure, not the city's.
+        String county = given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2021)
+                .get("/api/v1/reports/regions/" + EAST)
+                .jsonPath()
+                .getString("campaigns.indicators.flatten().find { it.code == 'D_ROADS' }.assessment.actual");
+        String city =
+                overview().getString("campaigns.indicators.flatten().find { it.code == 'D_ROADS' }.assessment.actual");
+        assertTrue(new java.math.BigDecimal(county).compareTo(new java.math.BigDecimal(city)) != 0);
+        waitFor(
+                Duration.ofSeconds(30),
+                () -> new java.math.BigDecimal(card("D_ROADS")
+                                        .findElement(By.cssSelector(".actual"))
+                                        .getDomProperty("textContent")
+                                        .replace(",", ""))
+                                .compareTo(new java.math.BigDecimal(county))
+                        == 0);
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("region-path")).getText().equals("看板市 › 看板东县"));
+        assertTrue(
+                browser.getCurrentUrl().endsWith("#region=" + EAST), "the token leaves the address, the region stays");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region-below")))
+                .selectByVisibleText("看板东镇");
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("region-path")).getText().equals("看板市 › 看板东县 › 看板东镇"));
+        assertTrue(browser.getCurrentUrl().endsWith("#region=910101001000"), browser.getCurrentUrl());
+        // Every view follows: the gaps and coverage of the township.
+        browser.findElement(By.cssSelector("#tabs button[data-view='coverage']"))
+                .click();
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("coverage-table")).getText().contains("看板东镇"));
+        assertTrue(!browser.findElement(By.id("coverage-table")).getText().contains("看板西"));
+    }
+
     private WebElement card(String code) {
         return browser.findElement(By.cssSelector(".card[data-code='" + code + "']"));
     }
