@@ -41,7 +41,7 @@ public final class Bqw {
                 """
                 usage: ./bqw <command>
                   up [--fresh] [--no-demo]
-                                   start PostgreSQL, Kafka and the three services; Ctrl-C stops them all
+                                   start PostgreSQL, Kafka and the four services; Ctrl-C stops them all
                                    (--fresh wipes the data directory first); on an empty data directory,
                                    loads the demo city through the REST APIs (--no-demo: leave it empty)
                   load [--villages N] [--seed N] [--months M] [--cities N]

@@ -13,7 +13,8 @@ record ServiceProcess(String name, int port, String database) {
     static final List<ServiceProcess> ALL = List.of(
             new ServiceProcess("village-service", 8081, "village"),
             new ServiceProcess("indicator-service", 8082, "indicator"),
-            new ServiceProcess("report-service", 8080, "report"));
+            new ServiceProcess("report-service", 8080, "report"),
+            new ServiceProcess("task-service", 8083, "task"));
 
     Path runnableJar(Path projectRoot) {
         return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

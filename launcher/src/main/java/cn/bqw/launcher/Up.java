@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code ./bqw up}: PostgreSQL, a Kafka broker and the three services, configured for each other,
+ * {@code ./bqw up}: PostgreSQL, a Kafka broker and the four services, configured for each other,
  * until Ctrl-C or {@code ./bqw down} stops them all.
  */
 final class Up {

@@ -41,6 +41,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PermissionMatrix {
 
+    /**
+     * The department every token here belongs to (its {@code departments} claim): task-service's
+     * samples are tasks it leads, so the matrix checks roles there; the lead-department rule itself
+     * has tests of its own.
+     */
+    public static final String DEPARTMENT = "MATRIX";
+
     /** Who calls. */
     public enum TokenKind {
         NO_TOKEN,
@@ -332,7 +339,7 @@ public final class PermissionMatrix {
                                 .encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.US_ASCII)));
             }
             case EXPIRED -> TestTokens.expired(Set.of("admin"));
-            default -> TestTokens.token(SUBJECT, kind.roles(), regions);
+            default -> TestTokens.token(SUBJECT, kind.roles(), regions, List.of(DEPARTMENT));
         };
     }
 

@@ -50,6 +50,16 @@ public final class TestTokens {
         return keys().sign(DevKeys.claims(subject, roles, regions, VALIDITY));
     }
 
+    /** A token whose {@code departments} claim (task-service) names {@code departments}. */
+    public static String token(String subject, Set<String> roles, List<String> regions, List<String> departments) {
+        return keys().sign(DevKeys.claims(subject, roles, regions, VALIDITY).claim("departments", departments));
+    }
+
+    /** A token of a department's staff (task-service): its {@code departments} claim names them. */
+    public static String ofDepartments(String subject, Set<String> roles, List<String> departments) {
+        return token(subject, roles, List.of(), departments);
+    }
+
     /** A token of {@code subject} valid for {@code validity} from now. */
     public static String lasting(String subject, Set<String> roles, Duration validity) {
         return keys().sign(DevKeys.claims(subject, roles, List.of(), validity));

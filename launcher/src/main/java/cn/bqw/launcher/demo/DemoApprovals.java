@@ -133,13 +133,13 @@ public final class DemoApprovals {
 
     /**
      * One step for every region's unit of every period of a campaign, in requests of at most {@value
-     * #UNITS_PER_REQUEST} units (indicator-service's limit).
+     * #UNITS_PER_REQUEST} units (indicator-service takes 5,000).
      */
     private void steps(List<String> regions, List<String> periods, String campaign, String verb) {
         steps(regions, periods, campaign, verb, null);
     }
 
-    private static final int UNITS_PER_REQUEST = 5000;
+    private static final int UNITS_PER_REQUEST = 1000;
 
     private void steps(List<String> regions, List<String> periods, String campaign, String verb, String reason) {
         List<String> units = new java.util.ArrayList<>();

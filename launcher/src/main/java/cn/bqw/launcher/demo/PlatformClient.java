@@ -61,7 +61,8 @@ final class PlatformClient {
     /** Posts a JSON body and answers the JSON object, failing on anything but 2xx. */
     JsonObject postJson(String url, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofMinutes(1))
+                // A batch of approval steps can take a while at province scale.
+                .timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

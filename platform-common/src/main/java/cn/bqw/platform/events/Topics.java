@@ -27,10 +27,16 @@ public final class Topics {
      */
     public static final Topic APPROVALS = new Topic("bqw.approvals.v1", 3, true, null);
 
+    /**
+     * task-service's tasks (by task code: their state, progress, status changes and overdue notices)
+     * and departments (by department code); every event is kept, the ledger's history.
+     */
+    public static final Topic TASKS = new Topic("bqw.tasks.v1", 3, false, null);
+
     /** How long dead letters are kept for someone to look at them. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
-    public static final List<Topic> ALL = List.of(DIVISIONS, INDICATORS, OBSERVATIONS, APPROVALS);
+    public static final List<Topic> ALL = List.of(DIVISIONS, INDICATORS, OBSERVATIONS, APPROVALS, TASKS);
 
     private Topics() {}
 

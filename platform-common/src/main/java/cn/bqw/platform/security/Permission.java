@@ -7,6 +7,7 @@ import static cn.bqw.platform.security.Permission.Region.WITHIN;
 import static cn.bqw.platform.security.Permission.Service.ALL;
 import static cn.bqw.platform.security.Permission.Service.INDICATOR;
 import static cn.bqw.platform.security.Permission.Service.REPORT;
+import static cn.bqw.platform.security.Permission.Service.TASK;
 import static cn.bqw.platform.security.Permission.Service.VILLAGE;
 
 import java.util.Arrays;
@@ -112,13 +113,23 @@ public enum Permission {
     BULLETIN_CHANGES(REPORT, "GET", "/api/v1/bulletins/{id}/changes", Roles.READERS, NONE, null),
     DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
-    REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null);
+    REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
+
+    DEPARTMENT_REGISTER(TASK, "POST", "/api/v1/departments", Roles.EDITORS, WITHIN, "body: region"),
+    DEPARTMENT_LIST(TASK, "GET", "/api/v1/departments", Roles.READERS, NONE, null),
+    TASK_REGISTER(TASK, "POST", "/api/v1/tasks", Roles.EDITORS, WITHIN, "body: region"),
+    TASK_LIST(TASK, "GET", "/api/v1/tasks", Roles.READERS, NONE, null),
+    TASK_READ(TASK, "GET", "/api/v1/tasks/{code}", Roles.READERS, NONE, null),
+    /** Besides the role: the task's lead department among the token's {@code departments} (admins: any). */
+    PROGRESS_REPORT(TASK, "POST", "/api/v1/tasks/{code}/progress", Roles.WRITERS, NONE, null),
+    PROGRESS_LIST(TASK, "GET", "/api/v1/tasks/{code}/progress", Roles.READERS, NONE, null);
 
     /** Which service serves an operation; {@code ALL} for what every service answers the same way. */
     public enum Service {
         VILLAGE,
         INDICATOR,
         REPORT,
+        TASK,
         ALL
     }
 
@@ -226,9 +237,15 @@ public enum Permission {
         };
     }
 
+    /** A progress report's rule, besides the role: who reports is the department that leads the task. */
+    static final String DEPARTMENT_RULE = "the task's lead department must be among the token's departments";
+
     /** The sentence the OpenAPI document and the README show for this row. */
     public String sentence() {
         String who = roles.stream().sorted().collect(Collectors.joining(", "));
+        if (this == PROGRESS_REPORT) {
+            return "Roles: " + who + "; " + DEPARTMENT_RULE + " (admin: any).";
+        }
         return switch (region) {
             case NONE -> "Roles: " + who + ".";
             default -> "Roles: " + who + "; the region (" + regionFrom + ") must be " + region.description()
@@ -247,7 +264,7 @@ public enum Permission {
                             p.method,
                             p.path,
                             p.roles.stream().sorted().collect(Collectors.joining(", ")),
-                            p.region.description(),
+                            p == PROGRESS_REPORT ? DEPARTMENT_RULE : p.region.description(),
                             p.regionFrom == null ? "—" : p.regionFrom));
         }
         return table.toString();

@@ -131,10 +131,24 @@ public class RegionAccess {
 
     /** The division codes of {@code identity}'s {@code regions} claim, empty when it has none. */
     public static List<String> regions(SecurityIdentity identity) {
+        return strings(identity, Roles.REGIONS_CLAIM);
+    }
+
+    /** The department codes of the token's {@code departments} claim (task-service), empty when it has none. */
+    public List<String> departments() {
+        return strings(identity, Roles.DEPARTMENTS_CLAIM);
+    }
+
+    /** Whether the caller is an admin, who acts anywhere. */
+    public boolean admin() {
+        return identity.getRoles().contains(Roles.ADMIN);
+    }
+
+    private static List<String> strings(SecurityIdentity identity, String name) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return List.of();
         }
-        Object claim = jwt.getClaim(Roles.REGIONS_CLAIM);
+        Object claim = jwt.getClaim(name);
         if (claim instanceof JsonArray array) {
             return array.stream()
                     .filter(JsonString.class::isInstance)

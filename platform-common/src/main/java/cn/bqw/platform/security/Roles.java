@@ -27,5 +27,8 @@ public final class Roles {
     /** The claim with the division codes whose subtrees an editor may write. */
     public static final String REGIONS_CLAIM = "regions";
 
+    /** The claim with the departments (task-service) whose tasks' progress a token may report. */
+    public static final String DEPARTMENTS_CLAIM = "departments";
+
     private Roles() {}
 }
