@@ -99,38 +99,37 @@ final class DemoCommand {
         int indicators = 0;
         int scorecards = 0;
         try {
+            List<DemoCheck.Region> regions = new java.util.ArrayList<>();
             List<DemoCity> cities;
             if (spec.get().cities() == 1) {
                 cities = List.of(DemoCity.generate(spec.get()));
             } else {
+                // The province first, its tables printed; it publishes no bulletins here.
                 DemoProvince province = DemoProvince.generate(spec.get());
                 cities = province.cities();
                 Story story = province.story(catalogue);
-                Figures figures = Figures.of(province, story.revised(), catalogue);
-                differences.addAll(check.run(
+                regions.add(new DemoCheck.Region(
                         province.province().code(),
-                        figures,
+                        Figures.of(province, story.revised(), catalogue),
                         Figures.of(province, story.official(approvedThrough), catalogue),
-                        catalogue,
                         List.of(),
                         false,
                         true));
-                indicators += figures.city().size();
-                scorecards += figures.rankings().size();
             }
             for (DemoCity city : cities) {
                 Story story = Story.tell(city, catalogue);
-                Figures figures = Figures.of(city, story.revised(), catalogue);
-                differences.addAll(check.run(
+                regions.add(new DemoCheck.Region(
                         city.city().code(),
-                        figures,
+                        Figures.of(city, story.revised(), catalogue),
                         Figures.of(city, story.official(approvedThrough), catalogue),
-                        catalogue,
                         story.revisions(),
                         true,
                         cities.size() == 1));
-                indicators += figures.city().size();
-                scorecards += figures.rankings().size();
+            }
+            for (DemoCheck.Region region : regions) {
+                differences.addAll(check.run(region, catalogue));
+                indicators += region.figures().city().size();
+                scorecards += region.figures().rankings().size();
             }
         } catch (RuntimeException e) {
             System.err.println("demo-check could not read the reports: " + e.getMessage());

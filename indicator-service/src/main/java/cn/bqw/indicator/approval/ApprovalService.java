@@ -157,7 +157,7 @@ public class ApprovalService {
     /** The state of every unit of the divisions directly below {@code region} for a period. */
     @Transactional
     public List<ApprovalView> children(String region, String period, String campaign, String state) {
-        RegionRecord parent = known(region, "region");
+        RegionRecord parent = replica.active(region, "region");
         Period parsed = Filters.requiredPeriod("period", period);
         List<Campaign> campaigns = campaign == null ? Arrays.asList(Campaign.values()) : List.of(campaign(campaign));
         ApprovalState wanted = state == null ? null : state(state);
@@ -240,7 +240,7 @@ public class ApprovalService {
     private record Unit(RegionRecord region, Period period, Campaign campaign) {}
 
     private Unit unit(String region, String period, String campaign) {
-        RegionRecord known = known(region, "region");
+        RegionRecord known = replica.active(region, "region");
         if (!APPROVED_LEVELS.contains(known.level())) {
             throw ProblemException.invalid(
                     "region", region + " is a " + known.level() + "; figures are approved by township, county or city");
@@ -251,14 +251,6 @@ public class ApprovalService {
             throw ProblemException.invalid("period", parsed + " has not begun");
         }
         return new Unit(known, parsed, parsedCampaign);
-    }
-
-    private RegionRecord known(String code, String field) {
-        RegionRecord region = code == null ? null : replica.find(List.of(code)).get(code);
-        if (region == null || !region.active()) {
-            throw ProblemException.invalid(field, code + " is not an active division");
-        }
-        return region;
     }
 
     private static Campaign campaign(String text) {

@@ -32,21 +32,26 @@ public final class DemoCheck {
     }
 
     /**
-     * The differences for {@code region} (none when the platform agrees), retried while
-     * report-service may still be applying events. {@code official} are the figures of the approved
-     * values alone, as of the last approved month; {@code revisions} the values corrected after the
-     * June bulletin; {@code bulletins} whether the region publishes them; {@code print} whether its
-     * tables are printed.
+     * A region to check: its code, the generator's figures of all values as of the last month and
+     * of the approved ones alone as of the last approved month, the values corrected after the June
+     * bulletin, whether it publishes bulletins, and whether its tables are printed.
      */
-    public List<String> run(
-            String region,
+    public record Region(
+            String code,
             Figures figures,
             Figures official,
-            Catalogue catalogue,
             List<Story.Observation> revisions,
             boolean bulletins,
-            boolean print)
-            throws InterruptedException {
+            boolean print) {}
+
+    /**
+     * The differences for a region (none when the platform agrees), retried while report-service
+     * may still be applying events.
+     */
+    public List<String> run(Region checked, Catalogue catalogue) throws InterruptedException {
+        String region = checked.code();
+        Figures figures = checked.figures();
+        Figures official = checked.official();
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String officially = "&view=official&asOf=" + Story.YEAR + "-" + String.format("%02d", official.asOfMonth());
         String report = PlatformClient.REPORT + "/api/v1/reports/regions/" + region + "?year=" + Story.YEAR;
@@ -64,7 +69,7 @@ public final class DemoCheck {
             compareRankings(official, officialRankings, officialDifferences);
             officialDifferences.forEach(d -> differences.add("official view: " + d));
             if (differences.isEmpty() || System.nanoTime() > deadline) {
-                if (print) {
+                if (checked.print()) {
                     print(overview, rankings);
                 }
                 System.out.printf(
@@ -76,8 +81,8 @@ public final class DemoCheck {
                         official.rankings().size(),
                         provisional(overview),
                         overview.getString("asOf", "?"));
-                if (bulletins) {
-                    checkBulletins(overview, revisions, differences);
+                if (checked.bulletins()) {
+                    checkBulletins(overview, checked.revisions(), differences);
                 }
                 differences.replaceAll(d -> region + ": " + d);
                 return differences;

@@ -2,6 +2,7 @@ package cn.bqw.platform.division;
 
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +68,18 @@ public class RegionReplica {
         }
         save(incoming);
         return Optional.of(new Applied(before, incoming));
+    }
+
+    /**
+     * The active region {@code code} names, for a request's {@code field}: a region the replica
+     * does not hold, or holds retired, is the client's mistake (400).
+     */
+    public RegionRecord active(String code, String field) {
+        RegionRecord region = code == null ? null : find(List.of(code)).get(code);
+        if (region == null || !region.active()) {
+            throw ProblemException.invalid(field, code + " is not an active division");
+        }
+        return region;
     }
 
     /** The replica's records of {@code codes}; codes it does not hold are absent. */

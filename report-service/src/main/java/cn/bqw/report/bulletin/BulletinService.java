@@ -72,10 +72,7 @@ public class BulletinService {
     public BulletinView publish(BulletinRequest request) {
         // Whose region it is before anything about it (Permission.BULLETIN_PUBLISH).
         access.require(Permission.BULLETIN_PUBLISH, request.region());
-        RegionRecord region = regions.find(List.of(request.region())).get(request.region());
-        if (region == null || !region.active()) {
-            throw ProblemException.invalid("region", request.region() + " is not an active division");
-        }
+        RegionRecord region = regions.active(request.region(), "region");
         if (request.corrects() != null) {
             Bulletin corrected = Bulletin.findById(request.corrects());
             if (corrected == null

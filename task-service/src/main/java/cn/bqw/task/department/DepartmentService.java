@@ -1,7 +1,6 @@
 package cn.bqw.task.department;
 
 import cn.bqw.platform.audit.AuditTrail;
-import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
@@ -35,10 +34,7 @@ public class DepartmentService {
     @Transactional
     public DepartmentView register(DepartmentRequest request) {
         access.require(Permission.DEPARTMENT_REGISTER, request.region());
-        RegionRecord region = regions.find(List.of(request.region())).get(request.region());
-        if (region == null || !region.active()) {
-            throw ProblemException.invalid("region", request.region() + " is not an active division");
-        }
+        regions.active(request.region(), "region");
         if (Department.findById(request.code()) != null) {
             throw ProblemException.conflict("department " + request.code() + " already exists");
         }

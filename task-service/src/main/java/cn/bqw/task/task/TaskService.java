@@ -2,7 +2,6 @@ package cn.bqw.task.task;
 
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
@@ -50,10 +49,7 @@ public class TaskService {
     @Transactional
     public TaskView register(TaskRequest request) {
         access.require(Permission.TASK_REGISTER, request.region());
-        RegionRecord region = regions.find(List.of(request.region())).get(request.region());
-        if (region == null || !region.active()) {
-            throw ProblemException.invalid("region", request.region() + " is not an active division");
-        }
+        regions.active(request.region(), "region");
         if (request.dueDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("dueDate", "must not be before startDate " + request.startDate());
         }
