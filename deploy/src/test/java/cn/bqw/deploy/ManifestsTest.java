@@ -22,7 +22,7 @@ class ManifestsTest {
     void everyDeploymentHasProbesResourcesAndALockedDownContainer(String overlay) throws Exception {
         Rendered rendered = Rendered.overlay(overlay);
         List<JsonNode> deployments = rendered.ofKind("Deployment");
-        assertEquals(3, deployments.size(), overlay + ": one Deployment per service");
+        assertEquals(4, deployments.size(), overlay + ": one Deployment per service");
         for (JsonNode deployment : deployments) {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             for (JsonNode container : pod.path("containers")) {
@@ -59,7 +59,7 @@ class ManifestsTest {
     void everyServiceSelectsPodsAndTargetsADeclaredPort(String overlay) throws Exception {
         Rendered rendered = Rendered.overlay(overlay);
         List<JsonNode> services = rendered.ofKind("Service");
-        assertEquals(3, services.size(), overlay);
+        assertEquals(4, services.size(), overlay);
         for (JsonNode service : services) {
             String where = overlay + " Service " + service.at("/metadata/name").asText();
             JsonNode selector = service.at("/spec/selector");
