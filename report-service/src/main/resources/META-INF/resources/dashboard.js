@@ -18,7 +18,10 @@ const TEXT = {
     actual: '实际', target: '目标', progress: '进度', expected: '应达', rule: '规则', thresholds: '阈值',
     rank: '排名', county: '区县', score: '综合得分', inClass: '类别内', change: '名次变化', urban: '城镇', rural: '农村',
     gap: '差距', villages: '行政村', region: '区域', series: '逐月', city: '全市', code: '指标',
-    approvals: '审核进度', bulletins: '通报',
+    approvals: '审核进度', bulletins: '通报', tasks: '督办', departmentScores: '牵头单位按时完成率', overdueList: '逾期任务',
+    taskList: '任务清单', department: '牵头单位', onTime: '按时', onTimeRate: '按时完成率', overdueNow: '当前逾期', due: '完成时限',
+    daysOverdue: '逾期天数', task: '任务', taskCount: '任务数', reached: '完成', noTasks: '尚无任务',
+    taskStatuses: { NOT_STARTED: '未开始', ON_SCHEDULE: '正常推进', BEHIND: '进度滞后', OVERDUE: '逾期', DONE: '已完成' },
     approvalsHint: '下级各单位本月数据的审核状态（按行动）：已审核、已确认的数据锁定，退回的须重新报送。', choose: '选择…',
     approvedShare: '已审核占比', units: '单位', published: '发布时间', publisher: '发布人', print: '打印', changesSince: '此后变化',
     then: '发布值', now: '现值', noChanges: '发布后没有变化', noBulletins: '尚无通报', corrects: '更正',
@@ -40,7 +43,10 @@ const TEXT = {
     actual: 'actual', target: 'target', progress: 'progress', expected: 'expected', rule: 'rule', thresholds: 'thresholds',
     rank: 'Rank', county: 'County', score: 'Score', inClass: 'In class', change: 'Change', urban: 'Urban', rural: 'Rural',
     gap: 'Gap', villages: 'Villages', region: 'Region', series: 'By month', city: 'City', code: 'Indicator',
-    approvals: 'Approval', bulletins: 'Bulletins',
+    approvals: 'Approval', bulletins: 'Bulletins', tasks: 'Tasks (督办)', departmentScores: 'Lead departments on time',
+    overdueList: 'Overdue tasks', taskList: 'Tasks', department: 'Lead department', onTime: 'on time', onTimeRate: 'on-time rate',
+    overdueNow: 'overdue now', due: 'Due', daysOverdue: 'days overdue', task: 'Task', taskCount: 'tasks', reached: 'reached', noTasks: 'no tasks yet',
+    taskStatuses: { NOT_STARTED: 'not started', ON_SCHEDULE: 'on schedule', BEHIND: 'behind', OVERDUE: 'overdue', DONE: 'done' },
     approvalsHint: 'Where the figures of the month stand for each division below, by campaign: approved and accepted figures are locked, returned ones are submitted again.', choose: 'choose…',
     approvedShare: 'approved', units: 'units', published: 'Published', publisher: 'Publisher', print: 'Print', changesSince: 'Changes since',
     then: 'Published', now: 'Now', noChanges: 'nothing changed since', noBulletins: 'no bulletins yet', corrects: 'corrects',
@@ -341,6 +347,27 @@ const views = {
     });
   },
 
+  async tasks() {
+    const ledger = await api('/api/v1/reports/tasks?region=' + state.region);
+    const statusName = s => t('taskStatuses')[s] || s;
+    const LIGHTS = { GREEN: '#2e7d32', YELLOW: '#f9a825', RED: '#c62828' };
+    $('tasks-summary').textContent = ledger.tasks === 0 ? t('noTasks')
+      : Object.entries(ledger.byStatus).map(([s, n]) => `${statusName(s)} ${n}`).join(' · ');
+    $('departments-table').innerHTML = `<tr><th>${t('department')}</th><th>${t('taskCount')}</th><th>${t('onTime')}</th>
+      <th>${t('overdueNow')}</th><th>${t('onTimeRate')}</th></tr>` + ledger.departments.map(d => `<tr data-department="${esc(d.department)}">
+      <td>${esc(d.nameZh)}</td><td>${d.tasks}</td><td>${d.onTime}</td><td>${d.overdueNow}</td><td>${num(d.onTimeRate)}%</td></tr>`).join('');
+    const names = Object.fromEntries(ledger.departments.map(d => [d.department, d.nameZh]));
+    $('overdue-table').innerHTML = `<tr><th>${t('task')}</th><th>${t('department')}</th><th>${t('due')}</th><th>${t('daysOverdue')}</th></tr>`
+      + ledger.overdue.map(o => `<tr data-task="${esc(o.task)}"><td>${esc(o.title)}</td><td>${esc(names[o.leadDepartment] || o.leadDepartment)}</td>
+      <td>${esc(o.due)}</td><td>${o.daysOverdue}</td></tr>`).join('');
+    $('tasks-table').innerHTML = `<tr><th></th><th>${t('task')}</th><th>${t('department')}</th><th>${t('due')}</th><th>${t('reached')}</th><th></th></tr>`
+      + ledger.lines.map(l => `<tr data-task="${esc(l.task)}" data-status="${l.status}" title="${esc(l.working)}">
+      <td><span class="light" style="background:${LIGHTS[l.light] || '#9e9e9e'}"></span></td><td>${esc(l.title)}</td>
+      <td>${esc(names[l.leadDepartment] || l.leadDepartment)}</td><td>${esc(l.dueDate)}</td>
+      <td>${l.indicatorFigure ? `${num(l.indicatorFigure.actual)} / ${num(l.indicatorFigure.target)}` : l.reached === null ? '—' : `${num(l.reached)} / ${num(l.planned)} ${esc(l.unit || '')}`}</td>
+      <td>${esc(statusName(l.status))}</td></tr>`).join('');
+  },
+
   async treemap() {
     const code = $('treemap-code').value || (state.indicators[0] && state.indicators[0].code);
     if (!code) return;
@@ -446,7 +473,8 @@ async function download(format) {
     indicator: `/api/v1/reports/indicators/${encodeURIComponent($('indicator-code').value)}?`
       + query({ parent: state.drill.length ? state.drill[state.drill.length - 1].code : state.region }),
     gaps: '/api/v1/reports/gaps?' + query({ region: state.region }),
-    coverage: '/api/v1/reports/coverage?region=' + state.region
+    coverage: '/api/v1/reports/coverage?region=' + state.region,
+    tasks: '/api/v1/reports/tasks?region=' + state.region
   };
   const type = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const blob = await api(paths[state.view], type);

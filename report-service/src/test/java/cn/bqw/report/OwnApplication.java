@@ -21,7 +21,7 @@ public abstract class OwnApplication implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        for (String channel : new String[] {"divisions", "indicators", "observations", "approvals"}) {
+        for (String channel : new String[] {"divisions", "indicators", "observations", "approvals", "tasks"}) {
             config.put("mp.messaging.incoming." + channel + ".group.id", group);
         }
         // Without a root of its own, none: the application reports on the only root of its tree.

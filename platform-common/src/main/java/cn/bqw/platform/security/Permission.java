@@ -106,6 +106,7 @@ public enum Permission {
     REPORT_STREAM(REPORT, "GET", "/api/v1/reports/stream", Roles.READERS, NONE, null),
     REPORT_COVERAGE(REPORT, "GET", "/api/v1/reports/coverage", Roles.READERS, NONE, null),
     REPORT_APPROVALS(REPORT, "GET", "/api/v1/reports/approvals", Roles.READERS, NONE, null),
+    REPORT_TASKS(REPORT, "GET", "/api/v1/reports/tasks", Roles.READERS, NONE, null),
     BULLETIN_PUBLISH(REPORT, "POST", "/api/v1/bulletins", Roles.APPROVERS, WITHIN, "body: region"),
     BULLETIN_LIST(REPORT, "GET", "/api/v1/bulletins", Roles.READERS, NONE, null),
     BULLETIN_READ(REPORT, "GET", "/api/v1/bulletins/{id}", Roles.READERS, NONE, null),

@@ -2,6 +2,7 @@ package cn.bqw.report.export;
 
 import cn.bqw.report.export.Sheet.Amount;
 import cn.bqw.report.export.Sheet.StatusCell;
+import cn.bqw.report.ledger.TaskLedger;
 import cn.bqw.report.reporting.Coverage;
 import cn.bqw.report.reporting.Freshness;
 import cn.bqw.report.reporting.Gaps;
@@ -26,7 +27,8 @@ public final class Sheets {
                 || type == Ranking.class
                 || type == Gaps.class
                 || type == Coverage.class
-                || type == IndicatorBreakdown.class;
+                || type == IndicatorBreakdown.class
+                || type == TaskLedger.class;
     }
 
     public static Sheet of(Object report) {
@@ -44,6 +46,9 @@ public final class Sheets {
         }
         if (report instanceof IndicatorBreakdown b) {
             return breakdown(b);
+        }
+        if (report instanceof TaskLedger l) {
+            return ledger(l);
         }
         throw new IllegalArgumentException("no sheet for " + report.getClass());
     }
@@ -175,6 +180,38 @@ public final class Sheets {
     /** The approved share as a percentage cell (empty where nobody reports). */
     private static Amount approved(java.math.BigDecimal share) {
         return new Amount(share, "%");
+    }
+
+    /** The 督办 ledger: one row per task, with the department's name and an indicator's live figure. */
+    static Sheet ledger(TaskLedger ledger) {
+        Map<String, String> departments = new java.util.HashMap<>();
+        ledger.departments().forEach(d -> departments.put(d.department(), d.nameZh()));
+        List<List<Object>> rows = new ArrayList<>();
+        for (TaskLedger.TaskLine line : ledger.lines()) {
+            Assessment figure = line.indicatorFigure();
+            rows.add(row(
+                    line.task(),
+                    line.title(),
+                    line.campaign(),
+                    line.region(),
+                    departments.getOrDefault(line.leadDepartment(), line.leadDepartment()),
+                    line.dueDate().toString(),
+                    line.status(),
+                    line.light(),
+                    new Amount(line.reached(), line.unit()),
+                    new Amount(line.planned(), line.unit()),
+                    line.indicator(),
+                    figure == null ? null : figure.actual(),
+                    figure == null ? null : figure.target(),
+                    line.working()));
+        }
+        return new Sheet(
+                ledger.nameZh() + " 督办任务台账",
+                "截至 " + ledger.on(),
+                List.of(
+                        "任务代码", "任务", "板块", "区域", "牵头单位", "完成时限", "状态", "灯号", "完成量", "计划量", "关联指标", "指标实际值", "指标目标值",
+                        "依据"),
+                rows);
     }
 
     private static String asOf(String asOf, String view, Freshness freshness) {

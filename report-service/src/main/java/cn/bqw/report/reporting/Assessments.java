@@ -25,7 +25,7 @@ public class Assessments {
     @Inject
     AggregateStore aggregates;
 
-    Assessment assess(
+    public Assessment assess(
             IndicatorDef indicator, RegionRecord region, Contribution sums, Target target, BigDecimal expected) {
         return StatusRules.assess(
                 indicator.flow(),
@@ -62,7 +62,7 @@ public class Assessments {
     }
 
     /** The share of the year elapsed by the end of {@code month}. */
-    static BigDecimal expected(int month) {
+    public static BigDecimal expected(int month) {
         return Numbers.reported(BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), PRECISION));
     }
 }

@@ -30,7 +30,7 @@ public class ConsumerLag {
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
     static final Duration REFRESH = Duration.ofSeconds(2);
     static final List<String> TOPICS =
-            List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1", "bqw.approvals.v1");
+            List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1", "bqw.approvals.v1", "bqw.tasks.v1");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

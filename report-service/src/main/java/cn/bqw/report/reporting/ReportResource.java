@@ -5,6 +5,8 @@ import cn.bqw.platform.security.Requires;
 import cn.bqw.report.aggregate.View;
 import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
+import cn.bqw.report.ledger.TaskLedger;
+import cn.bqw.report.ledger.TaskLedgerService;
 import cn.bqw.report.live.LiveEvent;
 import cn.bqw.report.live.LiveReports;
 import io.smallrye.common.annotation.Blocking;
@@ -48,6 +50,9 @@ public class ReportResource {
 
     @Inject
     CoverageReports coverage;
+
+    @Inject
+    TaskLedgerService ledger;
 
     @Inject
     LiveReports live;
@@ -153,5 +158,18 @@ public class ReportResource {
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
         return coverage.coverage(region);
+    }
+
+    @GET
+    @Requires(Permission.REPORT_TASKS)
+    @Path("/tasks")
+    @Operation(
+            summary = "The 督办 view of a region (default: the root): its tasks by status and campaign, each lead"
+                    + " department's on-time rate, the overdue list by days overdue, and every task with its figure"
+                    + " (an indicator's live figure against its target for the tasks that follow one)")
+    public TaskLedger tasks(
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region) {
+        return ledger.ledger(region);
     }
 }

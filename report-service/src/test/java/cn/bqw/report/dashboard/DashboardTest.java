@@ -282,6 +282,51 @@ class DashboardTest {
     }
 
     @Test
+    void theTaskTabShowsTheLedgerWithItsOverdueList() {
+        try (cn.bqw.testkit.TestEvents events = new cn.bqw.testkit.TestEvents()) {
+            events.send(
+                    "bqw.tasks.v1",
+                    "bqw.department.registered.v1",
+                    "KB-ZJJ",
+                    "{\"code\":\"KB-ZJJ\",\"nameZh\":\"看板住建局\",\"region\":\"" + CITY + "\",\"version\":0}");
+            for (String[] task : new String[][] {{"KB-T1", "ON_SCHEDULE", "GREEN"}, {"KB-T2", "OVERDUE", "RED"}}) {
+                events.send(
+                        "bqw.tasks.v1",
+                        "bqw.task.registered.v1",
+                        task[0],
+                        """
+                        {"code":"%s","title":"看板任务%s","campaign":"RURAL","region":"%s","leadDepartment":"KB-ZJJ",
+                         "cooperating":[],"startDate":"2021-01-01","dueDate":"2021-12-31","measure":"PERCENT",
+                         "indicator":null,"planned":100,"unit":"%%","parent":null,"milestones":[],"reached":40,
+                         "status":"%s","light":"%s","working":"…","statusOn":"2021-06-30","version":1}"""
+                                .formatted(task[0], task[0], EAST, task[1], task[2]));
+            }
+        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(TestTokens.viewer())
+                                .get("/api/v1/reports/tasks")
+                                .jsonPath()
+                                .getInt("tasks")
+                        == 2);
+        browser.findElement(By.cssSelector("#tabs button[data-view='tasks']")).click();
+        waitFor(
+                Duration.ofSeconds(30),
+                () -> browser.findElements(By.cssSelector("#tasks-table tr[data-task]"))
+                                .size()
+                        == 2);
+        assertEquals(
+                "OVERDUE",
+                browser.findElement(By.cssSelector("#tasks-table tr[data-task='KB-T2']"))
+                        .getDomAttribute("data-status"));
+        assertTrue(browser.findElement(By.id("departments-table")).getText().contains("看板住建局"));
+        assertTrue(browser.findElement(By.cssSelector("#overdue-table tr[data-task='KB-T2']"))
+                .getText()
+                .contains("看板任务KB-T2"));
+    }
+
+    @Test
     void aCountysLinkOpensAtTheCountyAndThePickerGoesDown() {
         browser.get(root + "?year=2021#token=" + TestTokens.viewer() + "&region=" + EAST);
         // The county's own figure, not the city's.
