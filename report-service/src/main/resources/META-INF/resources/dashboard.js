@@ -561,6 +561,13 @@ function onLiveEvent(event) {
     item.textContent = `${event.regionName}, ${event.indicator}: ${event.from} → ${event.to}`;
     $('changes').prepend(item);
   }
+  if (event.type === 'TASK_STATUS') {
+    const item = document.createElement('li');
+    item.dataset.task = event.indicator;
+    const name = s => t('taskStatuses')[s] || s;
+    item.textContent = `${t('task')} ${event.indicatorName}: ${name(event.from)} → ${name(event.to)}`;
+    $('changes').prepend(item);
+  }
   state.appliedAt = event.appliedAt;
   showFreshness();
   clearTimeout(refreshTimer);

@@ -12,6 +12,8 @@ import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.report.aggregate.View;
+import cn.bqw.report.ledger.TaskLedger;
+import cn.bqw.report.ledger.TaskLedgerService;
 import cn.bqw.report.reporting.GapReports;
 import cn.bqw.report.reporting.Ranking;
 import cn.bqw.report.reporting.Rankings;
@@ -52,6 +54,9 @@ public class BulletinService {
 
     @Inject
     GapReports gaps;
+
+    @Inject
+    TaskLedgerService ledger;
 
     @Inject
     RegionReplica regions;
@@ -95,6 +100,13 @@ public class BulletinService {
                 content.set("rankings", json.valueToTree(ranking));
             }
             content.set("gaps", json.valueToTree(gaps.gaps(request.year(), report.asOf(), view, request.region())));
+        }
+        // The 督办 ledger's summary, where the region has tasks: counts, departments' on-time rates, the overdue list.
+        TaskLedger tasks = ledger.ledger(request.region());
+        if (tasks.tasks() > 0) {
+            ObjectNode summary = json.valueToTree(tasks);
+            summary.remove("lines");
+            content.set("tasks", summary);
         }
         JsonNode canonical = CanonicalJson.of(content);
         // One numbering per region and year: publishers of the same one queue here.

@@ -1,5 +1,6 @@
 package cn.bqw.report.live;
 
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.report.reporting.IndicatorReport;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,6 +49,9 @@ public class LiveReports {
 
     @Inject
     ReportScope scope;
+
+    @Inject
+    EntityManager entityManager;
 
     /** What a stream listens to: a year's figures of a region (null: the root, whichever it is). */
     private record Watch(int year, String region) {}
@@ -142,6 +147,35 @@ public class LiveReports {
         }
     }
 
+    /** The status changes of the tasks in the region's subtree (the 督办 ledger), told as TASK_STATUS events. */
+    @SuppressWarnings("unchecked")
+    private void tasks(
+            Watch watch, String region, OffsetDateTime applied, Map<String, String> before, Map<String, String> now) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "SELECT code, title, status, region_code FROM ledger_task WHERE region_code LIKE ?1 ORDER BY code")
+                .setParameter(1, DivisionCode.parse(region).orElseThrow().prefix() + "%")
+                .getResultList();
+        for (Object[] row : rows) {
+            String key = "task|" + row[0];
+            String status = (String) row[2];
+            now.put(key, status);
+            String was = before == null ? null : before.get(key);
+            if (was != null && !was.equals(status)) {
+                events.onNext(new Addressed(
+                        watch,
+                        LiveEvent.taskStatus(
+                                applied,
+                                watch.year(),
+                                (String) row[3],
+                                (String) row[0],
+                                (String) row[1],
+                                was,
+                                status)));
+            }
+        }
+    }
+
     private void look(Watch watch) {
         int year = watch.year();
         OffsetDateTime applied = scope.appliedAt();
@@ -179,6 +213,9 @@ public class LiveReports {
                     }
                 }
             }
+        }
+        if (!places.isEmpty()) {
+            tasks(watch, places.get(0).region(), applied, before, now);
         }
         statuses.put(watch, now);
         lastApplied.put(watch, applied);

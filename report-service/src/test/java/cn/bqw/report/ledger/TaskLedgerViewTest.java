@@ -113,6 +113,17 @@ class TaskLedgerViewTest {
                 .statusCode(200)
                 .body(containsString("督办任务台账"))
                 .body(containsString("市交通运输局"));
+        // A bulletin of the city carries the ledger's summary.
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .contentType("application/json")
+                .body("{\"region\":\"" + CITY + "\",\"year\":2025,\"asOf\":\"2025-06\"}")
+                .post("/api/v1/bulletins")
+                .then()
+                .statusCode(201)
+                .body("content.tasks.tasks", org.hamcrest.Matchers.equalTo(5))
+                .body("content.tasks.overdue.task", org.hamcrest.Matchers.equalTo(List.of("T4", "T2")))
+                .body("content.tasks.lines", org.hamcrest.Matchers.nullValue());
     }
 
     private static void department(TestEvents events, String code, String name) {

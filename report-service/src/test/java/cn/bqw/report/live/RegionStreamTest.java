@@ -55,9 +55,20 @@ class RegionStreamTest {
                     .observation("STREAM_COUNT", TOWNSHIP, "2025-06", "TOTAL", "\"value\":60")
                     .observation("STREAM_COUNT", OTHER_TOWNSHIP, "2025-06", "TOTAL", "\"value\":60");
         }
+        try (cn.bqw.testkit.TestEvents events = new cn.bqw.testkit.TestEvents()) {
+            events.send("bqw.tasks.v1", "bqw.task.registered.v1", "STREAM-T", task("ON_SCHEDULE", 1));
+        }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertEquals("ON_TRACK", status(TOWNSHIP));
             assertEquals("ON_TRACK", status(OTHER_TOWNSHIP));
+            assertEquals(
+                    1,
+                    given().auth()
+                            .oauth2(TestTokens.viewer())
+                            .queryParam("region", COUNTY)
+                            .get("/api/v1/reports/tasks")
+                            .jsonPath()
+                            .getInt("tasks"));
         });
 
         List<String> received = new CopyOnWriteArrayList<>();
@@ -99,6 +110,14 @@ class RegionStreamTest {
             await().atMost(Duration.ofSeconds(30))
                     .ignoreExceptions()
                     .untilAsserted(() -> assertEquals("OFF_TRACK", status(OTHER_TOWNSHIP)));
+            // A task of the county's ledger falls behind: told as a TASK_STATUS event.
+            try (cn.bqw.testkit.TestEvents events = new cn.bqw.testkit.TestEvents()) {
+                events.send("bqw.tasks.v1", "bqw.task.updated.v1", "STREAM-T", task("BEHIND", 2));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
+                    .anyMatch(e -> e.contains("\"TASK_STATUS\"")
+                            && e.contains("\"STREAM-T\"")
+                            && e.contains("\"to\":\"BEHIND\"")));
             Thread.sleep(2 * LiveReports.TICK_MILLIS);
             assertTrue(
                     received.stream().noneMatch(e -> e.contains(OTHER_TOWNSHIP) || e.contains(OTHER_COUNTY)),
@@ -109,6 +128,15 @@ class RegionStreamTest {
                 .get("/api/v1/reports/stream?year=2025&region=730999000000")
                 .then()
                 .statusCode(404);
+    }
+
+    private static String task(String status, long version) {
+        return """
+                {"code":"STREAM-T","title":"流县任务","campaign":"RURAL","region":"%s","leadDepartment":"LX-D",
+                 "cooperating":[],"startDate":"2025-01-01","dueDate":"2025-12-31","measure":"PERCENT","indicator":null,
+                 "planned":100,"unit":"%%","parent":null,"milestones":[],"reached":10,"status":"%s","light":"GREEN",
+                 "working":"…","statusOn":"2025-06-30","version":%d}"""
+                .formatted(TOWNSHIP, status, version);
     }
 
     private static String status(String township) {
