@@ -17,7 +17,8 @@ import java.util.function.Function;
  * divisions and villages into village-service, the catalogue, targets and values into
  * indicator-service (bulk endpoints, all-or-nothing, with idempotency keys), waits for
  * report-service to have applied every event; then the months' approvals, the June bulletin, a
- * correction of June, the last month under way and the October bulletin ({@link DemoApprovals}).
+ * correction of June, the last month under way and the October bulletin ({@link DemoApprovals}),
+ * and the city's 督办 ledger ({@link DemoTasks}).
  */
 public final class DemoLoader {
 
@@ -105,6 +106,7 @@ public final class DemoLoader {
             approvals.correct(story.revisions());
             approvals.submitLastMonth();
             awaitReports(platform, approvals.steps());
+            new DemoTasks(platform, city).load();
         }
         publishBulletins(city, null);
     }

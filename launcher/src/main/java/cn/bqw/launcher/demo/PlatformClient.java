@@ -21,6 +21,7 @@ final class PlatformClient {
     static final String VILLAGE = "http://localhost:8081";
     static final String INDICATOR = "http://localhost:8082";
     static final String REPORT = "http://localhost:8080";
+    static final String TASK = "http://localhost:8083";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,6 +69,19 @@ final class PlatformClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return json(send(request), url);
+    }
+
+    /** Posts a JSON body to create something; a 409 (it is there already: loaded again) is fine too. */
+    void postJsonOrConflict(String url, String body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        if (answer.statusCode() != 409) {
+            body(answer, url);
+        }
     }
 
     /** A GET whose answer is a JSON array. */

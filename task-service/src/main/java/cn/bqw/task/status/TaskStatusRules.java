@@ -95,7 +95,8 @@ public final class TaskStatusRules {
                     elapsed,
                     null,
                     List.of(),
-                    plain(elapsed) + "% of the time elapsed;" + " progress follows the indicator");
+                    plain(elapsed) + "% of the time elapsed; no progress figure reported here"
+                            + " (an indicator's is report-service's)");
         }
         String working = "progress " + plain(progress) + " against " + plain(elapsed) + "% of the time elapsed"
                 + " (margin " + plain(margin) + ")";

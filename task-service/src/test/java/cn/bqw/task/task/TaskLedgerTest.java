@@ -147,6 +147,30 @@ class TaskLedgerTest {
     }
 
     @Test
+    void anIndicatorTasksDepartmentReportsNotesAndMilestonesWithoutAFigure() {
+        register(task("TOILET-IND", CITY, "C-ZJJ", "INDICATOR", "\"indicator\":\"RURAL_TOILET\"", null))
+                .statusCode(201)
+                .body("indicator", equalTo("RURAL_TOILET"));
+        String yesterday = TODAY.minusDays(1).toString();
+        report(
+                        "TOILET-IND",
+                        TestTokens.admin(),
+                        "{\"reportedOn\":\"%s\",\"note\":\"选址完成\",\"reached\":30}".formatted(yesterday))
+                .statusCode(400);
+        report(
+                        "TOILET-IND",
+                        TestTokens.admin(),
+                        "{\"reportedOn\":\"%s\",\"note\":\"选址完成\",\"doneMilestones\":[1]}".formatted(yesterday))
+                .statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/tasks/TOILET-IND")
+                .then()
+                .body("milestones[0].doneOn", equalTo(yesterday))
+                .body("reached", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anOverdueTaskIsPublishedOnceHoweverManyLookAtIt() throws Exception {
         LocalDate today = statuses.today();
         String late = task("LATE", CITY, "C-NYJ", "PERCENT", "", null)
