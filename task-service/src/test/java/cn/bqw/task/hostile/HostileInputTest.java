@@ -36,6 +36,14 @@ class HostileInputTest {
         register("{\"code\":\"HOST-QTY-1\",\"title\":\"县子任务\",\"campaign\":\"RURAL\",\"region\":\"730101000000\","
                 + "\"leadDepartment\":\"C-HOST\",\"startDate\":\"2026-01-01\",\"dueDate\":\"2026-12-31\","
                 + "\"measure\":\"QUANTITY\",\"planned\":100,\"unit\":\"座\",\"parent\":\"HOST-QTY\"}");
+        // The indicator reaches task-service on its own topic: registered once it is known.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> register(
+                        "{\"code\":\"HOST-IND\",\"title\":\"指标任务\",\"campaign\":\"RURAL\",\"region\":\"730100000000\","
+                                + "\"leadDepartment\":\"C-HOST\",\"startDate\":\"2026-01-01\",\"dueDate\":\"2026-12-31\","
+                                + "\"measure\":\"INDICATOR\",\"indicator\":\"RURAL_TOILET\"}"));
         new HostileInput(
                         "http://localhost:" + RestAssured.port,
                         database,
