@@ -21,7 +21,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +40,6 @@ public class ApprovalService {
     public static final String AUDIT_TYPE = "approval";
 
     /** Periods begin on the programme's calendar. */
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
-
     private static final Set<DivisionLevel> APPROVED_LEVELS =
             Set.of(DivisionLevel.CITY, DivisionLevel.COUNTY, DivisionLevel.TOWNSHIP);
 
@@ -247,7 +244,7 @@ public class ApprovalService {
         }
         Campaign parsedCampaign = campaign(campaign);
         Period parsed = Filters.requiredPeriod("period", period);
-        if (parsed.start().isAfter(LocalDate.now(PROGRAMME_ZONE))) {
+        if (parsed.start().isAfter(LocalDate.now(Period.PROGRAMME_ZONE))) {
             throw ProblemException.invalid("period", parsed + " has not begun");
         }
         return new Unit(known, parsed, parsedCampaign);

@@ -8,6 +8,7 @@ import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.input.Filters;
+import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +35,6 @@ import org.hibernate.Session;
 public class ObservationService {
 
     /** The programme's calendar: a period has begun when it has begun in China. */
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
-
     @Inject
     RegionAccess regionAccess;
 
@@ -62,7 +60,7 @@ public class ObservationService {
     ObservationRules rules() {
         Map<String, IndicatorView> catalogue =
                 indicators.list(null).stream().collect(Collectors.toMap(IndicatorView::code, Function.identity()));
-        return new ObservationRules(catalogue, LocalDate.now(PROGRAMME_ZONE));
+        return new ObservationRules(catalogue, LocalDate.now(Period.PROGRAMME_ZONE));
     }
 
     /**

@@ -37,9 +37,7 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
     /** A city's overview and its counties' rankings. */
     public static Figures of(DemoCity city, Story story, Catalogue catalogue) {
         Map<String, Integer> populations = new HashMap<>();
-        populations.put(city.city().code(), city.city().population());
-        city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
-        city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
+        addPopulations(city, populations);
         return of(
                 city.city().code(),
                 city.counties().stream().map(County::division).toList(),
@@ -55,9 +53,7 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
         populations.put(province.province().code(), province.province().population());
         List<Village> villages = new ArrayList<>();
         for (DemoCity city : province.cities()) {
-            populations.put(city.city().code(), city.city().population());
-            city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
-            city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
+            addPopulations(city, populations);
             villages.addAll(city.villages());
         }
         return of(
@@ -67,6 +63,13 @@ public record Figures(int asOfMonth, Map<String, Assessed> city, List<Scorecard>
                 villages,
                 story,
                 catalogue);
+    }
+
+    /** The resident populations of a city, its counties and its villages, which weigh their values. */
+    private static void addPopulations(DemoCity city, Map<String, Integer> populations) {
+        populations.put(city.city().code(), city.city().population());
+        city.counties().forEach(c -> populations.put(c.code(), c.division().population()));
+        city.villages().forEach(v -> populations.put(v.code(), v.residentPopulation()));
     }
 
     /**

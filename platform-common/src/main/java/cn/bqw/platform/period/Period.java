@@ -2,6 +2,7 @@ package cn.bqw.platform.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
  * 2025Q2} or a month {@code 2025-06}.
  */
 public record Period(int year, Length length, int number) implements Comparable<Period> {
+
+    /** The programme's calendar: a day, a month, a year end at midnight in Beijing. */
+    public static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** How long a period is; {@code number} counts months or quarters from 1, and is 1 for a year. */
     public enum Length {

@@ -3,6 +3,7 @@ package cn.bqw.report.ledger;
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.period.Period;
 import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.View;
@@ -19,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,6 @@ import java.util.TreeMap;
 @Transactional
 public class TaskLedgerService {
 
-    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Inject
@@ -52,7 +51,7 @@ public class TaskLedgerService {
     public TaskLedger ledger(String regionCode) {
         RegionRecord region = scope.regionOrRoot(regionCode);
         String prefix = DivisionCode.parse(region.code()).orElseThrow().prefix();
-        LocalDate today = LocalDate.now(PROGRAMME_ZONE);
+        LocalDate today = LocalDate.now(Period.PROGRAMME_ZONE);
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """

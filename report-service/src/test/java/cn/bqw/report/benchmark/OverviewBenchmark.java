@@ -108,7 +108,9 @@ public final class OverviewBenchmark {
         long[] queries = new long[QUERIES];
         try (Connection db = DriverManager.getConnection(JDBC, "postgres", "postgres");
                 PreparedStatement query = db.prepareStatement(GROUP_BY)) {
-            String prefix = significant(root) + "%";
+            String prefix = cn.bqw.platform.division.DivisionCode.parse(root)
+                            .orElseThrow()
+                            .prefix() + "%";
             query.setString(1, YEAR + "%");
             query.setString(2, prefix);
             query.setInt(3, month);
@@ -162,16 +164,6 @@ public final class OverviewBenchmark {
                 median(queries) / median(reads),
                 percentile(queries, 0.99) / percentile(reads, 0.99),
                 differences.isEmpty() ? "the same " + fromReport.size() + " actuals" : differences);
-    }
-
-    /** The digits every code below a region starts with: 99 for a province, 9901 for a city. */
-    static String significant(String code) {
-        for (int digits : new int[] {2, 4, 6, 9}) {
-            if (code.substring(digits).chars().allMatch(c -> c == '0')) {
-                return code.substring(0, digits);
-            }
-        }
-        return code;
     }
 
     private static long count(String jdbc) throws Exception {
