@@ -16,8 +16,8 @@ import java.util.List;
  *   <li>{@code NOT_STARTED} before the start date;
  *   <li>{@code BEHIND} when progress is below the elapsed share of the task's days (start and today
  *       counted) by more than the margin, in points;
- *   <li>{@code ON_SCHEDULE} otherwise, and when no progress figure is known yet for an
- *       indicator-linked task (report-service follows its indicator).
+ *   <li>{@code ON_SCHEDULE} otherwise, and while no progress figure is known yet (an
+ *       indicator-linked task's comes from report-service's figure for its region).
  * </ol>
  */
 public final class TaskStatusRules {
@@ -95,8 +95,8 @@ public final class TaskStatusRules {
                     elapsed,
                     null,
                     List.of(),
-                    plain(elapsed) + "% of the time elapsed; no progress figure reported here"
-                            + " (an indicator's is report-service's)");
+                    plain(elapsed) + "% of the time elapsed; no progress figure yet"
+                            + " (an indicator's comes from report-service once its region has a value and a target)");
         }
         String working = "progress " + plain(progress) + " against " + plain(elapsed) + "% of the time elapsed"
                 + " (margin " + plain(margin) + ")";

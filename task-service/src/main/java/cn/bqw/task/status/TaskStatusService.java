@@ -145,9 +145,15 @@ public class TaskStatusService {
         return true;
     }
 
-    /** A task's progress in points (0–100): the department's percentage, or its quantity against planned. */
+    /**
+     * A task's progress in points (0–100): its indicator's progress as report-service reports it, the
+     * department's percentage, or its quantity against planned.
+     */
     static BigDecimal progress(Task task) {
-        if (task.reached == null || "INDICATOR".equals(task.measure)) {
+        if ("INDICATOR".equals(task.measure)) {
+            return task.figureProgress;
+        }
+        if (task.reached == null) {
             return null;
         }
         if ("PERCENT".equals(task.measure)) {

@@ -60,6 +60,20 @@ public class Task extends PanacheEntityBase {
 
     public BigDecimal reached;
 
+    /** An INDICATOR task's figure, as report-service last reported it (null until it has). */
+    @Column(name = "figure_actual")
+    public BigDecimal figureActual;
+
+    @Column(name = "figure_target")
+    public BigDecimal figureTarget;
+
+    /** Progress towards the target, 0–100 (report-service's ratio in points). */
+    @Column(name = "figure_progress")
+    public BigDecimal figureProgress;
+
+    @Column(name = "figure_as_of")
+    public String figureAsOf;
+
     @Column(name = "done_on")
     public LocalDate doneOn;
 

@@ -21,11 +21,18 @@ public record TaskView(
         String parent,
         List<MilestoneView> milestones,
         BigDecimal reached,
+        IndicatorFigure figure,
         String status,
         String light,
         String working,
         LocalDate statusOn,
         long version) {
+
+    /**
+     * An INDICATOR task's figure from report-service: the region's actual value, its target for the
+     * task's year, the progress towards it in points (0–100), and the month it is as of.
+     */
+    public record IndicatorFigure(BigDecimal actual, BigDecimal target, BigDecimal progress, String asOf) {}
 
     public record MilestoneView(int number, String title, LocalDate due, LocalDate doneOn) {}
 
@@ -48,6 +55,10 @@ public record TaskView(
                         .map(m -> new MilestoneView(m.number, m.title, m.dueDate, m.doneOn))
                         .toList(),
                 task.reached,
+                task.figureAsOf == null
+                        ? null
+                        : new IndicatorFigure(
+                                task.figureActual, task.figureTarget, task.figureProgress, task.figureAsOf),
                 task.status,
                 task.light,
                 task.working,
