@@ -79,6 +79,13 @@ final class Up {
             env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("BQW_JWT_PUBLIC_KEY", keys.publicKeyPem().toUri().toString());
+            if (service.name().equals("task-service")) {
+                // Indicator-linked tasks read report-service with a reader token of their own, often here.
+                env.put(
+                        "BQW_TASKS_FIGURES_TOKEN",
+                        keys.sign(DevKeys.claims("task-service", Set.of("viewer"), List.of(), Duration.ofDays(365))));
+                env.put("BQW_TASKS_FIGURES_EVERY", "30s");
+            }
             Process process = service.start(root, env, logs.resolve(service.name() + ".log"));
             services.put(service.name(), process);
             state.recordChild(service.name(), process.pid());
@@ -171,8 +178,7 @@ final class Up {
     }
 
     private void printWelcome(DevKeys keys) {
-        String viewer =
-                keys.sign(DevKeys.claims("bqw-local", java.util.Set.of("viewer"), List.of(), Duration.ofHours(12)));
+        String viewer = keys.sign(DevKeys.claims("bqw-local", Set.of("viewer"), List.of(), Duration.ofHours(12)));
         System.out.println();
         System.out.println("百千万工程 platform is up.");
         for (ServiceProcess service : ServiceProcess.ALL) {

@@ -83,11 +83,73 @@ public final class DemoCheck {
                         overview.getString("asOf", "?"));
                 if (checked.bulletins()) {
                     checkBulletins(overview, checked.revisions(), differences);
+                    checkLedger(region, differences);
                 }
                 differences.replaceAll(d -> region + ": " + d);
                 return differences;
             }
             Thread.sleep(2000);
+        }
+    }
+
+    /**
+     * The city's 督办 view agrees with task-service, retried while either is catching up: the same
+     * tasks with the same statuses, and every indicator-linked task judged on the figure
+     * report-service shows for its region — at least one of them, when the tasks' year has values.
+     */
+    private void checkLedger(String city, List<String> differences) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            List<String> found = new ArrayList<>();
+            List<JsonObject> tasks = platform.getArray(PlatformClient.TASK + "/api/v1/tasks?region=" + city)
+                    .getValuesAs(JsonObject.class);
+            JsonObject ledger = platform.get(PlatformClient.REPORT + "/api/v1/reports/tasks?region=" + city);
+            Map<String, JsonObject> lines = new HashMap<>();
+            ledger.getJsonArray("lines").getValuesAs(JsonObject.class).forEach(l -> lines.put(l.getString("task"), l));
+            int followed = 0;
+            for (JsonObject task : tasks) {
+                String code = task.getString("code");
+                JsonObject line = lines.get(code);
+                if (line == null) {
+                    found.add("督办 view: " + code + " is missing");
+                    continue;
+                }
+                if (!task.getString("status").equals(line.getString("status"))) {
+                    found.add("督办 view: " + code + " is " + line.getString("status") + ", task-service has "
+                            + task.getString("status"));
+                }
+                JsonValue shown = line.get("indicatorFigure");
+                if (shown instanceof JsonObject assessed && assessed.get("actual") instanceof JsonNumber actual) {
+                    followed++;
+                    JsonValue judged = task.get("figure");
+                    BigDecimal used = judged instanceof JsonObject figure ? number(figure, "actual") : null;
+                    if (used == null || used.compareTo(actual.bigDecimalValue()) != 0) {
+                        found.add("督办 view: " + code + " shows " + task.getString("indicator") + " at "
+                                + actual.bigDecimalValue().toPlainString() + ", task-service judged it on " + used);
+                    }
+                }
+            }
+            if (tasks.isEmpty()) {
+                found.add("task-service has no task of " + city);
+            } else if (followed == 0 && DemoTasks.YEAR != Story.YEAR) {
+                found.add("督办 view: no indicator-linked task has a figure for " + DemoTasks.YEAR);
+            }
+            if (found.isEmpty()) {
+                System.out.printf(
+                        "督办 ledger of %s: %d tasks %s, %d following their indicator on report-service's figures for %d;"
+                                + " task-service and report-service agree%n",
+                        ledger.getString("nameZh", city),
+                        tasks.size(),
+                        ledger.getJsonObject("byStatus"),
+                        followed,
+                        DemoTasks.YEAR);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                differences.addAll(found);
+                return;
+            }
+            Thread.sleep(5000);
         }
     }
 

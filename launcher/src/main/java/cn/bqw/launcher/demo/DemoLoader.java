@@ -107,6 +107,7 @@ public final class DemoLoader {
             approvals.submitLastMonth();
             awaitReports(platform, approvals.steps());
             new DemoTasks(platform, city).load();
+            followedFiguresThisYear(story);
         }
         publishBulletins(city, null);
     }
@@ -258,6 +259,58 @@ public final class DemoLoader {
                     v.longitude());
         }
         return csv.toString();
+    }
+
+    /**
+     * The figures the 督办 tasks follow, in the tasks' year too (when that is not the story's): the
+     * story's targets and values of those indicators again, for the periods begun so far — so that
+     * report-service has a figure for each such task and task-service judges it on that.
+     */
+    private void followedFiguresThisYear(Story story) throws InterruptedException {
+        int year = DemoTasks.YEAR;
+        if (year == Story.YEAR) {
+            return;
+        }
+        java.util.Set<String> followed = DemoTasks.followedIndicators();
+        java.time.LocalDate today = java.time.LocalDate.now(DemoTasks.PROGRAMME_ZONE);
+        String from = String.valueOf(Story.YEAR);
+        inChunks(
+                "this year's targets the tasks follow",
+                story.targets().stream()
+                        .filter(t -> followed.contains(t.indicator()))
+                        .map(t -> new Target(t.indicator(), t.region(), year, t.value(), t.kind(), t.baseline()))
+                        .toList(),
+                VALUES_PER_REQUEST,
+                PlatformClient.INDICATOR + "/api/v1/targets:batch?atomic=true",
+                DemoLoader::targetsCsv);
+        inChunks(
+                "this year's values the tasks follow",
+                story.revised().observations().stream()
+                        .filter(o -> followed.contains(o.indicator()))
+                        .map(o -> new Observation(
+                                o.indicator(),
+                                o.region(),
+                                year + o.period().substring(from.length()),
+                                o.area(),
+                                o.value(),
+                                o.numerator(),
+                                o.denominator()))
+                        .filter(o -> firstMonth(o.period()) <= today.getMonthValue())
+                        .toList(),
+                VALUES_PER_REQUEST,
+                PlatformClient.INDICATOR + "/api/v1/observations:batch?atomic=true",
+                DemoLoader::observationsCsv);
+    }
+
+    /** The first month of a period: {@code 2026-03} → 3, {@code 2026Q2} → 4, {@code 2026} → 1. */
+    private static int firstMonth(String period) {
+        if (period.length() == 4) {
+            return 1;
+        }
+        if (period.charAt(4) == 'Q') {
+            return (period.charAt(5) - '1') * 3 + 1;
+        }
+        return Integer.parseInt(period.substring(5));
     }
 
     static String targetsCsv(List<Target> targets) {

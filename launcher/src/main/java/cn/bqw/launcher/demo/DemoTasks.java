@@ -27,6 +27,9 @@ final class DemoTasks {
 
     static final ZoneId PROGRAMME_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** The tasks' year: the current one in the programme's calendar. */
+    static final int YEAR = LocalDate.now(PROGRAMME_ZONE).getYear();
+
     private final PlatformClient platform;
     private final DemoCity city;
     private final String prefix;
@@ -243,6 +246,17 @@ final class DemoTasks {
                 Thread.sleep(1000);
             }
         }
+    }
+
+    /** The indicators the programme's tasks follow. */
+    static java.util.Set<String> followedIndicators() {
+        java.util.Set<String> indicators = new java.util.TreeSet<>();
+        for (String[] row : csv("programme/tasks.csv")) {
+            if ("INDICATOR".equals(row[5])) {
+                indicators.add(row[6]);
+            }
+        }
+        return indicators;
     }
 
     private static List<String[]> csv(String resource) {

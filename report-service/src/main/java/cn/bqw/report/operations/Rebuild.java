@@ -10,6 +10,7 @@ import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.report.aggregate.ObservationProjection;
 import cn.bqw.report.approval.ApprovalProjection;
 import cn.bqw.report.catalogue.CatalogueProjection;
+import cn.bqw.report.ledger.TaskLedgerProjection;
 import cn.bqw.report.region.RegionProjection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +36,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Rebuilds the projection from nothing: fresh copies of its tables in a schema of their own, filled
- * by replaying the three topics from their first record through the same projection code (each
+ * by replaying the topics it consumes (regions, catalogue, values, approvals, tasks) from their first record through the same projection code (each
  * transaction's {@code search_path} points at the fresh tables), then swapped in for the live
  * ones in one transaction. Reads are served from the live tables all along; the live consumers go
  * on applying new events to them, and whatever they applied after the replay's last read is
@@ -59,6 +60,9 @@ public class Rebuild {
             "projection_state",
             "active_villages",
             "approval_unit",
+            "ledger_department",
+            "ledger_task",
+            "ledger_overdue",
             "processed_event");
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;
@@ -89,6 +93,9 @@ public class Rebuild {
 
     @Inject
     ApprovalProjection approvals;
+
+    @Inject
+    TaskLedgerProjection ledger;
 
     @Inject
     ObjectMapper json;
@@ -141,6 +148,8 @@ public class Rebuild {
                     Topics.OBSERVATIONS.name(), ObservationProjection.CONSUMER, observations::apply, consumer()));
             streams.add(
                     new Stream(Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, approvals::applyAll, consumer()));
+            streams.add(
+                    new Stream(Topics.TASKS.name(), TaskLedgerProjection.CONSUMER, each(ledger::apply), consumer()));
             QuarkusTransaction.requiringNew().run(this::createFreshTables);
             for (Stream stream : streams) {
                 stream.kafka().assign(partitions(stream));

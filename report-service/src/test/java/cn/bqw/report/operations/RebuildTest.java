@@ -62,11 +62,23 @@ class RebuildTest {
             for (int month = 1; month <= 6; month++) {
                 observations(events, month);
             }
+            events.send(
+                    "bqw.tasks.v1",
+                    "bqw.task.registered.v1",
+                    "T-REBUILD",
+                    """
+                    {"code":"T-REBUILD","title":"重建任务","campaign":"RURAL","region":"%s","leadDepartment":"D-REBUILD",
+                     "startDate":"2023-01-01","dueDate":"2023-12-31","measure":"PERCENT","status":"ON_SCHEDULE",
+                     "light":"GREEN","working":"w","statusOn":"2023-03-01","version":0}"""
+                            .formatted(CITY));
         }
         // Σ over 100 villages of (v mod 5 + 1) = 20 × 15 = 300 a month; six months.
         awaitCityTotal("1800");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledgerTasks() == 1);
 
         execute("UPDATE aggregate SET value = value + 1000 WHERE region_code = '" + CITY + "'");
+        execute("DELETE FROM ledger_task WHERE code = 'T-REBUILD'");
+        assertEquals(0, ledgerTasks());
         execute("INSERT INTO active_villages VALUES ('" + COUNTY + "', 5)"
                 + " ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + 5");
         assertEquals("2800", cityTotal());
@@ -109,6 +121,8 @@ class RebuildTest {
         // The damage is gone and July counts once: 7 × 300.
         awaitCityTotal("2100");
         assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
+        // The 督办 ledger is rebuilt from bqw.tasks.v1 too.
+        assertEquals(1, ledgerTasks());
         assertEquals(
                 0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
         given().auth()
@@ -169,6 +183,17 @@ class RebuildTest {
                     {"indicator":"T_REBUILD","region":"%s","period":"2023-%02d","area":"TOTAL","value":%d,"version":1}"""
                             .formatted(village, month, v % 5 + 1));
         }
+    }
+
+    private static int ledgerTasks() {
+        return given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("region", CITY)
+                .get("/api/v1/reports/tasks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("tasks");
     }
 
     private static void awaitCityTotal(String total) {

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Brings each unfinished indicator-linked task's figure from report-service — the indicator's
+ * Brings each indicator-linked task's figure from report-service — the indicator's
  * value for the task's region in the year it is due, against that year's target — and works out
  * the task's status from it, so that "新建农村公厕200座" is DONE when the region's RURAL_TOILET
  * reaches its target and BEHIND when it lags the calendar. A task whose figure is unchanged is left
@@ -60,7 +60,8 @@ public class IndicatorFigures {
     }
 
     /**
-     * Reads every unfinished indicator-linked task's figure from {@code source}, one request per
+     * Reads every indicator-linked task's figure — a DONE one's too: a figure revised below its
+     * target after all makes the task unfinished again — from {@code source}, one request per
      * region and year; how many tasks changed. A region report-service cannot answer for now is
      * skipped, its tasks keeping their figures until the next time.
      */
@@ -69,7 +70,7 @@ public class IndicatorFigures {
                 .createQuery(
                         """
                         SELECT t.code, t.regionCode, t.dueDate FROM Task t
-                        WHERE t.measure = 'INDICATOR' AND t.status <> 'DONE' ORDER BY t.code""",
+                        WHERE t.measure = 'INDICATOR' ORDER BY t.code""",
                         Object[].class)
                 .getResultList());
         Map<String, Map<Integer, List<String>>> byRegionAndYear = new TreeMap<>();
