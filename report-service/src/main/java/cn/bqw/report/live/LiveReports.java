@@ -43,6 +43,8 @@ public class LiveReports {
 
     private static final Logger LOG = Logger.getLogger(LiveReports.class);
     static final long TICK_MILLIS = 500;
+    /** Events a stream holds for a client that has not asked for them yet; beyond, the stream ends (it reconnects). */
+    static final int STREAM_BUFFER = 1_000;
 
     @Inject
     RegionReports reports;
@@ -119,7 +121,11 @@ public class LiveReports {
                     "a caller may hold " + maxPerCaller + " streams at once; close one first");
         }
         AtomicInteger count = listeners.computeIfAbsent(watch, w -> new AtomicInteger());
-        return events.filter(e -> e.watch().equals(watch))
+        // A client reading slowly (a busy browser, a slow network) has events waiting for it, up to a
+        // bound, rather than its stream failing the moment it has none requested.
+        return events.onOverflow()
+                .buffer(STREAM_BUFFER)
+                .filter(e -> e.watch().equals(watch))
                 .map(Addressed::event)
                 .select()
                 .first(left)

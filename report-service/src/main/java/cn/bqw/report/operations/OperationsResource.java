@@ -7,9 +7,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Operations on the projection itself, for admins. */
 @Path("/api/v1/admin")
@@ -36,8 +38,14 @@ public class OperationsResource {
     @Operation(
             summary = "Replay the topics from the start into fresh tables and switch over to them; reads are served"
                     + " from the live tables meanwhile (202, then follow GET /rebuild)")
-    public Response startRebuild() {
-        return Response.accepted(rebuild.start()).build();
+    public Response startRebuild(
+            @QueryParam("passOverDeadLetters")
+                    @Parameter(
+                            description = "pass over an event that cannot be applied if it is already in its topic's"
+                                    + " dead letters (listed in the status); otherwise such an event fails the rebuild")
+                    Boolean passOverDeadLetters) {
+        return Response.accepted(rebuild.start(Boolean.TRUE.equals(passOverDeadLetters)))
+                .build();
     }
 
     @GET

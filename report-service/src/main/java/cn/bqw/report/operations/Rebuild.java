@@ -103,12 +103,20 @@ public class Rebuild {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    RebuildLock lock;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    /** How often a transaction that failed for a transient cause (a dropped session, a deadlock) is tried. */
+    static final int ATTEMPTS = 8;
 
     private RebuildStatus status = RebuildStatus.none();
     private long applied;
     private long skipped;
+    private boolean passOverDeadLetters;
+    private final List<String> passedOver = new ArrayList<>();
 
     /** One topic replayed into one consumer's projection. */
     private record Stream(
@@ -117,14 +125,21 @@ public class Rebuild {
             Consumer<List<IncomingEvent>> handler,
             KafkaConsumer<String, String> kafka) {}
 
-    /** Starts a rebuild in the background; 409 while one is running on this instance. */
-    public synchronized RebuildStatus start() {
+    /**
+     * Starts a rebuild in the background; 409 while one is running here or on another instance.
+     * With {@code passOverDeadLetters}, an event that cannot be applied and is already in its
+     * topic's dead letters is passed over (and listed); without, it fails the rebuild.
+     */
+    public synchronized RebuildStatus start(boolean passOverDeadLetters) {
         if (status.running()) {
             throw ProblemException.conflict("a rebuild is running since " + status.startedAt());
         }
+        lock.acquire();
         applied = 0;
         skipped = 0;
-        status = new RebuildStatus(RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null);
+        this.passOverDeadLetters = passOverDeadLetters;
+        passedOver.clear();
+        status = new RebuildStatus(RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null, List.of());
         OffsetDateTime startedAt = status.startedAt();
         String actor = currentActor.name();
         acts.record(actor, "rebuild.start", null, null, "started at " + startedAt);
@@ -150,7 +165,8 @@ public class Rebuild {
                     new Stream(Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, approvals::applyAll, consumer()));
             streams.add(
                     new Stream(Topics.TASKS.name(), TaskLedgerProjection.CONSUMER, each(ledger::apply), consumer()));
-            QuarkusTransaction.requiringNew().run(this::createFreshTables);
+            retrying("creating the fresh tables", () -> QuarkusTransaction.requiringNew()
+                    .run(this::createFreshTables));
             for (Stream stream : streams) {
                 stream.kafka().assign(partitions(stream));
                 stream.kafka().seekToBeginning(stream.kafka().assignment());
@@ -160,21 +176,33 @@ public class Rebuild {
                 streams.forEach(this::replay);
             }
             setState(RebuildStatus.State.SWITCHING);
-            QuarkusTransaction.requiringNew().timeout(600).run(() -> switchOver(streams));
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("DROP SCHEMA " + RETIRED + " CASCADE; DROP SCHEMA " + FRESH)
-                    .executeUpdate());
+            switchOverRetrying(streams);
+            retrying("dropping the retired tables", () -> QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery(
+                                    "DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE; DROP SCHEMA IF EXISTS " + FRESH)
+                            .executeUpdate()));
             // On record before anyone can see the rebuild done.
-            acts.record(
-                    actor,
-                    "rebuild.outcome",
-                    null,
-                    Map.of("startedAt", startedAt.toString()),
-                    "DONE: %d events replayed, %d skipped".formatted(applied, skipped));
+            String outcome = "DONE: %d events replayed, %d skipped%s"
+                    .formatted(
+                            applied,
+                            skipped,
+                            passedOver.isEmpty() ? "" : "; passed over (dead-lettered): " + passedOver);
+            retrying(
+                    "recording the outcome",
+                    () -> acts.record(
+                            actor, "rebuild.outcome", null, Map.of("startedAt", startedAt.toString()), outcome));
             finish(RebuildStatus.State.DONE, null);
             LOG.infof("rebuild done: %d events replayed, %d skipped", applied, skipped);
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild started at %s failed; the live tables are unchanged", startedAt);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> entityManager
+                        .createNativeQuery("DROP SCHEMA IF EXISTS " + FRESH + " CASCADE")
+                        .executeUpdate());
+            } catch (RuntimeException cleanup) {
+                LOG.warnf("the failed rebuild's tables stay in %s until the next rebuild: %s", FRESH, cleanup);
+            }
             try {
                 acts.record(
                         actor,
@@ -188,6 +216,7 @@ public class Rebuild {
             finish(RebuildStatus.State.FAILED, e.getMessage());
         } finally {
             streams.forEach(s -> s.kafka().close());
+            lock.release();
         }
     }
 
@@ -218,22 +247,8 @@ public class Rebuild {
                 continue;
             }
             List<IncomingEvent> batch = readable(records);
-            try {
-                QuarkusTransaction.requiringNew().run(() -> applyToFresh(stream, batch));
-            } catch (RuntimeException e) {
-                // As the live consumer does: one by one, and what still fails is passed over (it is in the dead
-                // letters).
-                for (IncomingEvent event : batch) {
-                    try {
-                        QuarkusTransaction.requiringNew().run(() -> applyToFresh(stream, List.of(event)));
-                    } catch (RuntimeException again) {
-                        LOG.warnf(
-                                "rebuild passes over event %s of %s: %s",
-                                event.id(), stream.topic(), again.getMessage());
-                        count(-1, 1);
-                    }
-                }
-            }
+            lock.hold();
+            apply(stream, batch);
             count(batch.size(), 0);
         }
     }
@@ -268,10 +283,109 @@ public class Rebuild {
         entityManager.createNativeQuery(ddl.toString()).executeUpdate();
     }
 
+    /**
+     * A poll's events into the fresh tables in one transaction, tried again while the cause is
+     * transient; if the poll still fails, its events one by one, and one that cannot be applied
+     * fails the rebuild — unless it is dead-lettered and the operator asked to pass over those.
+     */
+    private void apply(Stream stream, List<IncomingEvent> batch) {
+        try {
+            retrying("a poll of " + stream.topic(), () -> QuarkusTransaction.requiringNew()
+                    .run(() -> applyToFresh(stream, batch)));
+            return;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                passOverOrFail(stream, batch.get(0), e);
+                return;
+            }
+        }
+        for (IncomingEvent event : batch) {
+            try {
+                retrying("event " + event.id(), () -> QuarkusTransaction.requiringNew()
+                        .run(() -> applyToFresh(stream, List.of(event))));
+            } catch (RuntimeException e) {
+                passOverOrFail(stream, event, e);
+            }
+        }
+    }
+
+    private void passOverOrFail(Stream stream, IncomingEvent event, RuntimeException cause) {
+        if (passOverDeadLetters && DeadLetterSearch.holds(bootstrapServers, stream.topic(), event.id())) {
+            LOG.warnf("rebuild passes over dead-lettered event %s of %s: %s", event.id(), stream.topic(), cause);
+            synchronized (this) {
+                passedOver.add(stream.topic() + "/" + event.id());
+            }
+            count(-1, 1);
+            return;
+        }
+        throw new IllegalStateException(
+                "event %s of %s cannot be applied (%s); nothing is switched over"
+                        .formatted(event.id(), stream.topic(), cause.getMessage()),
+                cause);
+    }
+
+    /** Runs {@code work}, again with growing pauses while it fails for a transient cause. */
+    private static void retrying(String what, Runnable work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                    throw e;
+                }
+                long pause = Math.min(10_000, 100L << attempt);
+                LOG.warnf("rebuild: %s failed for a transient cause (%s); again in %d ms", what, e, pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #switchOver} in one transaction, again from the same positions while it fails for a
+     * transient cause: what a failed attempt read is read again, not lost.
+     */
+    private void switchOverRetrying(List<Stream> streams) {
+        Map<Stream, Map<TopicPartition, Long>> from = new java.util.HashMap<>();
+        for (Stream stream : streams) {
+            Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+            stream.kafka()
+                    .assignment()
+                    .forEach(p -> positions.put(p, stream.kafka().position(p)));
+            from.put(stream, positions);
+        }
+        long[] counted = {applied, skipped};
+        retrying("the switch-over", () -> {
+            lock.hold();
+            try {
+                QuarkusTransaction.requiringNew().timeout(600).run(() -> switchOver(streams));
+            } catch (RuntimeException e) {
+                from.forEach((stream, positions) -> positions.forEach(stream.kafka()::seek));
+                synchronized (this) {
+                    applied = counted[0];
+                    skipped = counted[1];
+                }
+                throw e;
+            }
+        });
+    }
+
     private void applyToFresh(Stream stream, List<IncomingEvent> batch) {
         entityManager
                 .createNativeQuery("SET LOCAL search_path TO " + FRESH + ", public")
                 .executeUpdate();
+        // PostgreSQL passes over a missing schema in the search path: writes would land in the live tables.
+        Object first = entityManager
+                .createNativeQuery("SELECT (current_schemas(false))[1]")
+                .getSingleResult();
+        if (!FRESH.equals(first)) {
+            throw new IllegalStateException("the rebuild's schema " + FRESH + " is gone; nothing is switched over");
+        }
         events.applyAll(stream.consumer(), batch, stream.handler());
         entityManager.flush();
     }
@@ -282,6 +396,15 @@ public class Rebuild {
             try {
                 batch.add(IncomingEvent.from(record, json));
             } catch (PoisonEventException e) {
+                // Not even an event (no id to look for among the dead letters): passed over only when asked.
+                String where = record.topic() + "@" + record.partition() + ":" + record.offset();
+                if (!passOverDeadLetters) {
+                    throw new IllegalStateException(
+                            "record " + where + " is no event (" + e.getMessage() + "); nothing is switched over", e);
+                }
+                synchronized (this) {
+                    passedOver.add(where + " (no event)");
+                }
                 count(0, 1);
             }
         }
@@ -349,7 +472,8 @@ public class Rebuild {
                 skipped,
                 seconds,
                 seconds == 0 ? 0 : Math.round(applied / seconds),
-                error);
+                error,
+                List.copyOf(passedOver));
     }
 
     private static OffsetDateTime now() {

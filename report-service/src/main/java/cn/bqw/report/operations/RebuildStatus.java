@@ -1,15 +1,19 @@
 package cn.bqw.report.operations;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Where the last rebuild stands: {@code NONE} (none since start-up), {@code REPLAYING}, {@code
- * SWITCHING}, {@code DONE} or {@code FAILED}; events applied from the topics and at what rate.
+ * SWITCHING}, {@code DONE} or {@code FAILED}; events applied from the topics and at what rate; the
+ * error a failed one stopped at; the dead-lettered events passed over ({@code topic/event id}) when
+ * the operator asked for that.
  */
 @Schema(
         example = "{\"state\":\"DONE\",\"startedAt\":\"2025-11-28T09:30:00Z\",\"finishedAt\":\"2025-11-28T09:32:10Z\","
-                + "\"events\":331907,\"skipped\":0,\"seconds\":130.2,\"eventsPerSecond\":2549,\"error\":null}")
+                + "\"events\":331907,\"skipped\":0,\"seconds\":130.2,\"eventsPerSecond\":2549,\"error\":null,"
+                + "\"passedOver\":[]}")
 public record RebuildStatus(
         State state,
         OffsetDateTime startedAt,
@@ -18,7 +22,8 @@ public record RebuildStatus(
         long skipped,
         double seconds,
         long eventsPerSecond,
-        String error) {
+        String error,
+        List<String> passedOver) {
 
     public enum State {
         NONE,
@@ -29,7 +34,7 @@ public record RebuildStatus(
     }
 
     static RebuildStatus none() {
-        return new RebuildStatus(State.NONE, null, null, 0, 0, 0, 0, null);
+        return new RebuildStatus(State.NONE, null, null, 0, 0, 0, 0, null, List.of());
     }
 
     boolean running() {

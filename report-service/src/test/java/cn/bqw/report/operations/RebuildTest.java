@@ -25,7 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A projection damaged behind its back is rebuilt from the topics: reads are answered all along,
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 @TestProfile(OperationsApplication.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebuildTest {
 
     static final String CITY = "940100000000";
@@ -46,6 +50,7 @@ class RebuildTest {
     DataSource dataSource;
 
     @Test
+    @Order(1)
     void aDamagedProjectionIsRebuiltFromTheTopicsWithoutLosingWhatArrivesMeanwhile() throws Exception {
         String startedAt = java.time.Instant.now().toString();
         try (TestEvents events = new TestEvents()) {
@@ -160,6 +165,147 @@ class RebuildTest {
                 .get("/api/v1/audit")
                 .then()
                 .body("total", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    /** On the first test's data: one rebuild at a time across instances, and database sessions killed mid-way. */
+    @Test
+    @Order(2)
+    void aRebuildWhoseDatabaseSessionsAreKilledStillAppliesEveryEvent() throws Exception {
+        awaitCityTotal("2100");
+        // Another instance's rebuild holds the lock: this one is refused, and starts once it is free.
+        try (Connection other = dataSource.getConnection();
+                Statement lock = other.createStatement()) {
+            lock.execute("SELECT pg_advisory_lock(" + RebuildLock.KEY + ")");
+            given().auth()
+                    .oauth2(TestTokens.admin())
+                    .post("/api/v1/admin/rebuild")
+                    .then()
+                    .statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString("another instance"));
+            lock.execute("SELECT pg_advisory_unlock(" + RebuildLock.KEY + ")");
+        }
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(202);
+        // Every other session of the database killed, five times over, while the rebuild runs (from a
+        // connection outside the pool, which the kills leave with dead connections to weed out).
+        long killed = 0;
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (Connection killer = java.sql.DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(""));
+                Statement kill = killer.createStatement()) {
+            for (int round = 0; round < 5 && running(); round++) {
+                try (ResultSet rows = kill.executeQuery(
+                        """
+                        SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()
+                          AND backend_type = 'client backend'""")) {
+                    rows.next();
+                    killed += rows.getLong(1);
+                }
+                Thread.sleep(700);
+            }
+        }
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !running());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/admin/rebuild")
+                .then()
+                .body("state", org.hamcrest.Matchers.equalTo("DONE"))
+                .body("passedOver", empty());
+        assertTrue(killed > 0, "no session was killed");
+        // Every event is there, once: 7 months × 100 villages, the city's total, the ledger's task
+        // (read again while the pool weeds out connections the kills left dead).
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'") >= 0);
+        assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
+        awaitCityTotal("2100");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ledgerTasks() >= 0);
+        assertEquals(1, ledgerTasks());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/drift-check")
+                .then()
+                .body("differences", empty())
+                .body("activeVillageDifferences", empty());
+    }
+
+    /**
+     * An event no code can apply fails the rebuild, naming it, and nothing is switched over; asked
+     * to, the rebuild passes over it once it is among the dead letters, and lists it.
+     */
+    @Test
+    @Order(3)
+    void anEventThatCannotBeAppliedFailsTheRebuildUnlessItIsDeadLetteredAndPassedOver() throws Exception {
+        awaitCityTotal("2100");
+        String poison;
+        try (TestEvents events = new TestEvents()) {
+            String village = TOWNSHIP.substring(0, 9) + "001";
+            poison = events.send(
+                    "bqw.observations.v1",
+                    "bqw.observation.recorded.v1",
+                    "T_REBUILD|" + village + "|TOTAL",
+                    """
+                    {"indicator":"T_REBUILD","region":"%s","period":"2023-08","area":"TOTAL","value":"many","version":1}"""
+                            .formatted(village));
+        }
+        String servers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> DeadLetterSearch.holds(servers, "bqw.observations.v1", poison));
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !running());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/admin/rebuild")
+                .then()
+                .body("state", org.hamcrest.Matchers.equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString(poison));
+        assertEquals(
+                0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
+        awaitCityTotal("2100");
+
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .queryParam("passOverDeadLetters", true)
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !running());
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/admin/rebuild")
+                .then()
+                .body("state", org.hamcrest.Matchers.equalTo("DONE"))
+                .body("passedOver", contains("bqw.observations.v1/" + poison));
+        assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
+        awaitCityTotal("2100");
+    }
+
+    private static boolean running() {
+        String state = given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/admin/rebuild")
+                .path("state");
+        return "REPLAYING".equals(state) || "SWITCHING".equals(state);
     }
 
     private static void division(TestEvents events, String code, String level, String parent) {
