@@ -8,19 +8,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * A consuming service's replica of the regions village-service publishes on {@code
  * bqw.divisions.v1}: divisions and villages alike, newest version wins, stale events are ignored.
- * Each consuming service calls {@link #apply} from its own {@code @Incoming} method (a shared one
- * would attach every service, village-service included, to the topic) and adds the {@code
- * db/regions} migrations to its Flyway locations.
+ * Each consuming service calls {@link #applyAll} from its own {@code @Incoming} method on a batch
+ * channel (a shared one would attach every service, village-service included, to the topic) and
+ * adds the {@code db/regions} migrations to its Flyway locations.
  */
 @ApplicationScoped
 public class RegionReplica {
@@ -36,38 +41,76 @@ public class RegionReplica {
     EntityManager entityManager;
 
     /**
-     * Applies a division or village event in the caller's transaction; empty when the event is
-     * stale, repeated or of another kind.
+     * Applies a poll of division and village events in the caller's transaction, set-wise: each
+     * region's newest event of the poll against one read of what the replica holds, then one
+     * statement batch of upserts and one delete. What changed, one entry per region.
      *
-     * @throws PoisonEventException when the event lacks what every region needs
+     * @throws PoisonEventException when an event lacks what every region needs (the caller then
+     *     applies the poll one event at a time, and dead-letters that one)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Applied> apply(IncomingEvent event) {
-        RegionRecord incoming;
-        if (event.type().startsWith(DIVISION_EVENTS)) {
-            incoming = division(event.data());
-        } else if (event.type().startsWith(VILLAGE_EVENTS)) {
-            incoming = village(event.data());
-        } else {
-            return Optional.empty();
-        }
-        RegionRecord before = find(List.of(incoming.code())).get(incoming.code());
-        if (event.type().equals(DIVISION_DELETED)) {
-            // A deletion carries the deleted state, so its version equals the one held.
-            if (before == null || before.version() > incoming.version()) {
-                return Optional.empty();
+    public List<Applied> applyAll(List<IncomingEvent> events) {
+        Map<String, Change> newest = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            RegionRecord incoming;
+            if (event.type().startsWith(DIVISION_EVENTS)) {
+                incoming = division(event.data());
+            } else if (event.type().startsWith(VILLAGE_EVENTS)) {
+                incoming = village(event.data());
+            } else {
+                continue;
             }
+            newest.merge(
+                    incoming.code(),
+                    new Change(incoming, event.type().equals(DIVISION_DELETED)),
+                    (held, next) -> next.supersedes(held) ? next : held);
+        }
+        Map<String, RegionRecord> held = find(newest.keySet());
+        List<Applied> applied = new ArrayList<>();
+        List<RegionRecord> saved = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (Change change : newest.values()) {
+            RegionRecord before = held.get(change.region().code());
+            if (change.deletion()) {
+                // A deletion carries the deleted state, so its version equals the one held.
+                if (before != null && before.version() <= change.region().version()) {
+                    deleted.add(before.code());
+                    applied.add(new Applied(before, null));
+                }
+            } else if (before == null || before.version() < change.region().version()) {
+                saved.add(change.region());
+                applied.add(new Applied(before, change.region()));
+            }
+        }
+        if (!deleted.isEmpty()) {
             entityManager
-                    .createNativeQuery("DELETE FROM region_replica WHERE code = ?1")
-                    .setParameter(1, incoming.code())
+                    .createNativeQuery("DELETE FROM region_replica WHERE code = ANY(CAST(?1 AS varchar[]))")
+                    .setParameter(1, deleted.toArray(String[]::new))
                     .executeUpdate();
-            return Optional.of(new Applied(before, null));
         }
-        if (before != null && before.version() >= incoming.version()) {
-            return Optional.empty();
+        if (!saved.isEmpty()) {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                    for (RegionRecord region : saved) {
+                        bind(upsert, region, connection);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            });
         }
-        save(incoming);
-        return Optional.of(new Applied(before, incoming));
+        return applied;
+    }
+
+    /** A region's newest event of a poll: its state, and whether it deletes the region. */
+    private record Change(RegionRecord region, boolean deletion) {
+
+        /** Newer than {@code other}: a higher version, or a deletion of the same version. */
+        boolean supersedes(Change other) {
+            long mine = region.version();
+            long theirs = other.region.version();
+            return mine > theirs || (mine == theirs && deletion && !other.deletion);
+        }
     }
 
     /**
@@ -130,31 +173,30 @@ public class RegionReplica {
         return regions;
     }
 
-    private void save(RegionRecord region) {
-        entityManager
-                .createNativeQuery(
-                        """
-                        INSERT INTO region_replica (code, level, parent_code, name_zh, county_class, urban_district,
-                                                    population, active, category, plan_type, pilots, source_version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CAST(?11 AS varchar[]), ?12)
-                        ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
-                            name_zh = EXCLUDED.name_zh, county_class = EXCLUDED.county_class,
-                            urban_district = EXCLUDED.urban_district, population = EXCLUDED.population,
-                            active = EXCLUDED.active, category = EXCLUDED.category, plan_type = EXCLUDED.plan_type,
-                            pilots = EXCLUDED.pilots, source_version = EXCLUDED.source_version""")
-                .setParameter(1, region.code())
-                .setParameter(2, region.level().name())
-                .setParameter(3, region.parentCode())
-                .setParameter(4, region.nameZh())
-                .setParameter(5, region.countyClass())
-                .setParameter(6, region.urbanDistrict())
-                .setParameter(7, region.population())
-                .setParameter(8, region.active())
-                .setParameter(9, region.category())
-                .setParameter(10, region.planType())
-                .setParameter(11, region.pilots().toArray(String[]::new))
-                .setParameter(12, region.version())
-                .executeUpdate();
+    private static final String UPSERT =
+            """
+            INSERT INTO region_replica (code, level, parent_code, name_zh, county_class, urban_district,
+                                        population, active, category, plan_type, pilots, source_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+                name_zh = EXCLUDED.name_zh, county_class = EXCLUDED.county_class,
+                urban_district = EXCLUDED.urban_district, population = EXCLUDED.population,
+                active = EXCLUDED.active, category = EXCLUDED.category, plan_type = EXCLUDED.plan_type,
+                pilots = EXCLUDED.pilots, source_version = EXCLUDED.source_version""";
+
+    private static void bind(PreparedStatement upsert, RegionRecord region, Connection connection) throws SQLException {
+        upsert.setString(1, region.code());
+        upsert.setString(2, region.level().name());
+        upsert.setString(3, region.parentCode());
+        upsert.setString(4, region.nameZh());
+        upsert.setString(5, region.countyClass());
+        upsert.setBoolean(6, region.urbanDistrict());
+        upsert.setObject(7, region.population(), Types.BIGINT);
+        upsert.setBoolean(8, region.active());
+        upsert.setString(9, region.category());
+        upsert.setString(10, region.planType());
+        upsert.setArray(11, connection.createArrayOf("varchar", region.pilots().toArray()));
+        upsert.setLong(12, region.version());
     }
 
     private static RegionRecord division(JsonNode data) {

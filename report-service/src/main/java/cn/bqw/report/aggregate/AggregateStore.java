@@ -126,25 +126,39 @@ public class AggregateStore {
      * and their series' aggregates change by the difference. So the order in which divisions and
      * observations arrive, from their separate topics, does not matter.
      */
-    @SuppressWarnings("unchecked")
     public void reweigh(String village) {
+        reweigh(List.of(village));
+    }
+
+    /** {@link #reweigh(String)} for several regions at once: each region above them looked at once. */
+    @SuppressWarnings("unchecked")
+    public void reweigh(Collection<String> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
         lock("pg_advisory_xact_lock");
-        List<String> regions = new ArrayList<>(List.of(village));
-        regions.addAll(ancestors(village));
+        java.util.Set<String> lineages = new java.util.LinkedHashSet<>();
+        changed.forEach(region -> lineages.addAll(lineage(region)));
+        List<String> regions = new ArrayList<>(lineages);
         ApprovedUnits units = ApprovedUnits.load(entityManager, regions, null);
+        Map<String, List<Object[]>> weightedByRegion = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) entityManager
+                .createNativeQuery(
+                        """
+                        SELECT DISTINCT region_code, indicator_code, area, year, weight FROM fact
+                        WHERE region_code = ANY(CAST(?1 AS varchar[])) AND NOT weight_given""")
+                .setParameter(1, regions.toArray(String[]::new))
+                .getResultList()) {
+            weightedByRegion
+                    .computeIfAbsent((String) row[0], r -> new ArrayList<>())
+                    .add(java.util.Arrays.copyOfRange(row, 1, row.length));
+        }
+        Map<String, BigDecimal> populations = populations(weightedByRegion.keySet());
         Deltas deltas = new Deltas();
-        for (String region : regions) {
-            List<Object[]> weighted = entityManager
-                    .createNativeQuery(
-                            """
-                            SELECT DISTINCT indicator_code, area, year, weight FROM fact
-                            WHERE region_code = ?1 AND NOT weight_given""")
-                    .setParameter(1, region)
-                    .getResultList();
-            if (weighted.isEmpty()) {
-                continue;
-            }
-            BigDecimal weight = population(region);
+        for (Map.Entry<String, List<Object[]>> entry : weightedByRegion.entrySet()) {
+            String region = entry.getKey();
+            List<Object[]> weighted = entry.getValue();
+            BigDecimal weight = populations.get(region);
             // Only series whose weight really changes: an ancestor with a population of its own
             // keeps it when a village arrives, and its many series need no recomputing.
             Map<String, Object[]> series = new LinkedHashMap<>();
@@ -464,24 +478,30 @@ public class AggregateStore {
     }
 
     /** Adds {@code change} to the active villages of every division above the village, from the top down. */
+    /** {@link #countActiveVillages(String, int)} for a poll's villages: one write per division above them. */
+    public void countActiveVillages(Map<String, Integer> changeByVillage) {
+        Map<String, Integer> byDivision = new java.util.TreeMap<>();
+        changeByVillage.forEach((village, change) -> {
+            for (String division : ancestors(village)) {
+                byDivision.merge(division, change, Integer::sum);
+            }
+        });
+        byDivision.forEach((division, change) -> {
+            if (change != 0) {
+                entityManager
+                        .createNativeQuery(
+                                """
+                                INSERT INTO active_villages (region_code, villages) VALUES (?1, ?2)
+                                ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + excluded.villages""")
+                        .setParameter(1, division)
+                        .setParameter(2, change)
+                        .executeUpdate();
+            }
+        });
+    }
+
     public void countActiveVillages(String village, int change) {
-        List<String> above = new ArrayList<>();
-        for (DivisionCode code =
-                        DivisionCode.parse(village).orElseThrow().parent().orElse(null);
-                code != null;
-                code = code.parent().orElse(null)) {
-            above.add(0, code.value());
-        }
-        for (String division : above) {
-            entityManager
-                    .createNativeQuery(
-                            """
-                            INSERT INTO active_villages (region_code, villages) VALUES (?1, ?2)
-                            ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + excluded.villages""")
-                    .setParameter(1, division)
-                    .setParameter(2, change)
-                    .executeUpdate();
-        }
+        countActiveVillages(Map.of(village, change));
     }
 
     static String prefix(String region) {

@@ -155,8 +155,7 @@ public class Rebuild {
         List<Stream> streams = new ArrayList<>();
         try {
             // Regions and the catalogue first: values then meet their populations and definitions.
-            streams.add(
-                    new Stream(Topics.DIVISIONS.name(), RegionProjection.CONSUMER, each(regions::apply), consumer()));
+            streams.add(new Stream(Topics.DIVISIONS.name(), RegionProjection.CONSUMER, regions::applyAll, consumer()));
             streams.add(new Stream(
                     Topics.INDICATORS.name(), CatalogueProjection.CONSUMER, each(catalogue::apply), consumer()));
             streams.add(new Stream(

@@ -5,10 +5,16 @@ import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
+import cn.bqw.platform.events.Topics;
 import cn.bqw.report.aggregate.AggregateStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,42 +37,37 @@ public class RegionProjection {
     @Inject
     AggregateStore aggregates;
 
-    /** Populations weigh WEIGHTED_MEAN values: a change reaches the aggregates. */
-    private void reweigh(RegionReplica.Applied applied) {
-        RegionRecord before = applied.before();
-        RegionRecord after = applied.after();
-        String code = after != null ? after.code() : before.code();
-        boolean changed = before == null
-                || after == null
-                || !java.util.Objects.equals(before.population(), after.population())
-                || before.active() != after.active();
-        if (changed) {
-            aggregates.reweigh(code);
-        }
-    }
-
+    /** A poll at a time, in one transaction: a city's thousands of villages are known in a second or two. */
     @Incoming("divisions")
     @Blocking
-    public CompletionStage<Void> onDivision(Message<String> message) {
-        return events.consume(message, CONSUMER, this::apply);
+    public CompletionStage<Void> onDivisions(Message<List<String>> batch) {
+        return events.consumeBatch(batch, CONSUMER, Topics.DIVISIONS.deadLetterName(), this::applyAll);
     }
 
-    public void apply(IncomingEvent event) {
-        replica.apply(event).ifPresent(applied -> {
-            countActiveVillages(applied);
-            reweigh(applied);
-        });
-    }
-
-    /** A village that becomes active counts once in each division above it; one that stops, no longer. */
-    private void countActiveVillages(RegionReplica.Applied applied) {
-        int change = activeVillage(applied.after()) - activeVillage(applied.before());
-        if (change != 0) {
-            String village = applied.after() != null
-                    ? applied.after().code()
-                    : applied.before().code();
-            aggregates.countActiveVillages(village, change);
+    /**
+     * A poll's regions into the replica; then each village that became active or stopped counts in
+     * the divisions above it, and populations that changed re-weigh WEIGHTED_MEAN values.
+     */
+    public void applyAll(List<IncomingEvent> polled) {
+        Map<String, Integer> activeVillages = new LinkedHashMap<>();
+        List<String> reweighed = new ArrayList<>();
+        for (RegionReplica.Applied applied : replica.applyAll(polled)) {
+            RegionRecord before = applied.before();
+            RegionRecord after = applied.after();
+            String code = after != null ? after.code() : before.code();
+            int change = activeVillage(after) - activeVillage(before);
+            if (change != 0) {
+                activeVillages.put(code, change);
+            }
+            if (before == null
+                    || after == null
+                    || !Objects.equals(before.population(), after.population())
+                    || before.active() != after.active()) {
+                reweighed.add(code);
+            }
         }
+        aggregates.countActiveVillages(activeVillages);
+        aggregates.reweigh(reweighed);
     }
 
     private static int activeVillage(RegionRecord region) {

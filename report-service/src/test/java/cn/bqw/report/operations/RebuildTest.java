@@ -94,8 +94,10 @@ class RebuildTest {
                 .body("differences", not(empty()))
                 .body("activeVillageDifferences.region", org.hamcrest.Matchers.contains(COUNTY));
 
+        // The topics also hold other tests' deliberately broken events, dead-lettered long ago.
         given().auth()
                 .oauth2(TestTokens.admin())
+                .queryParam("passOverDeadLetters", true)
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(202)
@@ -186,6 +188,7 @@ class RebuildTest {
         }
         given().auth()
                 .oauth2(TestTokens.admin())
+                .queryParam("passOverDeadLetters", true)
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(202);
@@ -218,8 +221,7 @@ class RebuildTest {
                 .oauth2(TestTokens.admin())
                 .get("/api/v1/admin/rebuild")
                 .then()
-                .body("state", org.hamcrest.Matchers.equalTo("DONE"))
-                .body("passedOver", empty());
+                .body("state", org.hamcrest.Matchers.equalTo("DONE"));
         assertTrue(killed > 0, "no session was killed");
         // Every event is there, once: 7 months × 100 villages, the city's total, the ledger's task
         // (read again while the pool weeds out connections the kills left dead).
@@ -263,6 +265,8 @@ class RebuildTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> DeadLetterSearch.holds(servers, "bqw.observations.v1", poison));
 
+        // Without the operator's word, the first event no code can apply stops the rebuild (this one, or
+        // another test's broken event before it on the topics).
         given().auth()
                 .oauth2(TestTokens.admin())
                 .post("/api/v1/admin/rebuild")
@@ -276,7 +280,7 @@ class RebuildTest {
                 .get("/api/v1/admin/rebuild")
                 .then()
                 .body("state", org.hamcrest.Matchers.equalTo("FAILED"))
-                .body("error", org.hamcrest.Matchers.containsString(poison));
+                .body("error", org.hamcrest.Matchers.containsString("cannot be applied"));
         assertEquals(
                 0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
         awaitCityTotal("2100");
@@ -295,7 +299,7 @@ class RebuildTest {
                 .get("/api/v1/admin/rebuild")
                 .then()
                 .body("state", org.hamcrest.Matchers.equalTo("DONE"))
-                .body("passedOver", contains("bqw.observations.v1/" + poison));
+                .body("passedOver", org.hamcrest.Matchers.hasItem("bqw.observations.v1/" + poison));
         assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
         awaitCityTotal("2100");
     }
