@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,27 @@ final class Ports {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * True when nothing listens on {@code port} now or, if only a connection holds it, within {@code
+     * wait}: the kernel hands out the local ports of outgoing connections from a range that holds
+     * 55432 and 59092 too, and such a port frees as soon as its connection closes.
+     */
+    static boolean freeWithin(int port, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!free(port)) {
+            if (!listeningInodes(port).isEmpty() || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -258,7 +258,7 @@ final class Up {
     /** One line for each of {@code ports} that something listens on, naming the process. */
     static List<String> takenPorts(List<Integer> ports) {
         return ports.stream()
-                .filter(port -> !Ports.free(port))
+                .filter(port -> !Ports.freeWithin(port, Duration.ofSeconds(30)))
                 .map(port -> "port " + port + " is in use by " + Ports.describeHolder(port))
                 .toList();
     }

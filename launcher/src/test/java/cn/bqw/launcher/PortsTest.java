@@ -36,6 +36,33 @@ class PortsTest {
         assertEquals(List.of(), Up.takenPorts(List.of(port)));
     }
 
+    /** The local port of an outgoing connection (the kernel's pick, here our own) is waited out, not refused. */
+    @Test
+    void aPortHeldOnlyByAConnectionIsFreeOnceItCloses() throws Exception {
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress("localhost", 0));
+            java.net.Socket client = new java.net.Socket();
+            client.bind(new InetSocketAddress("localhost", 0));
+            int port = client.getLocalPort();
+            client.connect(server.getLocalSocketAddress());
+            java.net.Socket accepted = server.accept();
+            assertFalse(Ports.free(port), "a connected socket holds its local port");
+            assertFalse(Ports.freeWithin(port, java.time.Duration.ofMillis(600)), "still held after 0.6 s");
+            Thread closer = new Thread(() -> {
+                try {
+                    Thread.sleep(1000);
+                    accepted.close();
+                    client.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            closer.start();
+            assertTrue(Ports.freeWithin(port, java.time.Duration.ofSeconds(20)), "free once the connection closed");
+            closer.join();
+        }
+    }
+
     @Test
     void aProcessDescendsFromItselfAndItsAncestorsNotFromItsChildren() throws Exception {
         ProcessHandle self = ProcessHandle.current();
