@@ -267,41 +267,35 @@ class RebuildTest {
 
         // Without the operator's word, the first event no code can apply stops the rebuild (this one, or
         // another test's broken event before it on the topics).
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/rebuild")
-                .then()
-                .statusCode(202);
-        await().atMost(Duration.ofSeconds(180))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> !running());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .get("/api/v1/admin/rebuild")
-                .then()
+        rebuildToTheEnd(false)
                 .body("state", org.hamcrest.Matchers.equalTo("FAILED"))
                 .body("error", org.hamcrest.Matchers.containsString("cannot be applied"));
         assertEquals(
                 0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
         awaitCityTotal("2100");
 
+        rebuildToTheEnd(true)
+                .body("state", org.hamcrest.Matchers.equalTo("DONE"))
+                .body("passedOver", org.hamcrest.Matchers.hasItem("bqw.observations.v1/" + poison));
+        assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
+        awaitCityTotal("2100");
+    }
+
+    /** A rebuild started (202) and followed until it ends; its final status. */
+    private static io.restassured.response.ValidatableResponse rebuildToTheEnd(boolean passOverDeadLetters) {
         given().auth()
                 .oauth2(TestTokens.admin())
-                .queryParam("passOverDeadLetters", true)
+                .queryParam("passOverDeadLetters", passOverDeadLetters)
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(202);
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> !running());
-        given().auth()
+        return given().auth()
                 .oauth2(TestTokens.admin())
                 .get("/api/v1/admin/rebuild")
-                .then()
-                .body("state", org.hamcrest.Matchers.equalTo("DONE"))
-                .body("passedOver", org.hamcrest.Matchers.hasItem("bqw.observations.v1/" + poison));
-        assertEquals(VILLAGES * 7, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
-        awaitCityTotal("2100");
+                .then();
     }
 
     private static boolean running() {
