@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The environment variables a service reads configuration from: those of every runtime property
@@ -40,7 +42,18 @@ final class KnownConfiguration {
     }
 
     boolean reads(String variable) {
-        return variables.contains(variable);
+        return variables.contains(variable) || kafkaClientSetting(variable);
+    }
+
+    /**
+     * {@code KAFKA_} and a Kafka client property: the messaging connector takes every {@code kafka.*}
+     * setting (Quarkus maps such variables to client properties), and so do the clients a service
+     * opens itself (platform-common {@code KafkaConnection}).
+     */
+    private static boolean kafkaClientSetting(String variable) {
+        Set<String> properties = new HashSet<>(ConsumerConfig.configNames());
+        properties.addAll(ProducerConfig.configNames());
+        return properties.stream().anyMatch(p -> variableOf("kafka." + p).equals(variable));
     }
 
     /** MicroProfile Config's rule: upper case, and every character but letters and digits becomes _. */

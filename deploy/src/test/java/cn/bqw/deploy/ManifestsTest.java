@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bqw.platform.events.EventCatalogue;
+import cn.bqw.platform.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,6 +57,179 @@ class ManifestsTest {
                 assertTrue(container.path("image").asText().contains("/bqw/"), where + ": image set by the overlay");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOperatorObjectPassesItsOperatorsSchemaWithNoUnknownField(String overlay) throws Exception {
+        CrdSchemas schemas = CrdSchemas.load();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode resource : Rendered.overlay(overlay).resources()) {
+            if (schemas.governs(resource)) {
+                checked++;
+                String where = overlay + " " + resource.path("kind").asText() + " "
+                        + resource.at("/metadata/name").asText() + ": ";
+                schemas.problems(resource).forEach(p -> problems.add(where + p));
+            }
+        }
+        assertTrue(checked > 20, overlay + ": the Kafka, node pool, topics, users, clusters and the rest are checked");
+        assertEquals(List.of(), problems, "checked against " + schemas.releases());
+    }
+
+    @Test
+    void aMisspelledFieldOrAWrongTypeFailsTheSchemaCheck() throws Exception {
+        CrdSchemas schemas = CrdSchemas.load();
+        JsonNode pool = Rendered.overlay("prod").ofKind("KafkaNodePool").get(0).deepCopy();
+        assertEquals(List.of(), schemas.problems(pool));
+        ObjectNode volume = (ObjectNode) pool.at("/spec/storage/volumes/0");
+        volume.remove("kraftMetadata");
+        volume.put("kraftMetadat", "shared");
+        assertFalse(schemas.problems(pool).isEmpty(), "a misspelled field is refused, not pruned");
+
+        JsonNode kafka = Rendered.overlay("prod").named("Kafka", "bqw").deepCopy();
+        ((ObjectNode) kafka.at("/spec/kafka/listeners/0")).put("port", "9093");
+        assertFalse(schemas.problems(kafka).isEmpty(), "a port given as a string is refused");
+
+        JsonNode unknownKind = Rendered.overlay("prod").named("Kafka", "bqw").deepCopy();
+        ((ObjectNode) unknownKind).put("apiVersion", "kafka.strimzi.io/v1beta2");
+        assertFalse(schemas.problems(unknownKind).isEmpty(), "a version the operator no longer serves is refused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theKafkaVersionIsOneTheOperatorSupports(String overlay) throws Exception {
+        JsonNode supported = CrdSchemas.read("kafka.strimzi.io/supported-kafka-versions.json");
+        List<String> versions = new ArrayList<>();
+        supported.path("supported").forEach(v -> versions.add(v.asText()));
+        String version = Rendered.overlay(overlay)
+                .named("Kafka", "bqw")
+                .at("/spec/kafka/version")
+                .asText();
+        assertTrue(
+                versions.contains(version),
+                overlay + ": Kafka " + version + " is not among Strimzi "
+                        + supported.path("strimzi").asText() + "'s supported versions " + versions);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceHasAKafkaUserAllowedExactlyWhatItsCodeDoes(String overlay) throws Exception {
+        Rendered rendered = Rendered.overlay(overlay);
+        for (JsonNode deployment : rendered.ofKind("Deployment")) {
+            String service = deployment.at("/metadata/name").asText();
+            JsonNode user = rendered.named("KafkaUser", service);
+            assertNotNull(user, overlay + ": a KafkaUser for " + service);
+            assertEquals("scram-sha-512", user.at("/spec/authentication/type").asText());
+            Set<String> expected = new TreeSet<>(KafkaAccess.of(service));
+            if (service.equals("report-service")) {
+                // A rebuild passes over an event only when it finds it among the dead letters.
+                for (String topic : List.of("divisions", "indicators", "observations", "approvals", "tasks")) {
+                    expected.add("topic bqw." + topic + ".v1.dlq Read");
+                }
+            }
+            assertEquals(expected, KafkaAccess.granted(user), overlay + " " + service + ": its ACLs");
+
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            boolean credentials = false;
+            for (JsonNode env : container.path("env")) {
+                if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                    credentials = service.equals(
+                            env.at("/valueFrom/secretKeyRef/name").asText());
+                }
+            }
+            assertTrue(credentials, overlay + " " + service + ": takes its user's credentials from the user's secret");
+            assertEquals(
+                    "true",
+                    deployment
+                            .at("/spec/template/metadata/labels/bqw~1kafka-client")
+                            .asText(),
+                    overlay + " " + service + ": its pods are among the listener's peers");
+        }
+        JsonNode listener = rendered.named("Kafka", "bqw").at("/spec/kafka/listeners");
+        assertEquals(1, listener.size(), overlay + ": one listener, no plaintext one");
+        assertTrue(listener.get(0).path("tls").asBoolean(), overlay + ": TLS");
+        assertEquals("scram-sha-512", listener.get(0).at("/authentication/type").asText());
+        assertEquals(
+                "simple",
+                rendered.named("Kafka", "bqw")
+                        .at("/spec/kafka/authorization/type")
+                        .asText());
+        assertTrue(
+                rendered.ofKind("ConfigMap").stream()
+                        .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
+                        .findFirst()
+                        .orElseThrow()
+                        .at("/data/KAFKA_BOOTSTRAP_SERVERS")
+                        .asText()
+                        .endsWith(":" + listener.get(0).path("port").asInt()),
+                overlay + ": the services use the secured listener");
+    }
+
+    @Test
+    void inProductionReportServiceScalesOnItsLagUpToThePartitionsAndIsMonitored() throws Exception {
+        Rendered prod = Rendered.overlay("prod");
+        JsonNode scaled = prod.named("ScaledObject", "report-service");
+        assertNotNull(scaled, "KEDA scales report-service");
+        assertEquals("report-service", scaled.at("/spec/scaleTargetRef/name").asText());
+        JsonNode trigger = scaled.at("/spec/triggers/0");
+        assertEquals("kafka", trigger.path("type").asText());
+        assertEquals(Topics.OBSERVATIONS.name(), trigger.at("/metadata/topic").asText());
+        assertEquals("report-service", trigger.at("/metadata/consumerGroup").asText());
+        assertTrue(
+                scaled.at("/spec/maxReplicaCount").asInt() <= Topics.OBSERVATIONS.partitions(),
+                "no more replicas than partitions");
+        assertEquals(
+                null,
+                prod.named("HorizontalPodAutoscaler", "report-service"),
+                "KEDA's autoscaler replaces the CPU one");
+
+        String alerts = prod.named("PrometheusRule", "bqw-alerts").toString();
+        for (String metric : List.of(
+                "bqw_outbox_oldest_unsent_seconds",
+                "kafka_consumergroup_lag",
+                "kafka_topic_partition_current_offset",
+                "http_server_requests_seconds_count")) {
+            assertTrue(alerts.contains(metric), "an alert on " + metric);
+        }
+        assertFalse(prod.named("Kafka", "bqw").at("/spec/kafkaExporter").isMissingNode(), "the lag is exported");
+        assertTrue(
+                prod.ofKind("ConfigMap").stream().anyMatch(c -> "1"
+                        .equals(c.at("/metadata/labels/grafana_dashboard").asText())),
+                "a dashboard for Grafana's sidecar");
+        for (JsonNode cluster : prod.ofKind("Cluster")) {
+            assertTrue(cluster.at("/spec/backup").isMissingNode(), "no deprecated barmanObjectStore");
+            assertEquals(
+                    "barman-cloud.cloudnative-pg.io",
+                    cluster.at("/spec/plugins/0/name").asText());
+        }
+    }
+
+    @Test
+    void withTheJwksComponentTheServicesReachTheIdentityProviderOverHttpsAndNeedNoKeySecret() throws Exception {
+        Rendered jwks = Rendered.directory("src/test/overlays/prod-jwks");
+        JsonNode platform = jwks.ofKind("ConfigMap").stream()
+                .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(platform.at("/data/BQW_JWT_PUBLIC_KEY").asText().startsWith("https://"));
+        assertTrue(platform.at("/data/BQW_JWT_ISSUER").asText().startsWith("https://"), "the issuer is the provider's");
+        JsonNode egress = jwks.named("NetworkPolicy", "jwks-egress");
+        assertEquals(443, egress.at("/spec/egress/0/ports/0/port").asInt());
+        assertEquals(4, egress.at("/spec/podSelector/matchExpressions/0/values").size());
+        for (JsonNode deployment : jwks.ofKind("Deployment")) {
+            for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
+                if (volume.path("name").asText().equals("jwt")) {
+                    assertTrue(volume.at("/secret/optional").asBoolean(), "the key secret is optional");
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        CrdSchemas schemas = CrdSchemas.load();
+        jwks.resources().stream().filter(schemas::governs).forEach(r -> problems.addAll(schemas.problems(r)));
+        assertEquals(List.of(), problems);
+        // Without the component there is no way out but to the database, Kafka and DNS.
+        assertEquals(null, Rendered.overlay("prod").named("NetworkPolicy", "jwks-egress"));
     }
 
     @ParameterizedTest

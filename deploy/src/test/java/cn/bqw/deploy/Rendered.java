@@ -14,12 +14,17 @@ import java.util.concurrent.TimeUnit;
 record Rendered(String overlay, List<JsonNode> resources) {
 
     static Rendered overlay(String name) throws IOException, InterruptedException {
-        Process kustomize = new ProcessBuilder("kubectl", "kustomize", "overlays/" + name)
+        return directory("overlays/" + name);
+    }
+
+    /** A kustomization elsewhere under deploy/ (the test-only ones under src/test/overlays). */
+    static Rendered directory(String name) throws IOException, InterruptedException {
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", name)
                 .redirectErrorStream(true)
                 .start();
         String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!kustomize.waitFor(2, TimeUnit.MINUTES) || kustomize.exitValue() != 0) {
-            throw new IllegalStateException("kubectl kustomize overlays/" + name + " failed:\n" + yaml);
+            throw new IllegalStateException("kubectl kustomize " + name + " failed:\n" + yaml);
         }
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
         List<JsonNode> resources = new ArrayList<>();

@@ -2,7 +2,9 @@ package cn.bqw.platform.events;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +12,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Sends a consumed record that cannot be applied to a dead-letter topic, as the connector's
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class DeadLetters {
+
+    @Inject
+    KafkaConnection kafka;
 
     private KafkaProducer<String, String> producer;
 
@@ -42,11 +46,9 @@ public class DeadLetters {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-            producer = new KafkaProducer<>(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(),
-                    new StringSerializer());
+            Map<String, Object> config = new HashMap<>(kafka.settings());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }

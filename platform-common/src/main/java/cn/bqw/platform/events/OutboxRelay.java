@@ -43,8 +43,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "bqw.outbox.purge-every", defaultValue = "PT10M")
     Duration purgeEvery;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "quarkus.application.name")
     String application;
@@ -75,7 +75,7 @@ public class OutboxRelay {
         FunctionCounter.builder("bqw.outbox.failures", stats.failures, AtomicLong::get)
                 .description("Failed publishing attempts (each retried)")
                 .register(registry);
-        producer = newProducer(bootstrapServers, application + "-outbox");
+        producer = newProducer(kafka.settings(), application + "-outbox");
         publisher = new OutboxPublisher("outbox-relay", dataSource, producer, settings(), stats).start();
     }
 
@@ -98,9 +98,8 @@ public class OutboxRelay {
      * An idempotent, all-replica-acknowledged producer that gives up on an unreachable broker
      * within seconds, so that the relay backs off and retries rather than hanging.
      */
-    public static Producer<String, String> newProducer(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static Producer<String, String> newProducer(Map<String, Object> connection, String clientId) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

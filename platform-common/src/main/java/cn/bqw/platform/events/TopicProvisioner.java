@@ -4,9 +4,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,23 +39,25 @@ public class TopicProvisioner {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> bootstrapServers;
 
+    @Inject
+    KafkaConnection kafka;
+
     /**
      * Runs before the messaging connector starts its consumers (priority 1000), which would
      * otherwise auto-create a topic they subscribe to with the broker's defaults.
      */
     void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
         if (provision && bootstrapServers.isPresent()) {
-            ensureTopics(bootstrapServers.get(), replicationFactor);
+            ensureTopics(kafka.settings(), replicationFactor);
         }
     }
 
     /** Creates what is missing of every topic and its dead-letter topic; existing ones are left as they are. */
-    public static void ensureTopics(String bootstrapServers, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) Duration.ofSeconds(30).toMillis()))) {
+    public static void ensureTopics(Map<String, Object> connection, short replicationFactor) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int)
+                Duration.ofSeconds(30).toMillis());
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic topic : Topics.ALL) {

@@ -208,8 +208,8 @@ class EventBackboneTest {
         Map<String, List<Long>> posted = new HashMap<>();
         OutboxPublisher.Stats secondStats = new OutboxPublisher.Stats();
         long publishedBefore = relay.stats().published.get();
-        try (Producer<String, String> secondProducer =
-                        OutboxRelay.newProducer(TestInfrastructure.kafkaBootstrapServers(), "second-relay");
+        try (Producer<String, String> secondProducer = OutboxRelay.newProducer(
+                        KafkaConnection.plain(TestInfrastructure.kafkaBootstrapServers()), "second-relay");
                 OutboxPublisher second = new OutboxPublisher(
                                 "second-relay", dataSource, secondProducer, relay.settings(), secondStats)
                         .start()) {

@@ -93,7 +93,8 @@ public final class OutboxBenchmark {
                 "writers: %,d outbox rows committed in 1,000-row transactions: %,.0f rows/s%n",
                 EVENTS, EVENTS / insertSeconds);
 
-        try (Producer<String, String> producer = OutboxRelay.newProducer(bootstrap, "bench-relay")) {
+        try (Producer<String, String> producer =
+                OutboxRelay.newProducer(KafkaConnection.plain(bootstrap), "bench-relay")) {
             OutboxPublisher.Stats stats = new OutboxPublisher.Stats();
             long relayStart = System.nanoTime();
             try (OutboxPublisher relay = new OutboxPublisher(
@@ -117,7 +118,8 @@ public final class OutboxBenchmark {
     }
 
     private static double rawProducerRate(String bootstrap, int events) throws Exception {
-        try (Producer<String, String> producer = OutboxRelay.newProducer(bootstrap, "bench-raw")) {
+        try (Producer<String, String> producer =
+                OutboxRelay.newProducer(KafkaConnection.plain(bootstrap), "bench-raw")) {
             long start = System.nanoTime();
             List<Future<?>> acks = new ArrayList<>(events);
             for (int i = 0; i < events; i++) {

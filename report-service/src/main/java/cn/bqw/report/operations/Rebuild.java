@@ -3,6 +3,7 @@ package cn.bqw.report.operations;
 import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
+import cn.bqw.platform.events.KafkaConnection;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.problem.ProblemException;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -106,8 +106,8 @@ public class Rebuild {
     @Inject
     RebuildLock lock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection kafka;
 
     /** How often a transaction that failed for a transient cause (a dropped session, a deadlock) is tried. */
     static final int ATTEMPTS = 8;
@@ -309,7 +309,7 @@ public class Rebuild {
     }
 
     private void passOverOrFail(Stream stream, IncomingEvent event, RuntimeException cause) {
-        if (passOverDeadLetters && DeadLetterSearch.holds(bootstrapServers, stream.topic(), event.id())) {
+        if (passOverDeadLetters && DeadLetterSearch.holds(kafka.settings(), stream.topic(), event.id())) {
             LOG.warnf("rebuild passes over dead-lettered event %s of %s: %s", event.id(), stream.topic(), cause);
             synchronized (this) {
                 passedOver.add(stream.topic() + "/" + event.id());
@@ -435,7 +435,7 @@ public class Rebuild {
     /** A plain consumer of its own: no group, no committed offsets, read from the start. */
     private KafkaConsumer<String, String> consumer() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka.settings());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

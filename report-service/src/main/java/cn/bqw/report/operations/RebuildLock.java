@@ -23,7 +23,11 @@ public class RebuildLock {
     /** The lock's key: "rebuild" in ASCII, apart from the aggregate locks' keys. */
     static final long KEY = 0x7265_6275_696c_64L;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    /**
+     * The database itself, not a transaction-pooling PgBouncer in front of it (deploy/ sends
+     * report-service's pool through one): a session lock needs a session of its own.
+     */
+    @ConfigProperty(name = "bqw.rebuild.lock-jdbc-url", defaultValue = "${quarkus.datasource.jdbc.url}")
     String url;
 
     @ConfigProperty(name = "quarkus.datasource.username")

@@ -1,8 +1,11 @@
 package cn.bqw.report.reporting;
 
+import cn.bqw.platform.events.KafkaConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -32,8 +35,8 @@ public class ConsumerLag {
     static final List<String> TOPICS =
             List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1", "bqw.approvals.v1", "bqw.tasks.v1");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection kafka;
 
     @ConfigProperty(name = "mp.messaging.incoming.observations.group.id")
     String group;
@@ -75,13 +78,10 @@ public class ConsumerLag {
 
     private long ask() throws Exception {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                    1500,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    2000));
+            Map<String, Object> config = new HashMap<>(kafka.settings());
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+            admin = Admin.create(config);
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.bqw.platform.events.KafkaConnection;
 import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
@@ -259,8 +260,8 @@ class RebuildTest {
                     {"indicator":"T_REBUILD","region":"%s","period":"2023-08","area":"TOTAL","value":"many","version":1}"""
                             .formatted(village));
         }
-        String servers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("kafka.bootstrap.servers", String.class);
+        Map<String, Object> servers = KafkaConnection.plain(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> DeadLetterSearch.holds(servers, "bqw.observations.v1", poison));
