@@ -197,6 +197,19 @@ class ManifestsTest {
                 prod.ofKind("ConfigMap").stream().anyMatch(c -> "1"
                         .equals(c.at("/metadata/labels/grafana_dashboard").asText())),
                 "a dashboard for Grafana's sidecar");
+        JsonNode platform = prod.ofKind("ConfigMap").stream()
+                .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("false", platform.at("/data/QUARKUS_OTEL_SDK_DISABLED").asText(), "traces on in prod");
+        assertTrue(platform.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                .asText()
+                .endsWith(":4317"));
+        assertEquals(
+                4317,
+                prod.named("NetworkPolicy", "otel-egress")
+                        .at("/spec/egress/0/ports/0/port")
+                        .asInt());
         for (JsonNode cluster : prod.ofKind("Cluster")) {
             assertTrue(cluster.at("/spec/backup").isMissingNode(), "no deprecated barmanObjectStore");
             assertEquals(

@@ -15,6 +15,8 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     /** Extension attribute: who made the change (a token's subject, or {@code system}). */
     public static final String ACTOR = "ce_actor";
+    /** The CloudEvents distributed-tracing extension: the W3C trace context of the write. */
+    public static final String TRACEPARENT = "ce_traceparent";
 
     public static final String ACTOR_EXTENSION = "actor";
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,9 @@ public class EventConsumer {
     static final int ATTEMPTS = 3;
 
     @Inject
+    EventTraces traces;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -66,7 +70,9 @@ public class EventConsumer {
         int itsOwnFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
+                Instant started = Instant.now();
                 QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, event, handler));
+                traces.applied(consumer, List.of(event), started);
                 return message.ack();
             } catch (PoisonEventException e) {
                 return message.nack(e);
@@ -116,7 +122,9 @@ public class EventConsumer {
         int itsOwnFailures = 0;
         for (int attempt = 1; !events.isEmpty(); attempt++) {
             try {
+                Instant started = Instant.now();
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, events)));
+                traces.applied(consumer, events, started);
                 return batch.ack();
             } catch (RuntimeException e) {
                 failure = e;
@@ -154,7 +162,9 @@ public class EventConsumer {
         int itsOwnFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
+                Instant started = Instant.now();
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, List.of(event))));
+                traces.applied(consumer, List.of(event), started);
                 return true;
             } catch (PoisonEventException e) {
                 failure = e;

@@ -14,7 +14,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A consumed event: its CloudEvents attributes and its JSON data. */
 public record IncomingEvent(
-        String id, String type, String source, String subject, OffsetDateTime time, String actor, JsonNode data) {
+        String id,
+        String type,
+        String source,
+        String subject,
+        OffsetDateTime time,
+        String actor,
+        JsonNode data,
+        String traceparent) {
 
     /**
      * Reads an event from a Kafka message whose CloudEvents headers the connector has parsed.
@@ -40,7 +47,11 @@ public record IncomingEvent(
                         .getExtension(CloudEventHeaders.ACTOR_EXTENSION)
                         .map(Object::toString)
                         .orElse(null),
-                data);
+                data,
+                cloudEvent
+                        .getExtension(EventTraces.EXTENSION)
+                        .map(Object::toString)
+                        .orElse(null));
     }
 
     /**
@@ -70,7 +81,8 @@ public record IncomingEvent(
                 header(record, CloudEventHeaders.SUBJECT),
                 at,
                 header(record, CloudEventHeaders.ACTOR),
-                object(record.value(), json, where));
+                object(record.value(), json, where),
+                header(record, CloudEventHeaders.TRACEPARENT));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

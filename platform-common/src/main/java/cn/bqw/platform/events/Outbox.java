@@ -45,8 +45,8 @@ public class Outbox {
         entityManager
                 .createNativeQuery(
                         """
-                        INSERT INTO outbox_event (event_id, topic, event_key, type, source, actor, data)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                        INSERT INTO outbox_event (event_id, topic, event_key, type, source, actor, data, traceparent)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, id)
                 .setParameter(2, event.topic().name())
                 .setParameter(3, event.key())
@@ -54,6 +54,7 @@ public class Outbox {
                 .setParameter(5, source)
                 .setParameter(6, actor.name())
                 .setParameter(7, toJson(event.data()))
+                .setParameter(8, EventTraces.current())
                 .executeUpdate();
         // Delivered at commit, once per transaction however many events it holds.
         entityManager
@@ -82,8 +83,9 @@ public class Outbox {
      * ({@link #send}) after the state they describe.
      */
     public CopyIn rowsOf(List<DomainEvent> events) {
-        CopyIn rows = new CopyIn("outbox_event (event_id, topic, event_key, type, source, actor, data)");
+        CopyIn rows = new CopyIn("outbox_event (event_id, topic, event_key, type, source, actor, data, traceparent)");
         String actor = this.actor.name();
+        String traceparent = EventTraces.current();
         for (DomainEvent event : events) {
             rows.row(
                     UUID.randomUUID(),
@@ -92,7 +94,8 @@ public class Outbox {
                     event.type(),
                     source,
                     actor,
-                    toJson(event.data()));
+                    toJson(event.data()),
+                    traceparent);
         }
         return rows;
     }

@@ -182,7 +182,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private List<Row> unsentRows(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 """
-                SELECT position, event_id, topic, event_key, type, source, actor, data, occurred_at
+                SELECT position, event_id, topic, event_key, type, source, actor, data, occurred_at, traceparent
                 FROM outbox_event WHERE sent_at IS NULL ORDER BY position LIMIT ?
                 FOR UPDATE SKIP LOCKED""")) {
             select.setInt(1, settings.batchSize());
@@ -198,7 +198,8 @@ public final class OutboxPublisher implements AutoCloseable {
                             result.getString(6),
                             result.getString(7),
                             result.getString(8),
-                            result.getObject(9, OffsetDateTime.class)));
+                            result.getObject(9, OffsetDateTime.class),
+                            result.getString(10)));
                 }
             }
             return rows;
@@ -264,7 +265,8 @@ public final class OutboxPublisher implements AutoCloseable {
             String source,
             String actor,
             String data,
-            OffsetDateTime occurredAt) {
+            OffsetDateTime occurredAt,
+            String traceparent) {
 
         ProducerRecord<String, String> toRecord() {
             RecordHeaders headers = new RecordHeaders();
@@ -277,6 +279,9 @@ public final class OutboxPublisher implements AutoCloseable {
             header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
             if (actor != null) {
                 header(headers, CloudEventHeaders.ACTOR, actor);
+            }
+            if (traceparent != null) {
+                header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
             }
             return new ProducerRecord<>(topic, null, key, data, headers);
         }

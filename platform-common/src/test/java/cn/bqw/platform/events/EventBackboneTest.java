@@ -12,6 +12,11 @@ import cn.bqw.testkit.TestInfrastructure;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.UrlAttributes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +59,9 @@ class EventBackboneTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    InMemorySpanExporter spans;
+
     @Test
     void aWriteReachesTheTopicAsACloudEventAndTheConsumerOnce() {
         String account = account();
@@ -77,6 +86,42 @@ class EventBackboneTest {
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("bqw_outbox_published_total"))
                 .body(org.hamcrest.Matchers.containsString("bqw_outbox_backlog"));
+    }
+
+    @Test
+    void aWritesTraceGoesOnThroughKafkaToTheConsumerThatAppliesItsEvent() {
+        String account = account();
+        post(account, 7);
+        awaitBalance(account, 7, 1);
+
+        SpanData request = await().atMost(PATIENCE)
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getKind() == SpanKind.SERVER)
+                                .filter(s -> String.valueOf(s.getAttributes().get(UrlAttributes.URL_PATH))
+                                        .endsWith("/" + account))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        ConsumerRecord<String, String> record = find(
+                        TopicReader.readUntil(TOPIC, read -> find(read, account).size() == 1, PATIENCE), account)
+                .get(0);
+        String traceparent = TopicReader.header(record, "ce_traceparent");
+        assertNotNull(traceparent, "the event carries the write's trace context (CloudEvents distributed tracing)");
+        assertTrue(traceparent.startsWith("00-" + request.getTraceId() + "-"), traceparent);
+
+        SpanData applied = await().atMost(PATIENCE)
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getName().equals("apply bqw.ledger.posted.v1"))
+                                .filter(s -> s.getTraceId().equals(request.getTraceId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertEquals(SpanKind.CONSUMER, applied.getKind());
+        assertEquals(traceparent.split("-")[2], applied.getParentSpanId(), "a child of the span that wrote it");
+        assertEquals(
+                "ledger-balance", applied.getAttributes().get(AttributeKey.stringKey("messaging.consumer.group.name")));
     }
 
     @Test

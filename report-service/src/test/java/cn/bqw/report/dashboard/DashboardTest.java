@@ -316,12 +316,15 @@ class DashboardTest {
                 () -> browser.findElements(By.cssSelector("#tasks-table tr[data-task]"))
                                 .size()
                         == 2);
-        assertEquals(
-                "OVERDUE",
-                browser.findElement(By.cssSelector("#tasks-table tr[data-task='KB-T2']"))
-                        .getDomAttribute("data-status"));
-        assertTrue(browser.findElement(By.id("departments-table")).getText().contains("看板住建局"));
-        assertTrue(browser.findElement(By.cssSelector("#overdue-table tr[data-task='KB-T2']"))
+        // The tables re-render as the ledger's live updates arrive: each is read until it holds.
+        waitFor(Duration.ofSeconds(10), () -> "OVERDUE"
+                .equals(browser.findElement(By.cssSelector("#tasks-table tr[data-task='KB-T2']"))
+                        .getDomAttribute("data-status")));
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("departments-table")).getText().contains("看板住建局"));
+        waitFor(Duration.ofSeconds(10), () -> browser.findElement(
+                        By.cssSelector("#overdue-table tr[data-task='KB-T2']"))
                 .getText()
                 .contains("看板任务KB-T2"));
     }
