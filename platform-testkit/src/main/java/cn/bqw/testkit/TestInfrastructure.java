@@ -17,7 +17,9 @@ import java.util.UUID;
  * and start it again, as in a real outage).
  *
  * <p>Where {@code BQW_TEST_JDBC_URL} (a URL of any database on the server) or {@code
- * KAFKA_BOOTSTRAP_SERVERS} is set, that server is used and nothing is started. Everything is kept
+ * KAFKA_BOOTSTRAP_SERVERS} is set, that server is used and nothing is started. With {@code
+ * -Dbqw.test.infra=containers}, Testcontainers starts both in Docker instead ({@link
+ * ContainerInfrastructure}). Everything is kept
  * in system properties as strings, which every class loader of the JVM sees alike (Quarkus loads
  * test code in class loaders of its own).
  */
@@ -68,6 +70,10 @@ public final class TestInfrastructure {
 
     /** Kills the broker process, as in a broker outage. */
     public static synchronized void stopBroker() {
+        if (InfrastructureKind.chosen() == InfrastructureKind.CONTAINERS) {
+            ContainerInfrastructure.pauseBroker();
+            return;
+        }
         ProcessHandle broker = ProcessHandle.of(Long.parseLong(requireOwnBroker()))
                 .orElseThrow(() -> new IllegalStateException("the test broker is not running"));
         broker.destroy();
@@ -76,6 +82,10 @@ public final class TestInfrastructure {
 
     /** Starts the broker again on the same ports and data, and waits until it serves. */
     public static synchronized void startBroker() {
+        if (InfrastructureKind.chosen() == InfrastructureKind.CONTAINERS) {
+            ContainerInfrastructure.resumeBroker();
+            return;
+        }
         requireOwnBroker();
         launchBroker();
     }
@@ -97,6 +107,13 @@ public final class TestInfrastructure {
             System.setProperty(JDBC_PASSWORD, envOr("BQW_TEST_JDBC_PASSWORD", LocalPostgres.PASSWORD));
             return;
         }
+        if (InfrastructureKind.chosen() == InfrastructureKind.CONTAINERS) {
+            String[] server = ContainerInfrastructure.postgres();
+            System.setProperty(JDBC_URL, server[0]);
+            System.setProperty(JDBC_USER, server[1]);
+            System.setProperty(JDBC_PASSWORD, server[2]);
+            return;
+        }
         LocalPostgres postgres = LocalPostgres.throwaway();
         Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
         System.setProperty(JDBC_URL, postgres.serverUrl());
@@ -108,6 +125,10 @@ public final class TestInfrastructure {
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (external != null && !external.isBlank()) {
             System.setProperty(KAFKA, external);
+            return;
+        }
+        if (InfrastructureKind.chosen() == InfrastructureKind.CONTAINERS) {
+            System.setProperty(KAFKA, ContainerInfrastructure.kafka());
             return;
         }
         try {
