@@ -233,11 +233,13 @@ public class AggregateStore {
 
     /**
      * A unit's approval changed whether its values count ({@link ApprovedUnits#counts}): every series
-     * with a value it covers moves between the views. Called after the unit's new state is stored;
-     * {@code before} is the state it replaced.
+     * with a value it covers moves between the views, its changes added to {@code deltas}. Called
+     * after the unit's new state is stored; {@code before} is the state it replaced. Reads facts and
+     * units only, never aggregates, so a poll's units are taken in order and their deltas written
+     * once ({@link #add}): the county's and the city's rows once per poll, not once per unit.
      */
     @SuppressWarnings("unchecked")
-    public void approvalChanged(String region, String period, String campaign, String before) {
+    public void approvalChanged(String region, String period, String campaign, String before, Deltas deltas) {
         lock("pg_advisory_xact_lock");
         Period unitPeriod = Period.parse(period).orElseThrow();
         ApprovedUnits now = ApprovedUnits.load(entityManager, ancestors(region), region);
@@ -269,7 +271,6 @@ public class AggregateStore {
                     new String[] {(String) row[0], (String) row[1], (String) row[2], year});
         }
         Map<String, List<StoredFact>> stored = storedFacts(series, now);
-        Deltas deltas = new Deltas();
         for (Map.Entry<String, String[]> one : series.entrySet()) {
             String[] key = one.getValue();
             List<StoredFact> facts = stored.getOrDefault(one.getKey(), List.of());
@@ -278,6 +279,10 @@ public class AggregateStore {
                     .toList();
             deltas.change(IndicatorDef.findById(key[0]), key[1], key[2], unitPeriod.year(), old, facts(facts));
         }
+    }
+
+    /** Writes changes gathered by {@link #approvalChanged}. */
+    public void add(Deltas deltas) {
         flush(deltas);
     }
 

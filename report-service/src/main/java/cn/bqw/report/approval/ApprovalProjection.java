@@ -6,6 +6,7 @@ import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.period.Period;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.ApprovedUnits;
+import cn.bqw.report.aggregate.Deltas;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,12 +43,17 @@ public class ApprovalProjection {
         return events.consumeBatch(batch, CONSUMER, DEAD_LETTERS, this::applyAll);
     }
 
-    /** A poll's steps in their order (one unit's steps share a partition, so they come in order). */
+    /**
+     * A poll's steps in their order (one unit's steps share a partition, so they come in order);
+     * the values they move between the views are written to the aggregates once, at the end.
+     */
     public void applyAll(List<IncomingEvent> batch) {
-        batch.forEach(this::apply);
+        Deltas deltas = new Deltas();
+        batch.forEach(event -> apply(event, deltas));
+        aggregates.add(deltas);
     }
 
-    public void apply(IncomingEvent event) {
+    private void apply(IncomingEvent event, Deltas deltas) {
         if (!event.type().startsWith("bqw.approval.")) {
             return;
         }
@@ -91,7 +97,7 @@ public class ApprovalProjection {
                 .setParameter(8, data.path("version").asLong())
                 .executeUpdate();
         if (changed == 1 && ApprovedUnits.counts(region, before) != ApprovedUnits.counts(region, state)) {
-            aggregates.approvalChanged(region, period, campaign, before);
+            aggregates.approvalChanged(region, period, campaign, before, deltas);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,8 +28,11 @@ public class RebuildLock {
      * The database itself, not a transaction-pooling PgBouncer in front of it (deploy/ sends
      * report-service's pool through one): a session lock needs a session of its own.
      */
-    @ConfigProperty(name = "bqw.rebuild.lock-jdbc-url", defaultValue = "${quarkus.datasource.jdbc.url}")
-    String url;
+    @ConfigProperty(name = "bqw.rebuild.lock-jdbc-url")
+    Optional<String> lockUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String poolUrl;
 
     @ConfigProperty(name = "quarkus.datasource.username")
     String user;
@@ -74,7 +78,7 @@ public class RebuildLock {
 
     private boolean tryLock() {
         try {
-            session = DriverManager.getConnection(url, user, password);
+            session = DriverManager.getConnection(lockUrl.orElse(poolUrl), user, password);
             try (Statement lock = session.createStatement();
                     ResultSet taken = lock.executeQuery("SELECT pg_try_advisory_lock(" + KEY + ")")) {
                 taken.next();
