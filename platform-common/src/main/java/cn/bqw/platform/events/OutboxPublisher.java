@@ -36,6 +36,21 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The oldest unsent rows, locked. */
+    static final String UNSENT =
+            """
+            SELECT position, event_id, topic, event_key, type, source, actor, data, occurred_at, traceparent
+            FROM outbox_event WHERE sent_at IS NULL ORDER BY position LIMIT ?
+            FOR UPDATE SKIP LOCKED""";
+
+    /**
+     * Read {@link #UNSENT} in the unsent index's order, never sorted: before the statistics catch
+     * up with a bulk import (100,000 rows in one transaction), the planner takes the backlog for a
+     * few rows, reads all of it and sorts it for every batch of 500 — measured 145 ms a batch
+     * instead of 2 ms, a 100,000-event backlog draining in a minute instead of seconds.
+     */
+    static final String INDEX_ORDER = "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
+
     /**
      * How a relay behaves: rows per batch, how long to sleep without a NOTIFY, how long sent rows
      * are kept, and how often they are purged.
@@ -180,11 +195,10 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     private List<Row> unsentRows(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                """
-                SELECT position, event_id, topic, event_key, type, source, actor, data, occurred_at, traceparent
-                FROM outbox_event WHERE sent_at IS NULL ORDER BY position LIMIT ?
-                FOR UPDATE SKIP LOCKED""")) {
+        try (Statement plan = connection.createStatement()) {
+            plan.execute(INDEX_ORDER);
+        }
+        try (PreparedStatement select = connection.prepareStatement(UNSENT)) {
             select.setInt(1, settings.batchSize());
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
