@@ -6,7 +6,9 @@ import cn.bqw.platform.period.Period;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,10 +27,22 @@ public final class ApprovedUnits {
         }
     }
 
-    private final List<Unit> units;
+    /** Where units are looked up: a campaign's units of one division. */
+    private record Place(String campaign, String region) {}
 
-    private ApprovedUnits(List<Unit> units) {
+    private final List<Unit> units;
+    /**
+     * The units by place, so that a value is checked against the units of its own division and
+     * its ancestors only (a city's units number in the tens of thousands, its values too).
+     */
+    private final Map<Place, List<Unit>> byPlace = new HashMap<>();
+
+    ApprovedUnits(List<Unit> units) {
         this.units = units;
+        for (Unit unit : units) {
+            byPlace.computeIfAbsent(new Place(unit.campaign(), unit.region().value()), p -> new ArrayList<>())
+                    .add(unit);
+        }
     }
 
     /** Whether a unit of this region in this state makes its values official. */
@@ -97,8 +111,17 @@ public final class ApprovedUnits {
         }
         Optional<DivisionCode> code = DivisionCode.parse(region);
         Optional<Period> parsed = Period.parse(period);
-        return code.isPresent()
-                && parsed.isPresent()
-                && units.stream().anyMatch(unit -> unit.covers(campaign, code.get(), parsed.get()));
+        if (code.isEmpty() || parsed.isEmpty()) {
+            return false;
+        }
+        // The value's division and each one above it: exactly the divisions that contain it.
+        for (Optional<DivisionCode> at = code; at.isPresent(); at = at.get().parent()) {
+            for (Unit unit : byPlace.getOrDefault(new Place(campaign, at.get().value()), List.of())) {
+                if (unit.covers(campaign, code.get(), parsed.get())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
