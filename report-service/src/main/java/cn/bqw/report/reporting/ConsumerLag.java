@@ -1,6 +1,8 @@
 package cn.bqw.report.reporting;
 
 import cn.bqw.platform.events.KafkaConnection;
+import cn.bqw.platform.events.Topic;
+import cn.bqw.platform.events.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +34,8 @@ public class ConsumerLag {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
     static final Duration REFRESH = Duration.ofSeconds(2);
-    static final List<String> TOPICS =
-            List.of("bqw.divisions.v1", "bqw.indicators.v1", "bqw.observations.v1", "bqw.approvals.v1", "bqw.tasks.v1");
+    /** Every topic report-service consumes: all of the platform's. */
+    static final List<String> TOPICS = Topics.ALL.stream().map(Topic::name).toList();
 
     @Inject
     KafkaConnection kafka;
