@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,19 @@ final class CrdSchemas {
             return List.of(kind + " " + apiVersion + " is not served by the operator releases in SOURCES.json");
         }
         return schema.validate(resource).stream().map(Error::toString).toList();
+    }
+
+    /** What is wrong with each operator object of {@code rendered}, every line naming the object. */
+    List<String> problems(Rendered rendered) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode resource : rendered.resources()) {
+            if (governs(resource)) {
+                String where = rendered.overlay() + " " + resource.path("kind").asText() + " "
+                        + resource.at("/metadata/name").asText() + ": ";
+                problems(resource).forEach(p -> problems.add(where + p));
+            }
+        }
+        return problems;
     }
 
     /** The operator releases the schemas come from, as "repository tag". */

@@ -63,35 +63,30 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyOperatorObjectPassesItsOperatorsSchemaWithNoUnknownField(String overlay) throws Exception {
         CrdSchemas schemas = CrdSchemas.load();
-        List<String> problems = new ArrayList<>();
-        int checked = 0;
-        for (JsonNode resource : Rendered.overlay(overlay).resources()) {
-            if (schemas.governs(resource)) {
-                checked++;
-                String where = overlay + " " + resource.path("kind").asText() + " "
-                        + resource.at("/metadata/name").asText() + ": ";
-                schemas.problems(resource).forEach(p -> problems.add(where + p));
-            }
-        }
-        assertTrue(checked > 20, overlay + ": the Kafka, node pool, topics, users, clusters and the rest are checked");
+        Rendered rendered = Rendered.overlay(overlay);
+        List<String> problems = schemas.problems(rendered);
+        assertTrue(
+                rendered.resources().stream().filter(schemas::governs).count() > 20,
+                overlay + ": the Kafka, node pool, topics, users, clusters and the rest are checked");
         assertEquals(List.of(), problems, "checked against " + schemas.releases());
     }
 
     @Test
     void aMisspelledFieldOrAWrongTypeFailsTheSchemaCheck() throws Exception {
         CrdSchemas schemas = CrdSchemas.load();
-        JsonNode pool = Rendered.overlay("prod").ofKind("KafkaNodePool").get(0).deepCopy();
+        Rendered prod = Rendered.overlay("prod");
+        JsonNode pool = prod.ofKind("KafkaNodePool").get(0).deepCopy();
         assertEquals(List.of(), schemas.problems(pool));
         ObjectNode volume = (ObjectNode) pool.at("/spec/storage/volumes/0");
         volume.remove("kraftMetadata");
         volume.put("kraftMetadat", "shared");
         assertFalse(schemas.problems(pool).isEmpty(), "a misspelled field is refused, not pruned");
 
-        JsonNode kafka = Rendered.overlay("prod").named("Kafka", "bqw").deepCopy();
+        JsonNode kafka = prod.named("Kafka", "bqw").deepCopy();
         ((ObjectNode) kafka.at("/spec/kafka/listeners/0")).put("port", "9093");
         assertFalse(schemas.problems(kafka).isEmpty(), "a port given as a string is refused");
 
-        JsonNode unknownKind = Rendered.overlay("prod").named("Kafka", "bqw").deepCopy();
+        JsonNode unknownKind = prod.named("Kafka", "bqw").deepCopy();
         ((ObjectNode) unknownKind).put("apiVersion", "kafka.strimzi.io/v1beta2");
         assertFalse(schemas.problems(unknownKind).isEmpty(), "a version the operator no longer serves is refused");
     }
@@ -156,10 +151,7 @@ class ManifestsTest {
                         .at("/spec/kafka/authorization/type")
                         .asText());
         assertTrue(
-                rendered.ofKind("ConfigMap").stream()
-                        .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
-                        .findFirst()
-                        .orElseThrow()
+                rendered.platformConfig()
                         .at("/data/KAFKA_BOOTSTRAP_SERVERS")
                         .asText()
                         .endsWith(":" + listener.get(0).path("port").asInt()),
@@ -197,10 +189,7 @@ class ManifestsTest {
                 prod.ofKind("ConfigMap").stream().anyMatch(c -> "1"
                         .equals(c.at("/metadata/labels/grafana_dashboard").asText())),
                 "a dashboard for Grafana's sidecar");
-        JsonNode platform = prod.ofKind("ConfigMap").stream()
-                .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
-                .findFirst()
-                .orElseThrow();
+        JsonNode platform = prod.platformConfig();
         assertEquals("false", platform.at("/data/QUARKUS_OTEL_SDK_DISABLED").asText(), "traces on in prod");
         assertTrue(platform.at("/data/QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
                 .asText()
@@ -221,10 +210,7 @@ class ManifestsTest {
     @Test
     void withTheJwksComponentTheServicesReachTheIdentityProviderOverHttpsAndNeedNoKeySecret() throws Exception {
         Rendered jwks = Rendered.directory("src/test/overlays/prod-jwks");
-        JsonNode platform = jwks.ofKind("ConfigMap").stream()
-                .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
-                .findFirst()
-                .orElseThrow();
+        JsonNode platform = jwks.platformConfig();
         assertTrue(platform.at("/data/BQW_JWT_PUBLIC_KEY").asText().startsWith("https://"));
         assertTrue(platform.at("/data/BQW_JWT_ISSUER").asText().startsWith("https://"), "the issuer is the provider's");
         JsonNode egress = jwks.named("NetworkPolicy", "jwks-egress");
@@ -237,10 +223,7 @@ class ManifestsTest {
                 }
             }
         }
-        List<String> problems = new ArrayList<>();
-        CrdSchemas schemas = CrdSchemas.load();
-        jwks.resources().stream().filter(schemas::governs).forEach(r -> problems.addAll(schemas.problems(r)));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), CrdSchemas.load().problems(jwks));
         // Without the component there is no way out but to the database, Kafka and DNS.
         assertEquals(null, Rendered.overlay("prod").named("NetworkPolicy", "jwks-egress"));
     }

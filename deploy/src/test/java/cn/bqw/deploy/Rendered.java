@@ -44,6 +44,14 @@ record Rendered(String overlay, List<JsonNode> resources) {
                 .toList();
     }
 
+    /** The ConfigMap every service shares, generated with a hash after its name. */
+    JsonNode platformConfig() {
+        return ofKind("ConfigMap").stream()
+                .filter(c -> c.at("/metadata/name").asText().startsWith("bqw-platform"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     JsonNode named(String kind, String name) {
         return ofKind(kind).stream()
                 .filter(r -> name.equals(r.path("metadata").path("name").asText()))

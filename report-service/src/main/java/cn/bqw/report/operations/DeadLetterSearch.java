@@ -5,13 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Whether an event is in its topic's dead letters: read from the start, its {@code ce_id} header sought. */
 final class DeadLetterSearch {
@@ -19,13 +16,8 @@ final class DeadLetterSearch {
     private DeadLetterSearch() {}
 
     static boolean holds(Map<String, Object> connection, String topic, String eventId) {
-        Properties properties = new Properties();
-        properties.putAll(connection);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         String deadLetters = new Topic(topic, 1, false, null).deadLetterName();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+        try (KafkaConsumer<String, String> consumer = Rebuild.consumer(connection)) {
             var partitions = consumer.partitionsFor(deadLetters, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 return false;

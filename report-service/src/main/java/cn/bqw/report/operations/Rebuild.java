@@ -432,10 +432,17 @@ public class Rebuild {
                 .toList();
     }
 
-    /** A plain consumer of its own: no group, no committed offsets, read from the start. */
     private KafkaConsumer<String, String> consumer() {
+        return consumer(kafka.settings());
+    }
+
+    /**
+     * A plain consumer of its own: no group, no committed offsets, read from the start (the
+     * rebuild's, and the dead-letter search's).
+     */
+    static KafkaConsumer<String, String> consumer(Map<String, Object> connection) {
         Properties properties = new Properties();
-        properties.putAll(kafka.settings());
+        properties.putAll(connection);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
