@@ -93,6 +93,66 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyCoreObjectPassesItsKubernetesTypeWithNoUnknownField(String overlay) throws Exception {
+        Rendered rendered = Rendered.overlay(overlay);
+        CrdSchemas operators = CrdSchemas.load();
+        Set<String> coreKinds = new TreeSet<>();
+        rendered.resources().stream()
+                .filter(r -> !operators.governs(r))
+                .forEach(r -> coreKinds.add(r.path("kind").asText()));
+        assertTrue(
+                coreKinds.containsAll(Set.of(
+                        "ConfigMap",
+                        "Deployment",
+                        "Ingress",
+                        "NetworkPolicy",
+                        "PodDisruptionBudget",
+                        "Service",
+                        "ServiceAccount")),
+                overlay + ": the core objects are all checked, found " + coreKinds);
+        assertEquals(
+                List.of(),
+                new KubernetesTypes().problems(rendered, operators),
+                "checked against " + KubernetesTypes.release());
+    }
+
+    @Test
+    void aMisspelledFieldAWrongTypeOrAnUnservedVersionFailsTheCoreTypeCheck() throws Exception {
+        KubernetesTypes types = new KubernetesTypes();
+        Rendered prod = Rendered.overlay("prod");
+        JsonNode deployment = prod.named("Deployment", "report-service");
+        assertEquals(List.of(), types.problems(deployment));
+
+        JsonNode misspelled = deployment.deepCopy();
+        ObjectNode container = (ObjectNode) misspelled.at("/spec/template/spec/containers/0");
+        container.set("readinesProbe", container.remove("readinessProbe"));
+        assertEquals(
+                List.of("/spec/template/spec/containers/0/readinesProbe"),
+                types.problems(misspelled).stream()
+                        .map(p -> p.substring(0, p.indexOf(':')))
+                        .toList(),
+                "a misspelled field is refused, not pruned");
+
+        JsonNode portAsText = deployment.deepCopy();
+        ((ObjectNode) portAsText.at("/spec/template/spec/containers/0/ports/0")).put("containerPort", "8080");
+        assertFalse(types.problems(portAsText).isEmpty(), "a container port given as a string is refused");
+
+        JsonNode nameless = deployment.deepCopy();
+        ((ObjectNode) nameless.at("/spec/template/spec/containers/0")).remove("name");
+        assertFalse(types.problems(nameless).isEmpty(), "a container without its required name is refused");
+
+        JsonNode ingress = prod.ofKind("Ingress").get(0);
+        assertEquals(List.of(), types.problems(ingress));
+        JsonNode retired = ingress.deepCopy();
+        ((ObjectNode) retired).put("apiVersion", "extensions/v1beta1");
+        assertFalse(types.problems(retired).isEmpty(), "a version Kubernetes no longer serves is refused");
+        JsonNode wrongGroup = ingress.deepCopy();
+        ((ObjectNode) wrongGroup).put("apiVersion", "apps/v1");
+        assertFalse(types.problems(wrongGroup).isEmpty(), "a kind under another group is refused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void theKafkaVersionIsOneTheOperatorSupports(String overlay) throws Exception {
         JsonNode supported = CrdSchemas.read("kafka.strimzi.io/supported-kafka-versions.json");
         List<String> versions = new ArrayList<>();
@@ -223,7 +283,9 @@ class ManifestsTest {
                 }
             }
         }
-        assertEquals(List.of(), CrdSchemas.load().problems(jwks));
+        CrdSchemas operators = CrdSchemas.load();
+        assertEquals(List.of(), operators.problems(jwks));
+        assertEquals(List.of(), new KubernetesTypes().problems(jwks, operators));
         // Without the component there is no way out but to the database, Kafka and DNS.
         assertEquals(null, Rendered.overlay("prod").named("NetworkPolicy", "jwks-egress"));
     }
