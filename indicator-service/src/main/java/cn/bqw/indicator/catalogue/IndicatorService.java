@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Defines, changes and lists the indicators of the catalogue; every change is audited and published. */
@@ -79,6 +80,14 @@ public class IndicatorService {
             throw ProblemException.notFound("indicator", code);
         }
         return mapper.toView(indicator);
+    }
+
+    /** One indicator, if the catalogue has it; none for a code no indicator could have. */
+    public Optional<IndicatorView> find(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            return Optional.empty();
+        }
+        return Indicator.<Indicator>findByIdOptional(code).map(mapper::toView);
     }
 
     /** The catalogue, or one campaign of it, by code. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Closes and reopens reporting periods; writers ask it for the locks (and approvals) in force. */
 @ApplicationScoped
@@ -100,11 +101,24 @@ public class LockService {
                 code = code.get().parent()) {
             covering.add(code.get().value());
         }
-        return locks(
-                covering.isEmpty() ? List.of() : Approval.list("state in ?1 and regionCode in ?2", LOCKING, covering));
+        if (covering.isEmpty()) {
+            return locks(List.of());
+        }
+        // One array parameter: Hibernate translates a query with an IN list anew for every execution,
+        // which was a fifth of a single post's time.
+        @SuppressWarnings("unchecked")
+        List<Approval> units = Approval.getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM approval WHERE state IN (" + LOCKING_STATES + ") AND region_code = ANY(?1)",
+                        Approval.class)
+                .setParameter(1, covering.toArray(String[]::new))
+                .getResultList();
+        return locks(units);
     }
 
     private static final List<ApprovalState> LOCKING = List.of(ApprovalState.APPROVED, ApprovalState.ACCEPTED);
+    private static final String LOCKING_STATES =
+            LOCKING.stream().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
 
     private Locks locks(List<Approval> approvedUnits) {
         boolean admin = identity.hasRole(Roles.ADMIN);

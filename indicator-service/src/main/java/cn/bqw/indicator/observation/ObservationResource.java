@@ -4,6 +4,7 @@ import cn.bqw.platform.api.IdempotentRequests;
 import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
+import cn.bqw.platform.api.WriteAdmission;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
@@ -63,6 +64,9 @@ public class ObservationResource {
     IdempotentRequests idempotentRequests;
 
     @Inject
+    WriteAdmission admission;
+
+    @Inject
     CurrentActor actor;
 
     @Inject
@@ -74,12 +78,13 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Record one value: 201 for a new key, 200 for a revision or an unchanged value;"
-                    + " the answer shows the value it replaced and any outlier flag")
+                    + " the answer shows the value it replaced and any outlier flag; 503 with Retry-After"
+                    + " when the service is working on as many writes as it takes")
     public RestResponse<ObservationRecorded> record(
             @NotNull @Valid ObservationRequest request, @HeaderParam(IdempotentRequests.HEADER) String key)
             throws Exception {
         String scope = "observations:" + actor.name();
-        return idempotentRequests.once(
+        return admission.admit(() -> idempotentRequests.once(
                 scope,
                 key,
                 idempotentRequests.fingerprintOfJson(request),
@@ -92,7 +97,7 @@ public class ObservationResource {
                             .entity(outcome.recorded())
                             .tag(Versions.tag(outcome.recorded().version()))
                             .build();
-                });
+                }));
     }
 
     @POST

@@ -63,6 +63,13 @@ public class ObservationService {
         return new ObservationRules(catalogue, LocalDate.now(Period.PROGRAMME_ZONE));
     }
 
+    /** The same for a single value: only its own indicator is read (a post read the whole catalogue). */
+    private ObservationRules rulesFor(String indicator) {
+        Map<String, IndicatorView> catalogue = new HashMap<>();
+        indicators.find(indicator).ifPresent(view -> catalogue.put(view.code(), view));
+        return new ObservationRules(catalogue, LocalDate.now(Period.PROGRAMME_ZONE));
+    }
+
     /**
      * Records one value, or throws why it cannot be; the answer is remembered under the request's
      * Idempotency-Key in the same transaction.
@@ -71,7 +78,7 @@ public class ObservationService {
     public ObservationWriter.Outcome record(ObservationRequest request, String idempotencyScope, String key) {
         // Whose region it is before anything else about the value (Permission.OBSERVATION_RECORD).
         regionAccess.requireWrite(request.region());
-        Candidate candidate = rules().check(request);
+        Candidate candidate = rulesFor(request.indicator()).check(request);
         ObservationWriter.Outcome outcome = writer.write(
                         List.of(candidate), ObservationWriter.Basis.forSingleWrite(locks.inForceFor(candidate.region)))
                 .get(0);

@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
+import cn.bqw.platform.api.WriteAdmission;
+import cn.bqw.platform.api.WriteAdmissionConfig;
 import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,6 +58,12 @@ class ObservationResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WriteAdmission admission;
+
+    @Inject
+    WriteAdmissionConfig admissionLimits;
 
     @BeforeEach
     void catalogueAndRegions() {
@@ -307,6 +317,46 @@ class ObservationResourceTest {
                 .post("/api/v1/observations")
                 .then()
                 .header("Idempotency-Replayed", "true");
+    }
+
+    /**
+     * With every write slot busy, a post waits its bounded time and is then refused with 503 and
+     * Retry-After, storing nothing; once a slot is free the same post is taken.
+     */
+    @Test
+    void aPostBeyondTheWritesInFlightIsShedWith503AndStoresNothing() throws Exception {
+        int slots = admissionLimits.maxInFlight();
+        CountDownLatch holding = new CountDownLatch(slots);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holders = Executors.newFixedThreadPool(slots);
+        String shed = value("OBS_TOILET", village(11), "2025-11", "2");
+        try {
+            for (int n = 0; n < slots; n++) {
+                holders.submit(() -> admission.admit(() -> {
+                    holding.countDown();
+                    return release.await(1, TimeUnit.MINUTES);
+                }));
+            }
+            assertTrue(holding.await(1, TimeUnit.MINUTES), "every slot held");
+            post(TestTokens.admin(), shed)
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1")
+                    .body("detail", containsString("send the request again"));
+        } finally {
+            release.countDown();
+            holders.shutdown();
+        }
+        given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("indicator", "OBS_TOILET")
+                .queryParam("region", village(11))
+                .queryParam("period", "2025-11")
+                .get("/api/v1/observations")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        post(TestTokens.admin(), shed).statusCode(201);
     }
 
     /**

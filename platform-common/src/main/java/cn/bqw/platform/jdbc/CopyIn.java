@@ -14,7 +14,8 @@ import org.postgresql.PGConnection;
 public final class CopyIn {
 
     private final String target;
-    private final StringBuilder data = new StringBuilder(1 << 16);
+    // Grows with the rows: a single post's one row must not cost a 128 kB buffer (it did, per table).
+    private final StringBuilder data = new StringBuilder();
     private int rows;
 
     /** {@code target} names the table and its columns, like {@code observation (indicator_code, value)}. */
