@@ -1,7 +1,6 @@
 package cn.bqw.platform.division;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A 12-digit administrative division code ({@code PPCCDDTTTVVV}). The level is implied by where the
@@ -9,15 +8,17 @@ import java.util.regex.Pattern;
  */
 public record DivisionCode(String value, DivisionLevel level) {
 
-    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+    // Parsed for every stored value a post judges against (hundreds per post): no regex, no
+    // values() copy per call.
+    private static final DivisionLevel[] LEVELS = DivisionLevel.values();
 
     /** Parses a code, or empty when it is not 12 digits or has no meaningful prefix. */
     public static Optional<DivisionCode> parse(String value) {
-        if (value == null || !TWELVE_DIGITS.matcher(value).matches()) {
+        if (!twelveDigits(value)) {
             return Optional.empty();
         }
         DivisionLevel level = null;
-        for (DivisionLevel candidate : DivisionLevel.values()) {
+        for (DivisionLevel candidate : LEVELS) {
             if (isZeros(value, candidate.significantDigits())) {
                 level = candidate;
                 break;
@@ -47,6 +48,19 @@ public record DivisionCode(String value, DivisionLevel level) {
         }
         String code = value.substring(0, up.significantDigits()) + "0".repeat(12 - up.significantDigits());
         return Optional.of(new DivisionCode(code, up));
+    }
+
+    private static boolean twelveDigits(String value) {
+        if (value == null || value.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZeros(String value, int from) {

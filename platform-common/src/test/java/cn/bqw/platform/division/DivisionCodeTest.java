@@ -26,7 +26,18 @@ class DivisionCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "44990100000", "4499010000000", "44990100000A", " 449901000000", "000000000000"})
+    @ValueSource(
+            strings = {
+                "",
+                "44990100000",
+                "4499010000000",
+                "44990100000A",
+                " 449901000000",
+                "000000000000",
+                "４４９９０１０００００００",
+                "44990100000٠",
+                "4499010000/0"
+            })
     void malformedCodesDoNotParse(String code) {
         assertTrue(DivisionCode.parse(code).isEmpty());
     }
