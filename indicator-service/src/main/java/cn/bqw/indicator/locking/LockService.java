@@ -17,9 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -95,13 +93,7 @@ public class LockService {
      * divisions above it can cover it, so a single post does not read every approved unit.
      */
     public Locks inForceFor(String region) {
-        List<String> covering = new ArrayList<>();
-        for (Optional<DivisionCode> code = DivisionCode.parse(region);
-                code.isPresent();
-                code = code.get().parent()) {
-            covering.add(code.get().value());
-        }
-        if (covering.isEmpty()) {
+        if (DivisionCode.parse(region).isEmpty()) {
             return locks(List.of());
         }
         // One array parameter: Hibernate translates a query with an IN list anew for every execution,
@@ -111,7 +103,7 @@ public class LockService {
                 .createNativeQuery(
                         "SELECT * FROM approval WHERE state IN (" + LOCKING_STATES + ") AND region_code = ANY(?1)",
                         Approval.class)
-                .setParameter(1, covering.toArray(String[]::new))
+                .setParameter(1, DivisionCode.lineage(region).toArray(String[]::new))
                 .getResultList();
         return locks(units);
     }

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.observation;
 
+import cn.bqw.platform.division.DivisionCode.Subtree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +44,7 @@ final class StoredValues {
                 SELECT * FROM observation WHERE indicator_code = k.i AND region_code = k.r AND area = k.a
                 UNION
                 SELECT * FROM observation WHERE indicator_code = k.i AND period = k.p AND area = k.a
-                                           AND region_code BETWEEN k.lo AND k.hi) o""";
+                                           AND region_code >= k.lo AND region_code < k.hi) o""";
 
     // OFFSET 0 keeps each lateral subquery one index range scan: flattened, the planner would
     // rather scan the whole table once per batch, above all while it has no statistics yet.
@@ -52,7 +53,7 @@ final class StoredValues {
             SELECT o.indicator_code, o.region_code, o.period, o.area, o.value
             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(i, lo, hi)
             CROSS JOIN LATERAL (
-                SELECT * FROM observation WHERE indicator_code = k.i AND region_code BETWEEN k.lo AND k.hi
+                SELECT * FROM observation WHERE indicator_code = k.i AND region_code >= k.lo AND region_code < k.hi
                 OFFSET 0) o""";
 
     private static final String LOCK = "SELECT "
@@ -100,8 +101,10 @@ final class StoredValues {
                 select.setArray(2, array(connection, candidates, c -> c.region));
                 select.setArray(3, array(connection, candidates, c -> c.periodText));
                 select.setArray(4, array(connection, candidates, c -> c.area.name()));
-                select.setArray(5, array(connection, candidates, c -> padded(c.parentPrefix, '0')));
-                select.setArray(6, array(connection, candidates, c -> padded(c.parentPrefix, '9')));
+                select.setArray(5, array(connection, candidates, c -> Subtree.of(c.parentPrefix)
+                        .first()));
+                select.setArray(6, array(connection, candidates, c -> Subtree.of(c.parentPrefix)
+                        .end()));
                 readReferences(select);
             }
             return;
@@ -111,8 +114,10 @@ final class StoredValues {
                 .toList();
         try (PreparedStatement select = connection.prepareStatement(RANGES)) {
             select.setArray(1, array(connection, ranges, c -> c.indicator.code()));
-            select.setArray(2, array(connection, ranges, c -> padded(c.parentPrefix, '0')));
-            select.setArray(3, array(connection, ranges, c -> padded(c.parentPrefix, '9')));
+            select.setArray(
+                    2, array(connection, ranges, c -> Subtree.of(c.parentPrefix).first()));
+            select.setArray(
+                    3, array(connection, ranges, c -> Subtree.of(c.parentPrefix).end()));
             readReferences(select);
         }
         ranges.forEach(c -> rangesRead.add(c.rangeKey()));
@@ -235,10 +240,6 @@ final class StoredValues {
             first.putIfAbsent(key.apply(c), c);
         }
         return List.copyOf(first.values());
-    }
-
-    private static String padded(String prefix, char digit) {
-        return prefix + String.valueOf(digit).repeat(12 - prefix.length());
     }
 
     private static java.sql.Array array(

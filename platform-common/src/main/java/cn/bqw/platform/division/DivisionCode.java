@@ -1,5 +1,7 @@
 package cn.bqw.platform.division;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,58 @@ public record DivisionCode(String value, DivisionLevel level) {
     /** The digits that identify this division; every descendant's code starts with them. */
     public String prefix() {
         return value.substring(0, level.significantDigits());
+    }
+
+    /** This division's code and the codes of every division below it. */
+    public Subtree subtree() {
+        return Subtree.of(prefix());
+    }
+
+    /**
+     * The codes that start with a prefix, as the half-open range {@code [first, end)}: in SQL
+     * {@code code >= first AND code < end}, a range on the primary key, which {@code LIKE 'prefix%'}
+     * cannot use under the database's collation. Codes are digits of one length, which every
+     * collation orders as numbers.
+     */
+    public record Subtree(String first, String end) {
+
+        /** {@code "4499"} → {@code [449900000000, 450000000000)}. */
+        public static Subtree of(String prefix) {
+            String first = prefix + "0".repeat(12 - prefix.length());
+            if (prefix.chars().allMatch(c -> c == '9')) {
+                // Past every twelve-digit code: thirteen nines.
+                return new Subtree(first, "9".repeat(13));
+            }
+            String next = new java.math.BigInteger(prefix)
+                    .add(java.math.BigInteger.ONE)
+                    .toString();
+            String padded = "0".repeat(prefix.length() - next.length()) + next;
+            return new Subtree(first, padded + "0".repeat(12 - padded.length()));
+        }
+
+        public boolean contains(String code) {
+            return code.compareTo(first) >= 0 && code.compareTo(end) < 0;
+        }
+    }
+
+    /**
+     * A code and the codes of every division above it, up to its province (whether registered or
+     * not); a code that is not a division's stands alone.
+     */
+    public static List<String> lineage(String code) {
+        List<String> all = new ArrayList<>(List.of(code));
+        for (Optional<DivisionCode> up = parse(code).flatMap(DivisionCode::parent);
+                up.isPresent();
+                up = up.get().parent()) {
+            all.add(up.get().value());
+        }
+        return all;
+    }
+
+    /** The codes of the divisions above {@code code}, up to its province. */
+    public static List<String> ancestors(String code) {
+        List<String> up = lineage(code);
+        return up.subList(1, up.size());
     }
 
     /** True when {@code other} is this division or lies below it. */

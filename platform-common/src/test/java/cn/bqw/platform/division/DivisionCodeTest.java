@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,5 +75,33 @@ class DivisionCodeTest {
     @ValueSource(strings = {"440000000000"})
     void aProvinceHasNoParent(String code) {
         assertFalse(DivisionCode.parse(code).orElseThrow().parent().isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "449900000000, 449900000000, 450000000000",
+        "449901000000, 449901000000, 449902000000",
+        "449901101299, 449901101299, 449901101300",
+        "449999000000, 449999000000, 450000000000",
+        "990129000000, 990129000000, 990130000000",
+        "990000000000, 990000000000, 9999999999999"
+    })
+    void aSubtreeIsTheHalfOpenRangeOfCodesUnderTheDivision(String code, String first, String end) {
+        DivisionCode.Subtree subtree = DivisionCode.parse(code).orElseThrow().subtree();
+        assertEquals(new DivisionCode.Subtree(first, end), subtree);
+        assertTrue(subtree.contains(code));
+        assertFalse(subtree.contains(end), "the end is past the subtree");
+        assertTrue(subtree.contains(first.substring(0, code.length() - 1) + "9"), "the subtree's last code");
+    }
+
+    @Test
+    void aSubtreeHoldsExactlyTheCodesThatStartWithItsPrefix() {
+        DivisionCode.Subtree county =
+                DivisionCode.parse("449901000000").orElseThrow().subtree();
+        assertTrue(county.contains("449901101201"));
+        assertTrue(county.contains("449901999999"));
+        assertFalse(county.contains("449900999999"));
+        assertFalse(county.contains("449902000000"));
+        assertEquals(new DivisionCode.Subtree("009900000000", "010000000000"), DivisionCode.Subtree.of("0099"));
     }
 }

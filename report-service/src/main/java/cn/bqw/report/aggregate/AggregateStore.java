@@ -1,8 +1,6 @@
 package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
 import cn.bqw.report.catalogue.IndicatorDef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +20,8 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
- * The facts and aggregates. A recorded value replaces its fact; the difference it makes to its
+ * The facts and aggregates (the weights come from {@link Populations}, the denominators of SHARE_TRUE
+ * from {@link ActiveVillages}). A recorded value replaces its fact; the difference it makes to its
  * series, month by month, is added to the aggregate rows of its region and every ancestor up to the
  * province, in key order (so that concurrent consumers never deadlock). Reports read aggregate rows
  * only; raw facts are read per series, never per report.
@@ -37,7 +36,7 @@ public class AggregateStore {
     EntityManager entityManager;
 
     @Inject
-    RegionReplica regions;
+    Populations populations;
 
     /**
      * Applies a poll's values in the caller's transaction: each replaces its fact (unless the
@@ -52,15 +51,17 @@ public class AggregateStore {
         Set<String> around = new java.util.HashSet<>();
         states.forEach(state -> {
             around.add(state.region());
-            around.addAll(ancestors(state.region()));
+            around.addAll(DivisionCode.ancestors(state.region()));
         });
         ApprovedUnits units = ApprovedUnits.load(entityManager, around, null);
         // What the poll's values replace and weigh by, read up front: one query each, not one per value.
         Map<String, List<StoredFact>> stored = storedFacts(states, units);
-        Map<String, BigDecimal> populations = populations(states.stream()
+        Map<String, BigDecimal> weights = populations.of(states.stream()
                 .filter(state -> state.weight() == null)
                 .map(ObservationState::region)
                 .collect(Collectors.toSet()));
+        // The poll's facts, written together after the loop: the last state of a key is the one kept.
+        Map<FactKey, SavedFact> saved = new LinkedHashMap<>();
         for (ObservationState state : states) {
             Period period = Period.parse(state.period())
                     .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
@@ -72,8 +73,10 @@ public class AggregateStore {
             if (same.isPresent() && same.get().version() >= state.version()) {
                 continue;
             }
-            BigDecimal weight = state.weight() != null ? state.weight() : populations.get(state.region());
-            saveFact(state, period, weight);
+            BigDecimal weight = state.weight() != null ? state.weight() : weights.get(state.region());
+            saved.put(
+                    new FactKey(state.indicator(), state.region(), state.area(), state.period()),
+                    new SavedFact(state, period, weight));
             IndicatorDef indicator = IndicatorDef.findById(state.indicator());
             Fact fact = new Fact(
                     period.firstMonth(),
@@ -87,7 +90,7 @@ public class AggregateStore {
             now.add(new StoredFact(state.period(), state.version(), fact));
             stored.put(series, now);
             if (period.length() != Period.Length.YEAR) {
-                for (String region : lineage(state.region())) {
+                for (String region : DivisionCode.lineage(state.region())) {
                     latestMonths.merge(region + "|" + period.year(), period.lastMonth(), Math::max);
                 }
             }
@@ -95,6 +98,7 @@ public class AggregateStore {
                 deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
             }
         }
+        saveFacts(saved.values());
         flush(deltas);
         if (!latestMonths.isEmpty()) {
             // One statement for the batch: a value's region and every division above it, each once.
@@ -137,8 +141,8 @@ public class AggregateStore {
             return;
         }
         lock("pg_advisory_xact_lock");
-        java.util.Set<String> lineages = new java.util.LinkedHashSet<>();
-        changed.forEach(region -> lineages.addAll(lineage(region)));
+        Set<String> lineages = new java.util.LinkedHashSet<>();
+        changed.forEach(region -> lineages.addAll(DivisionCode.lineage(region)));
         List<String> regions = new ArrayList<>(lineages);
         ApprovedUnits units = ApprovedUnits.load(entityManager, regions, null);
         Map<String, List<Object[]>> weightedByRegion = new LinkedHashMap<>();
@@ -153,12 +157,12 @@ public class AggregateStore {
                     .computeIfAbsent((String) row[0], r -> new ArrayList<>())
                     .add(java.util.Arrays.copyOfRange(row, 1, row.length));
         }
-        Map<String, BigDecimal> populations = populations(weightedByRegion.keySet());
+        Map<String, BigDecimal> weights = populations.of(weightedByRegion.keySet());
         Deltas deltas = new Deltas();
         for (Map.Entry<String, List<Object[]>> entry : weightedByRegion.entrySet()) {
             String region = entry.getKey();
             List<Object[]> weighted = entry.getValue();
-            BigDecimal weight = populations.get(region);
+            BigDecimal weight = weights.get(region);
             // Only series whose weight really changes: an ancestor with a population of its own
             // keeps it when a village arrives, and its many series need no recomputing.
             Map<String, Object[]> series = new LinkedHashMap<>();
@@ -242,7 +246,7 @@ public class AggregateStore {
     public void approvalChanged(String region, String period, String campaign, String before, Deltas deltas) {
         lock("pg_advisory_xact_lock");
         Period unitPeriod = Period.parse(period).orElseThrow();
-        ApprovedUnits now = ApprovedUnits.load(entityManager, ancestors(region), region);
+        ApprovedUnits now = ApprovedUnits.load(entityManager, DivisionCode.ancestors(region), region);
         ApprovedUnits then = now.with(region, period, campaign, before);
         // The series with a value in the unit; all their facts, since a flow's year to date and a
         // level's carried value depend on the series' other periods too. Two index-friendly
@@ -259,8 +263,8 @@ public class AggregateStore {
                         unitPeriod.periodsWithin().stream()
                                 .map(Period::toString)
                                 .toArray(String[]::new))
-                .setParameter(2, prefix(region))
-                .setParameter(3, pastPrefix(region))
+                .setParameter(2, subtree(region).first())
+                .setParameter(3, subtree(region).end())
                 .setParameter(4, campaign)
                 .getResultList();
         Map<String, String[]> series = new LinkedHashMap<>();
@@ -425,106 +429,9 @@ public class AggregateStore {
         });
     }
 
-    /** A region and every division above it, up to its province. */
-    static List<String> lineage(String region) {
-        List<String> all = new ArrayList<>(List.of(region));
-        for (Optional<DivisionCode> up = DivisionCode.parse(region).flatMap(DivisionCode::parent);
-                up.isPresent();
-                up = up.get().parent()) {
-            all.add(up.get().value());
-        }
-        return all;
-    }
-
-    /** The divisions above a region, up to its province (whether registered or not). */
-    public static List<String> ancestors(String region) {
-        List<String> up = lineage(region);
-        return up.subList(1, up.size());
-    }
-
-    /** A region's resident population: its own figure, else the sum of its active villages'. */
-    public BigDecimal population(String region) {
-        return population(region, regions.find(List.of(region)).get(region));
-    }
-
-    /** {@link #population} of each region, their records read in one query. */
-    private Map<String, BigDecimal> populations(Set<String> codes) {
-        Map<String, RegionRecord> records = regions.find(codes);
-        Map<String, BigDecimal> populations = new HashMap<>();
-        for (String code : codes) {
-            populations.put(code, population(code, records.get(code)));
-        }
-        return populations;
-    }
-
-    private BigDecimal population(String region, RegionRecord record) {
-        if (record != null && record.population() != null) {
-            return BigDecimal.valueOf(record.population());
-        }
-        Object sum = entityManager
-                .createNativeQuery(
-                        """
-                        SELECT COALESCE(SUM(population), 0) FROM region_replica
-                        WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?2""")
-                .setParameter(1, prefix(region))
-                .setParameter(2, pastPrefix(region))
-                .getSingleResult();
-        return new BigDecimal(sum.toString());
-    }
-
-    /** Active villages at or below a region: the denominator of SHARE_TRUE. */
-    @SuppressWarnings("unchecked")
-    public long activeVillages(String region) {
-        List<Object> count = entityManager
-                .createNativeQuery("SELECT villages FROM active_villages WHERE region_code = ?1")
-                .setParameter(1, region)
-                .getResultList();
-        return count.isEmpty() ? 0 : ((Number) count.get(0)).longValue();
-    }
-
-    /** Adds {@code change} to the active villages of every division above the village, from the top down. */
-    /** {@link #countActiveVillages(String, int)} for a poll's villages: one write per division above them. */
-    public void countActiveVillages(Map<String, Integer> changeByVillage) {
-        Map<String, Integer> byDivision = new java.util.TreeMap<>();
-        changeByVillage.forEach((village, change) -> {
-            for (String division : ancestors(village)) {
-                byDivision.merge(division, change, Integer::sum);
-            }
-        });
-        byDivision.forEach((division, change) -> {
-            if (change != 0) {
-                entityManager
-                        .createNativeQuery(
-                                """
-                                INSERT INTO active_villages (region_code, villages) VALUES (?1, ?2)
-                                ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + excluded.villages""")
-                        .setParameter(1, division)
-                        .setParameter(2, change)
-                        .executeUpdate();
-            }
-        });
-    }
-
-    public void countActiveVillages(String village, int change) {
-        countActiveVillages(Map.of(village, change));
-    }
-
-    static String prefix(String region) {
-        return DivisionCode.parse(region).map(DivisionCode::prefix).orElse(region);
-    }
-
-    /**
-     * The first code after every code that starts with the region's prefix ("9901" → "9902"): a
-     * range on the primary key, which a LIKE under the database's collation cannot use. Codes are
-     * digits of one length, which every collation orders as numbers.
-     */
-    static String pastPrefix(String region) {
-        String prefix = prefix(region);
-        if (prefix.chars().allMatch(c -> c == '9')) {
-            // Past every twelve-digit code: thirteen nines.
-            return "9".repeat(13);
-        }
-        return new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
+    /** The codes at or below a region (a code that is not a division's stands for itself alone). */
+    static DivisionCode.Subtree subtree(String region) {
+        return DivisionCode.parse(region).map(DivisionCode::subtree).orElse(DivisionCode.Subtree.of(region));
     }
 
     /** A fact as stored, with the period and version it is kept under. */
@@ -595,36 +502,50 @@ public class AggregateStore {
         return stored.stream().map(StoredFact::fact).toList();
     }
 
-    private void saveFact(ObservationState state, Period period, BigDecimal weight) {
-        entityManager
-                .createNativeQuery(
-                        """
-                        INSERT INTO fact (indicator_code, region_code, area, year, period, first_month, value,
-                                          numerator, denominator, weight, weight_given, version,
-                                          recorded_by, recorded_at, replaced_value)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-                        ON CONFLICT (indicator_code, region_code, area, year, period) DO UPDATE SET
-                            value = EXCLUDED.value, numerator = EXCLUDED.numerator,
-                            denominator = EXCLUDED.denominator, weight = EXCLUDED.weight,
-                            weight_given = EXCLUDED.weight_given, version = EXCLUDED.version,
-                            recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
-                            replaced_value = EXCLUDED.replaced_value""")
-                .setParameter(1, state.indicator())
-                .setParameter(2, state.region())
-                .setParameter(3, state.area())
-                .setParameter(4, period.year())
-                .setParameter(5, state.period())
-                .setParameter(6, period.firstMonth())
-                .setParameter(7, state.value())
-                .setParameter(8, state.numerator())
-                .setParameter(9, state.denominator())
-                .setParameter(10, weight)
-                .setParameter(11, state.weight() != null)
-                .setParameter(12, state.version())
-                .setParameter(13, state.recordedBy())
-                .setParameter(14, state.recordedAt())
-                .setParameter(15, state.replacedValue())
-                .executeUpdate();
+    private record FactKey(String indicator, String region, String area, String period) {}
+
+    private record SavedFact(ObservationState state, Period period, BigDecimal weight) {}
+
+    /** One JDBC batch for a poll's facts: one statement each through JPA was a round trip each. */
+    private void saveFacts(Collection<SavedFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    """
+                    INSERT INTO fact (indicator_code, region_code, area, year, period, first_month, value,
+                                      numerator, denominator, weight, weight_given, version,
+                                      recorded_by, recorded_at, replaced_value)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (indicator_code, region_code, area, year, period) DO UPDATE SET
+                        value = EXCLUDED.value, numerator = EXCLUDED.numerator,
+                        denominator = EXCLUDED.denominator, weight = EXCLUDED.weight,
+                        weight_given = EXCLUDED.weight_given, version = EXCLUDED.version,
+                        recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
+                        replaced_value = EXCLUDED.replaced_value""")) {
+                for (SavedFact fact : facts) {
+                    ObservationState state = fact.state();
+                    upsert.setString(1, state.indicator());
+                    upsert.setString(2, state.region());
+                    upsert.setString(3, state.area());
+                    upsert.setInt(4, fact.period().year());
+                    upsert.setString(5, state.period());
+                    upsert.setInt(6, fact.period().firstMonth());
+                    upsert.setBigDecimal(7, state.value());
+                    upsert.setBigDecimal(8, state.numerator());
+                    upsert.setBigDecimal(9, state.denominator());
+                    upsert.setBigDecimal(10, fact.weight());
+                    upsert.setBoolean(11, state.weight() != null);
+                    upsert.setLong(12, state.version());
+                    upsert.setString(13, state.recordedBy());
+                    upsert.setObject(14, state.recordedAt());
+                    upsert.setBigDecimal(15, state.replacedValue());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     /** A series' facts, each marked official as {@code units} say. */

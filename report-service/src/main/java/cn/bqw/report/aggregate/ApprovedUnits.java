@@ -75,8 +75,8 @@ public final class ApprovedUnits {
             if (subtree != null) {
                 rows.addAll(entityManager
                         .createNativeQuery(columns + " AND region_code >= ?1 AND region_code < ?2")
-                        .setParameter(1, AggregateStore.prefix(subtree))
-                        .setParameter(2, AggregateStore.pastPrefix(subtree))
+                        .setParameter(1, AggregateStore.subtree(subtree).first())
+                        .setParameter(2, AggregateStore.subtree(subtree).end())
                         .getResultList());
             }
         }

@@ -1,5 +1,6 @@
 package cn.bqw.report.aggregate;
 
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.report.catalogue.IndicatorDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Deltas {
         List<String> targets = new ArrayList<>();
         targets.add(region);
         if (indicator.rollsUp()) {
-            targets.addAll(AggregateStore.ancestors(region));
+            targets.addAll(DivisionCode.ancestors(region));
         }
         for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
             Contribution change = months[month - 1];

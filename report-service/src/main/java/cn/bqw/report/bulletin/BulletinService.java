@@ -234,14 +234,15 @@ public class BulletinService {
 
     @SuppressWarnings("unchecked")
     private List<BulletinChanges.Revision> revisions(String indicator, BulletinView edition, int month) {
-        String prefix = DivisionCode.parse(edition.region()).orElseThrow().prefix();
+        DivisionCode.Subtree subtree =
+                DivisionCode.parse(edition.region()).orElseThrow().subtree();
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
                         SELECT region_code, period, area, value, replaced_value, version, recorded_by, recorded_at
                         FROM fact
                         WHERE indicator_code = ?1 AND recorded_at > ?2 AND year = ?3 AND first_month <= ?4
-                          AND region_code LIKE ?5
+                          AND region_code >= ?5 AND region_code < ?6
                         ORDER BY recorded_at, region_code
                         LIMIT 200""",
                         Object[].class)
@@ -249,7 +250,8 @@ public class BulletinService {
                 .setParameter(2, edition.publishedAt())
                 .setParameter(3, edition.year())
                 .setParameter(4, month)
-                .setParameter(5, prefix + "%")
+                .setParameter(5, subtree.first())
+                .setParameter(6, subtree.end())
                 .getResultList();
         return rows.stream()
                 .map(row -> new BulletinChanges.Revision(

@@ -50,7 +50,8 @@ public class TaskLedgerService {
     @SuppressWarnings("unchecked")
     public TaskLedger ledger(String regionCode) {
         RegionRecord region = scope.regionOrRoot(regionCode);
-        String prefix = DivisionCode.parse(region.code()).orElseThrow().prefix();
+        DivisionCode.Subtree subtree =
+                DivisionCode.parse(region.code()).orElseThrow().subtree();
         LocalDate today = LocalDate.now(Period.PROGRAMME_ZONE);
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -59,8 +60,9 @@ public class TaskLedgerService {
                                t.light, t.working, t.reached, t.planned, t.unit, t.indicator_code, d.name_zh,
                                (SELECT min(o.due_date) FROM ledger_overdue o WHERE o.task_code = t.code)
                         FROM ledger_task t LEFT JOIN ledger_department d ON d.code = t.lead_department
-                        WHERE t.region_code LIKE ?1 ORDER BY t.code""")
-                .setParameter(1, prefix + "%")
+                        WHERE t.region_code >= ?1 AND t.region_code < ?2 ORDER BY t.code""")
+                .setParameter(1, subtree.first())
+                .setParameter(2, subtree.end())
                 .getResultList();
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Map<String, Long>> byCampaign = new TreeMap<>();

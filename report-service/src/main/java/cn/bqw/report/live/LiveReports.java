@@ -157,10 +157,12 @@ public class LiveReports {
     @SuppressWarnings("unchecked")
     private void tasks(
             Watch watch, String region, OffsetDateTime applied, Map<String, String> before, Map<String, String> now) {
+        DivisionCode.Subtree subtree = DivisionCode.parse(region).orElseThrow().subtree();
         List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        "SELECT code, title, status, region_code FROM ledger_task WHERE region_code LIKE ?1 ORDER BY code")
-                .setParameter(1, DivisionCode.parse(region).orElseThrow().prefix() + "%")
+                .createNativeQuery("SELECT code, title, status, region_code FROM ledger_task"
+                        + " WHERE region_code >= ?1 AND region_code < ?2 ORDER BY code")
+                .setParameter(1, subtree.first())
+                .setParameter(2, subtree.end())
                 .getResultList();
         for (Object[] row : rows) {
             String key = "task|" + row[0];

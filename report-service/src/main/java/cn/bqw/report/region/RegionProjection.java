@@ -6,6 +6,7 @@ import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.Topics;
+import cn.bqw.report.aggregate.ActiveVillages;
 import cn.bqw.report.aggregate.AggregateStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,9 @@ public class RegionProjection {
     @Inject
     AggregateStore aggregates;
 
+    @Inject
+    ActiveVillages activeVillages;
+
     /** A poll at a time, in one transaction: a city's thousands of villages are known in a second or two. */
     @Incoming("divisions")
     @Blocking
@@ -49,7 +53,7 @@ public class RegionProjection {
      * the divisions above it, and populations that changed re-weigh WEIGHTED_MEAN values.
      */
     public void applyAll(List<IncomingEvent> polled) {
-        Map<String, Integer> activeVillages = new LinkedHashMap<>();
+        Map<String, Integer> activated = new LinkedHashMap<>();
         List<String> reweighed = new ArrayList<>();
         for (RegionReplica.Applied applied : replica.applyAll(polled)) {
             RegionRecord before = applied.before();
@@ -57,7 +61,7 @@ public class RegionProjection {
             String code = after != null ? after.code() : before.code();
             int change = activeVillage(after) - activeVillage(before);
             if (change != 0) {
-                activeVillages.put(code, change);
+                activated.put(code, change);
             }
             if (before == null
                     || after == null
@@ -66,7 +70,7 @@ public class RegionProjection {
                 reweighed.add(code);
             }
         }
-        aggregates.countActiveVillages(activeVillages);
+        activeVillages.change(activated);
         aggregates.reweigh(reweighed);
     }
 

@@ -2,7 +2,7 @@ package cn.bqw.report.reporting;
 
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.report.aggregate.AggregateStore;
+import cn.bqw.report.aggregate.ActiveVillages;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.catalogue.IndicatorDef;
 import cn.bqw.report.catalogue.Target;
@@ -23,7 +23,7 @@ public class Assessments {
     static final MathContext PRECISION = new MathContext(16, RoundingMode.HALF_EVEN);
 
     @Inject
-    AggregateStore aggregates;
+    ActiveVillages activeVillages;
 
     public Assessment assess(
             IndicatorDef indicator, RegionRecord region, Contribution sums, Target target, BigDecimal expected) {
@@ -51,7 +51,7 @@ public class Assessments {
                             ? null
                             : HUNDRED.multiply(sums.numerator()).divide(sums.denominator(), PRECISION);
                     case "SHARE_TRUE" -> {
-                        long villages = aggregates.activeVillages(region.code());
+                        long villages = activeVillages.of(region.code());
                         yield villages == 0
                                 ? null
                                 : HUNDRED.multiply(sums.value()).divide(BigDecimal.valueOf(villages), PRECISION);

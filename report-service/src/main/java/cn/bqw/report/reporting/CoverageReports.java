@@ -36,7 +36,7 @@ public class CoverageReports {
     public Coverage coverage(String regionCode) {
         List<RegionRecord> places = scope.placesOf(regionCode);
         DivisionCode root = DivisionCode.parse(places.get(0).code()).orElseThrow();
-        String like = root.prefix() + "%";
+        DivisionCode.Subtree subtree = root.subtree();
         // Villages are counted by the prefix of the level below the region (a city's counties: 6 digits).
         DivisionLevel below = root.level() == DivisionLevel.VILLAGE
                 ? DivisionLevel.VILLAGE
@@ -45,19 +45,20 @@ public class CoverageReports {
                 .createNativeQuery(
                         """
                         SELECT substring(code, 1, ?2), 'category', category, count(*) FROM region_replica
-                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND category IS NOT NULL GROUP BY 1, 3
+                        WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?3 AND category IS NOT NULL GROUP BY 1, 3
                         UNION ALL
                         SELECT substring(code, 1, ?2), 'planType', plan_type, count(*) FROM region_replica
-                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 AND plan_type IS NOT NULL GROUP BY 1, 3
+                        WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?3 AND plan_type IS NOT NULL GROUP BY 1, 3
                         UNION ALL
                         SELECT substring(r.code, 1, ?2), 'pilot', p.pilot, count(*)
                         FROM region_replica r CROSS JOIN LATERAL unnest(r.pilots) AS p(pilot)
-                        WHERE r.level = 'VILLAGE' AND r.active AND r.code LIKE ?1 GROUP BY 1, 3
+                        WHERE r.level = 'VILLAGE' AND r.active AND r.code >= ?1 AND r.code < ?3 GROUP BY 1, 3
                         UNION ALL
                         SELECT substring(code, 1, ?2), 'villages', NULL, count(*) FROM region_replica
-                        WHERE level = 'VILLAGE' AND active AND code LIKE ?1 GROUP BY 1""")
-                .setParameter(1, like)
+                        WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?3 GROUP BY 1""")
+                .setParameter(1, subtree.first())
                 .setParameter(2, below.significantDigits())
+                .setParameter(3, subtree.end())
                 .getResultList();
         List<Coverage.RegionCoverage> coverage = new ArrayList<>();
         for (RegionRecord place : places) {

@@ -8,6 +8,7 @@ import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
+import cn.bqw.report.aggregate.Populations;
 import cn.bqw.report.aggregate.View;
 import cn.bqw.report.catalogue.IndicatorDef;
 import cn.bqw.report.catalogue.Target;
@@ -26,6 +27,9 @@ public class IndicatorBreakdowns {
 
     @Inject
     AggregateStore aggregates;
+
+    @Inject
+    Populations populations;
 
     @Inject
     RegionReplica regions;
@@ -61,7 +65,7 @@ public class IndicatorBreakdowns {
                     child.code(),
                     child.nameZh(),
                     child.level().name(),
-                    aggregates.population(child.code()).longValue(),
+                    populations.of(child.code()).longValue(),
                     assessments.assess(indicator, child, childSums.in(view), target, expected),
                     childSums.approvedShare(),
                     childSums.provisional()));

@@ -124,14 +124,11 @@ public class TaskService {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (region != null) {
-            query.append(" and regionCode like :prefix");
-            parameters.and(
-                    "prefix",
-                    DivisionCode.parse(region)
-                                    .orElseThrow(() ->
-                                            ProblemException.invalid("region", "must be a 12-digit division code"))
-                                    .prefix()
-                            + "%");
+            DivisionCode.Subtree subtree = DivisionCode.parse(region)
+                    .orElseThrow(() -> ProblemException.invalid("region", "must be a 12-digit division code"))
+                    .subtree();
+            query.append(" and regionCode >= :first and regionCode < :end");
+            parameters.and("first", subtree.first()).and("end", subtree.end());
         }
         if (status != null) {
             query.append(" and status = :status");

@@ -129,10 +129,11 @@ public class DivisionService {
     private void adoptCities(DivisionCode province) {
         List<Change<DivisionView>> adopted = new ArrayList<>();
         for (Division city : Division.<Division>list(
-                "level = ?1 and parentCode is null and code like ?2",
+                "level = ?1 and parentCode is null and code >= ?2 and code < ?3",
                 Sort.by("code"),
                 DivisionLevel.CITY,
-                province.prefix() + "%")) {
+                province.subtree().first(),
+                province.subtree().end())) {
             DivisionView before = mapper.toView(city);
             city.parentCode = province.value();
             city.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -162,11 +163,12 @@ public class DivisionService {
     public void delete(String code, String ifMatch) {
         Division division = find(code);
         Versions.requireMatch(ifMatch, division.version);
-        String below = DivisionCode.parse(code).orElseThrow().prefix() + "%";
-        long children = Division.count("code like ?1 and code <> ?2", below, code);
+        DivisionCode.Subtree below = DivisionCode.parse(code).orElseThrow().subtree();
+        long children = Division.count("code >= ?1 and code < ?2 and code <> ?3", below.first(), below.end(), code);
         long villages = ((Number) entityManager
-                        .createNativeQuery("SELECT count(*) FROM village WHERE code LIKE ?1")
-                        .setParameter(1, below)
+                        .createNativeQuery("SELECT count(*) FROM village WHERE code >= ?1 AND code < ?2")
+                        .setParameter(1, below.first())
+                        .setParameter(2, below.end())
                         .getSingleResult())
                 .longValue();
         if (children > 0 || villages > 0) {
@@ -206,12 +208,14 @@ public class DivisionService {
     /** Counts over the subtree, from the village registry (active villages only). */
     public Summary summary(String code) {
         DivisionCode division = DivisionCode.parse(find(code).code).orElseThrow();
-        String prefix = division.prefix() + "%";
-        long townships = Division.count("level = ?1 and code like ?2", DivisionLevel.TOWNSHIP, prefix);
+        DivisionCode.Subtree below = division.subtree();
+        long townships = Division.count(
+                "level = ?1 and code >= ?2 and code < ?3", DivisionLevel.TOWNSHIP, below.first(), below.end());
         Object[] villages = (Object[]) entityManager
                 .createNativeQuery("SELECT count(*), coalesce(sum(resident_population), 0) FROM village"
-                        + " WHERE status = 'ACTIVE' AND code LIKE ?1")
-                .setParameter(1, prefix)
+                        + " WHERE status = 'ACTIVE' AND code >= ?1 AND code < ?2")
+                .setParameter(1, below.first())
+                .setParameter(2, below.end())
                 .getSingleResult();
         return new Summary(
                 code,

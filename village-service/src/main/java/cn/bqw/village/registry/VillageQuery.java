@@ -1,6 +1,7 @@
 package cn.bqw.village.registry;
 
 import cn.bqw.platform.api.Page;
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,10 @@ public record VillageQuery(
     String where(Map<String, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         if (county != null) {
-            clauses.add("code like :county");
-            parameters.put("county", county.substring(0, 6) + "%");
+            DivisionCode.Subtree subtree = DivisionCode.Subtree.of(county.substring(0, 6));
+            clauses.add("code >= :countyFirst and code < :countyEnd");
+            parameters.put("countyFirst", subtree.first());
+            parameters.put("countyEnd", subtree.end());
         }
         if (township != null) {
             clauses.add("townshipCode = :township");
