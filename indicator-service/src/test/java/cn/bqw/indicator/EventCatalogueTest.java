@@ -3,7 +3,7 @@ package cn.bqw.indicator;
 import cn.bqw.indicator.approval.ApprovalEvents;
 import cn.bqw.indicator.catalogue.IndicatorEvents;
 import cn.bqw.indicator.observation.ObservationEvents;
-import cn.bqw.indicator.target.TargetEvents;
+import cn.bqw.indicator.targets.TargetEvents;
 import cn.bqw.platform.events.EventCatalogue;
 import cn.bqw.testkit.EventCatalogueContract;
 import java.nio.file.Path;

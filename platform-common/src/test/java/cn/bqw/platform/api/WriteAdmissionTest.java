@@ -26,19 +26,10 @@ class WriteAdmissionTest {
     @Test
     void aWriteBeyondTheSlotsWaitsThenIsRefusedAndOneBeyondTheQueueAtOnce() throws Exception {
         WriteAdmission admission = admission(1, 1, Duration.ofMillis(300));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> call(admission, () -> {
-            holding.countDown();
-            release.await();
-            return "first";
-        }));
-        holding.await();
+        Held first = hold(admission);
 
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> call(admission, () -> "second"));
-        while (admission.waitingNow() == 0) {
-            Thread.onSpinWait();
-        }
+        awaitWaiting(admission);
         // The queue holds one: the third is refused without waiting, while the second still waits.
         ProblemException third = assertThrows(ProblemException.class, () -> admission.admit(() -> "third"));
         assertEquals(ProblemType.UNAVAILABLE, third.type());
@@ -47,8 +38,8 @@ class WriteAdmissionTest {
         ExecutionException timedOut = assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
         assertEquals(ProblemType.UNAVAILABLE, ((ProblemException) timedOut.getCause()).type());
 
-        release.countDown();
-        assertEquals("first", first.get(10, TimeUnit.SECONDS));
+        first.release().countDown();
+        assertEquals("first", first.write().get(10, TimeUnit.SECONDS));
         assertEquals("next", admission.admit(() -> "next"), "the slot is free again");
         assertEquals(0, admission.waitingNow());
     }
@@ -67,21 +58,33 @@ class WriteAdmissionTest {
     @Test
     void aWaitingWriteGetsTheSlotWhenItIsFreedInTime() throws Exception {
         WriteAdmission admission = admission(1, 4, Duration.ofSeconds(30));
+        Held first = hold(admission);
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> call(admission, () -> "second"));
+        awaitWaiting(admission);
+        first.release().countDown();
+        assertEquals("first", first.write().get(10, TimeUnit.SECONDS));
+        assertEquals("second", second.get(10, TimeUnit.SECONDS));
+    }
+
+    /** A write that holds a slot until {@code release} is counted down. */
+    record Held(CountDownLatch release, CompletableFuture<String> write) {}
+
+    private static Held hold(WriteAdmission admission) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> call(admission, () -> {
+        CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> call(admission, () -> {
             holding.countDown();
             release.await();
             return "first";
         }));
         holding.await();
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> call(admission, () -> "second"));
+        return new Held(release, write);
+    }
+
+    private static void awaitWaiting(WriteAdmission admission) {
         while (admission.waitingNow() == 0) {
             Thread.onSpinWait();
         }
-        release.countDown();
-        assertEquals("first", first.get(10, TimeUnit.SECONDS));
-        assertEquals("second", second.get(10, TimeUnit.SECONDS));
     }
 
     private static String call(WriteAdmission admission, java.util.concurrent.Callable<String> write) {

@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 import cn.bqw.platform.input.Measure;
 import jakarta.validation.constraints.NotNull;

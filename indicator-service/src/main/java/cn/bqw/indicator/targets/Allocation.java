@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 import java.math.BigDecimal;
 import java.util.List;

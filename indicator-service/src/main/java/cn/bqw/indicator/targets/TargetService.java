@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 import cn.bqw.indicator.catalogue.Indicator;
 import cn.bqw.indicator.region.RegionRules;

@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

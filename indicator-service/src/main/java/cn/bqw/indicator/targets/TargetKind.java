@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 /** 约束性 (binding) or 预期性 (expected); binding targets weigh double in a scorecard. */
 public enum TargetKind {

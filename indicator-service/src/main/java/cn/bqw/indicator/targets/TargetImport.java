@@ -1,4 +1,4 @@
-package cn.bqw.indicator.target;
+package cn.bqw.indicator.targets;
 
 import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.BulkImporter;
