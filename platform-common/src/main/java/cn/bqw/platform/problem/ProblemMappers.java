@@ -144,7 +144,7 @@ public class ProblemMappers {
                     "the resource was created by another request meanwhile; read it and retry with If-Match",
                     path(uri)));
         }
-        if (databaseUnavailable(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             // Overload or an outage, not a fault of the request: the client may send it again.
             LOG.warnf("database unavailable on %s: %s", path(uri), e.toString());
             return problem(
@@ -164,30 +164,9 @@ public class ProblemMappers {
         return answer(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged", path(uri)));
     }
 
-    /**
-     * No connection could be had: the pool's wait for a free connection ran out (Agroal says so only
-     * in its message), or PostgreSQL refused or dropped it (SQLSTATE class 08, or 57P for a
-     * shutting-down server).
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if ((state != null && (state.startsWith("08") || state.startsWith("57P")))
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
     /** The client went away mid-request: its connection closed, reset or its HTTP/2 stream cancelled. */
     static boolean clientGone(Throwable e) {
-        return causes(e)
+        return DatabaseFailures.causes(e)
                 .anyMatch(cause -> cause instanceof java.nio.channels.ClosedChannelException
                         || cause.getClass().getSimpleName().equals("StreamResetException")
                         || (cause instanceof java.io.IOException
@@ -197,34 +176,15 @@ public class ProblemMappers {
 
     /** A version check at commit lost to a concurrent writer (JPA's or Hibernate's own exception). */
     static boolean lostRace(Throwable e) {
-        return causes(e)
+        return DatabaseFailures.causes(e)
                 .anyMatch(cause -> cause instanceof jakarta.persistence.OptimisticLockException
                         || cause instanceof org.hibernate.StaleStateException);
     }
 
     /** A unique key taken by a concurrent insert (SQLSTATE 23505). */
     static boolean duplicateKey(Throwable e) {
-        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
-    }
-
-    /** {@code e}, its causes, and what they suppressed (a failed commit keeps the flush's failure there). */
-    private static java.util.stream.Stream<Throwable> causes(Throwable e) {
-        java.util.List<Throwable> all = new java.util.ArrayList<>();
-        java.util.Deque<Throwable> open = new java.util.ArrayDeque<>(List.of(e));
-        while (!open.isEmpty() && all.size() < 50) {
-            Throwable next = open.pop();
-            if (all.contains(next)) {
-                continue;
-            }
-            all.add(next);
-            if (next.getCause() != null) {
-                open.push(next.getCause());
-            }
-            for (Throwable suppressed : next.getSuppressed()) {
-                open.push(suppressed);
-            }
-        }
-        return all.stream();
+        return DatabaseFailures.causes(e)
+                .anyMatch(cause -> cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
     }
 
     private static Response unauthenticated(UriInfo uri) {

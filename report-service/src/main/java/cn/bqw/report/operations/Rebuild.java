@@ -6,6 +6,7 @@ import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.KafkaConnection;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
+import cn.bqw.platform.problem.DatabaseFailures;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.report.aggregate.ObservationProjection;
@@ -330,7 +331,7 @@ public class Rebuild {
                 work.run();
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !Transient.is(e)) {
+                if (attempt >= ATTEMPTS || !DatabaseFailures.transientFailure(e)) {
                     throw e;
                 }
                 long pause = Math.min(10_000, 100L << attempt);
