@@ -158,7 +158,7 @@ public class ObservationWriter {
             List<ObservationView> updates,
             OffsetDateTime recordedAt,
             String recordedBy,
-            CopyIn events) {
+            Outbox.Rows events) {
 
         void send(Connection connection) throws SQLException {
             insert(connection, inserts);
