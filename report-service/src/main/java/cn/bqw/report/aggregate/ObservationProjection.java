@@ -3,6 +3,7 @@ package cn.bqw.report.aggregate;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.period.Period;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ObservationProjection {
 
     public static final String CONSUMER = "report-observations";
-    static final String DEAD_LETTERS = "bqw.observations.v1.dlq";
+    static final String DEAD_LETTERS = Topics.OBSERVATIONS.deadLetterName();
 
     @Inject
     EventConsumer events;

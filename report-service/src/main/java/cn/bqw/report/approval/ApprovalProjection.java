@@ -3,6 +3,7 @@ package cn.bqw.report.approval;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.period.Period;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.ApprovedUnits;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ApprovalProjection {
 
     public static final String CONSUMER = "report-approvals";
-    static final String DEAD_LETTERS = "bqw.approvals.v1.dlq";
+    static final String DEAD_LETTERS = Topics.APPROVALS.deadLetterName();
 
     @Inject
     EventConsumer events;
