@@ -1,6 +1,5 @@
 package cn.bqw.indicator.observation;
 
-import cn.bqw.platform.division.DivisionCode.Subtree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,10 +100,8 @@ final class StoredValues {
                 select.setArray(2, array(connection, candidates, c -> c.region));
                 select.setArray(3, array(connection, candidates, c -> c.periodText));
                 select.setArray(4, array(connection, candidates, c -> c.area.name()));
-                select.setArray(5, array(connection, candidates, c -> Subtree.of(c.parentPrefix)
-                        .first()));
-                select.setArray(6, array(connection, candidates, c -> Subtree.of(c.parentPrefix)
-                        .end()));
+                select.setArray(5, array(connection, candidates, c -> c.siblings.first()));
+                select.setArray(6, array(connection, candidates, c -> c.siblings.end()));
                 readReferences(select);
             }
             return;
@@ -114,10 +111,8 @@ final class StoredValues {
                 .toList();
         try (PreparedStatement select = connection.prepareStatement(RANGES)) {
             select.setArray(1, array(connection, ranges, c -> c.indicator.code()));
-            select.setArray(
-                    2, array(connection, ranges, c -> Subtree.of(c.parentPrefix).first()));
-            select.setArray(
-                    3, array(connection, ranges, c -> Subtree.of(c.parentPrefix).end()));
+            select.setArray(2, array(connection, ranges, c -> c.siblings.first()));
+            select.setArray(3, array(connection, ranges, c -> c.siblings.end()));
             readReferences(select);
         }
         ranges.forEach(c -> rangesRead.add(c.rangeKey()));

@@ -251,6 +251,7 @@ public class AggregateStore {
         // The series with a value in the unit; all their facts, since a flow's year to date and a
         // level's carried value depend on the series' other periods too. Two index-friendly
         // queries: prepared once, a single query over ranges and arrays is planned badly.
+        DivisionCode.Subtree below = subtree(region);
         List<Object[]> touched = entityManager
                 .createNativeQuery(
                         """
@@ -263,8 +264,8 @@ public class AggregateStore {
                         unitPeriod.periodsWithin().stream()
                                 .map(Period::toString)
                                 .toArray(String[]::new))
-                .setParameter(2, subtree(region).first())
-                .setParameter(3, subtree(region).end())
+                .setParameter(2, below.first())
+                .setParameter(3, below.end())
                 .setParameter(4, campaign)
                 .getResultList();
         Map<String, String[]> series = new LinkedHashMap<>();

@@ -73,10 +73,11 @@ public final class ApprovedUnits {
                     .setParameter(1, regions.toArray(String[]::new))
                     .getResultList());
             if (subtree != null) {
+                DivisionCode.Subtree below = AggregateStore.subtree(subtree);
                 rows.addAll(entityManager
                         .createNativeQuery(columns + " AND region_code >= ?1 AND region_code < ?2")
-                        .setParameter(1, AggregateStore.subtree(subtree).first())
-                        .setParameter(2, AggregateStore.subtree(subtree).end())
+                        .setParameter(1, below.first())
+                        .setParameter(2, below.end())
                         .getResultList());
             }
         }
@@ -115,8 +116,8 @@ public final class ApprovedUnits {
             return false;
         }
         // The value's division and each one above it: exactly the divisions that contain it.
-        for (Optional<DivisionCode> at = code; at.isPresent(); at = at.get().parent()) {
-            for (Unit unit : byPlace.getOrDefault(new Place(campaign, at.get().value()), List.of())) {
+        for (String at : DivisionCode.lineage(region)) {
+            for (Unit unit : byPlace.getOrDefault(new Place(campaign, at), List.of())) {
                 if (unit.covers(campaign, code.get(), parsed.get())) {
                     return true;
                 }

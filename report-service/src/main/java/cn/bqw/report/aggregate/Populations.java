@@ -1,5 +1,6 @@
 package cn.bqw.report.aggregate;
 
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.division.RegionReplica;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +41,14 @@ public class Populations {
         if (record != null && record.population() != null) {
             return BigDecimal.valueOf(record.population());
         }
+        DivisionCode.Subtree below = AggregateStore.subtree(region);
         Object sum = entityManager
                 .createNativeQuery(
                         """
                         SELECT COALESCE(SUM(population), 0) FROM region_replica
                         WHERE level = 'VILLAGE' AND active AND code >= ?1 AND code < ?2""")
-                .setParameter(1, AggregateStore.subtree(region).first())
-                .setParameter(2, AggregateStore.subtree(region).end())
+                .setParameter(1, below.first())
+                .setParameter(2, below.end())
                 .getSingleResult();
         return new BigDecimal(sum.toString());
     }
