@@ -1,6 +1,7 @@
 package cn.bqw.platform.importing;
 
 import cn.bqw.platform.api.IdempotentRequests;
+import cn.bqw.platform.api.Slots;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
 import cn.bqw.platform.security.CurrentActor;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.Semaphore;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,11 +44,12 @@ public class ImportEndpoint {
     @ConfigProperty(name = "bqw.import.max-concurrent", defaultValue = "4")
     int maxConcurrent;
 
-    private Semaphore running;
+    /** No waiting: an import is long, and its client can come back later. */
+    private Slots running;
 
     @PostConstruct
     void permits() {
-        running = new Semaphore(maxConcurrent);
+        running = new Slots(maxConcurrent, 0, Duration.ZERO);
     }
 
     public RestResponse<ImportSummary> handle(String endpoint, String idempotencyKey, Rows rows, Import importer)
@@ -59,19 +61,12 @@ public class ImportEndpoint {
                     idempotencyKey,
                     idempotentRequests.fingerprintOf(reader::bodyDigest),
                     answer -> RestResponse.ok(json.readValue(answer.body(), ImportSummary.class)),
-                    () -> {
-                        if (!running.tryAcquire()) {
-                            throw new ProblemException(
+                    () -> running.run(
+                            () -> RestResponse.ok(importer.run(reader, scope)),
+                            () -> new ProblemException(
                                     ProblemType.UNAVAILABLE,
                                     "this service is running as many imports as it takes at once (" + maxConcurrent
-                                            + "); send the request again shortly");
-                        }
-                        try {
-                            return RestResponse.ok(importer.run(reader, scope));
-                        } finally {
-                            running.release();
-                        }
-                    });
+                                            + "); send the request again shortly")));
         }
     }
 }
