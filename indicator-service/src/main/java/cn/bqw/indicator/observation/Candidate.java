@@ -27,8 +27,6 @@ final class Candidate {
     final String key;
     /** The significant digits of the region's parent, which every sibling's code starts with. */
     final String parentPrefix;
-    /** The codes under the region's parent: where its peers are read. */
-    final DivisionCode.Subtree siblings;
     /** {@code indicator|period|area|parent prefix}: the same period in the regions under the same parent. */
     final String peerKey;
 
@@ -53,7 +51,6 @@ final class Candidate {
         this.seriesKey = seriesKey(indicator.code(), region, area);
         this.key = key(indicator.code(), region, periodText, area);
         this.parentPrefix = parentPrefix(region);
-        this.siblings = DivisionCode.Subtree.of(parentPrefix);
         this.peerKey = peerKey(indicator.code(), periodText, area, parentPrefix);
     }
 

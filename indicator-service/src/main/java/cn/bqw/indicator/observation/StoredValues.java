@@ -1,5 +1,6 @@
 package cn.bqw.indicator.observation;
 
+import cn.bqw.platform.division.DivisionCode.Subtree;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,8 +101,9 @@ final class StoredValues {
                 select.setArray(2, array(connection, candidates, c -> c.region));
                 select.setArray(3, array(connection, candidates, c -> c.periodText));
                 select.setArray(4, array(connection, candidates, c -> c.area.name()));
-                select.setArray(5, array(connection, candidates, c -> c.siblings.first()));
-                select.setArray(6, array(connection, candidates, c -> c.siblings.end()));
+                java.sql.Array[] siblings = siblingRanges(connection, candidates);
+                select.setArray(5, siblings[0]);
+                select.setArray(6, siblings[1]);
                 readReferences(select);
             }
             return;
@@ -111,8 +113,9 @@ final class StoredValues {
                 .toList();
         try (PreparedStatement select = connection.prepareStatement(RANGES)) {
             select.setArray(1, array(connection, ranges, c -> c.indicator.code()));
-            select.setArray(2, array(connection, ranges, c -> c.siblings.first()));
-            select.setArray(3, array(connection, ranges, c -> c.siblings.end()));
+            java.sql.Array[] siblings = siblingRanges(connection, ranges);
+            select.setArray(2, siblings[0]);
+            select.setArray(3, siblings[1]);
             readReferences(select);
         }
         ranges.forEach(c -> rangesRead.add(c.rangeKey()));
@@ -235,6 +238,22 @@ final class StoredValues {
             first.putIfAbsent(key.apply(c), c);
         }
         return List.copyOf(first.values());
+    }
+
+    /**
+     * The first and end codes under each candidate's parent, each range computed once. Only for
+     * candidates past the region check: a code that is no division has no range.
+     */
+    private static java.sql.Array[] siblingRanges(Connection connection, List<Candidate> candidates)
+            throws SQLException {
+        List<Subtree> ranges =
+                candidates.stream().map(c -> Subtree.of(c.parentPrefix)).toList();
+        return new java.sql.Array[] {
+            connection.createArrayOf(
+                    "varchar", ranges.stream().map(Subtree::first).toArray(String[]::new)),
+            connection.createArrayOf(
+                    "varchar", ranges.stream().map(Subtree::end).toArray(String[]::new))
+        };
     }
 
     private static java.sql.Array array(
