@@ -10,7 +10,6 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +68,7 @@ final class CrdSchemas {
 
     /** What is wrong with each operator object of {@code rendered}, every line naming the object. */
     List<String> problems(Rendered rendered) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode resource : rendered.resources()) {
-            if (governs(resource)) {
-                String where = rendered.overlay() + " " + resource.path("kind").asText() + " "
-                        + resource.at("/metadata/name").asText() + ": ";
-                problems(resource).forEach(p -> problems.add(where + p));
-            }
-        }
-        return problems;
+        return rendered.problems(this::governs, this::problems);
     }
 
     /** The operator releases the schemas come from, as "repository tag". */

@@ -68,15 +68,7 @@ final class KubernetesTypes {
 
     /** What is wrong with each object of {@code rendered} the operators do not govern. */
     List<String> problems(Rendered rendered, CrdSchemas operators) {
-        List<String> problems = new ArrayList<>();
-        for (JsonNode resource : rendered.resources()) {
-            if (!operators.governs(resource)) {
-                String where = rendered.overlay() + " " + resource.path("kind").asText() + " "
-                        + resource.at("/metadata/name").asText() + ": ";
-                problems(resource).forEach(p -> problems.add(where + p));
-            }
-        }
-        return problems;
+        return rendered.problems(resource -> !operators.governs(resource), this::problems);
     }
 
     private static Class<?> servedModel(String apiVersion, String kind) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** An overlay as {@code kubectl kustomize} renders it: its resources, parsed. */
 record Rendered(String overlay, List<JsonNode> resources) {
@@ -36,6 +38,19 @@ record Rendered(String overlay, List<JsonNode> resources) {
             });
         }
         return new Rendered(name, resources);
+    }
+
+    /** What {@code check} finds wrong with each resource {@code which} selects, every line naming the object. */
+    List<String> problems(Predicate<JsonNode> which, Function<JsonNode, List<String>> check) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode resource : resources) {
+            if (which.test(resource)) {
+                String where = overlay + " " + resource.path("kind").asText() + " "
+                        + resource.at("/metadata/name").asText() + ": ";
+                check.apply(resource).forEach(p -> problems.add(where + p));
+            }
+        }
+        return problems;
     }
 
     List<JsonNode> ofKind(String kind) {
