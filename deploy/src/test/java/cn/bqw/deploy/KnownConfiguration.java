@@ -21,13 +21,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The environment variables a service reads configuration from: those of every runtime property
  * of the Quarkus extensions on the class path (from their {@code quarkus-config-model.json}), and
  * those of our own properties (non-Quarkus keys of the service's and platform-common's property
- * files, {@code @ConfigProperty} names in their code, and {@code ${VARIABLE}} references in the
- * property files).
+ * files, {@code @ConfigProperty} names and {@code @ConfigMapping} settings in their code, and
+ * {@code ${VARIABLE}} references in the property files).
  */
 final class KnownConfiguration {
 
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    /** A mapping's setting: a method without parameters, its return type first. */
+    private static final Pattern SETTING = Pattern.compile("(?m)^\\s+([\\w.<>]+)\\s+(\\w+)\\(\\);");
 
     private final Set<String> variables = new HashSet<>();
 
@@ -82,6 +85,40 @@ final class KnownConfiguration {
         node.forEach(this::collect);
     }
 
+    /**
+     * The settings of the mapping interface whose body opens at {@code open}: each method is {@code
+     * prefix.method-name}; one returning an interface declared in the same file is a group of
+     * settings below {@code prefix.method-name}.
+     */
+    private void readMapping(String code, int open, String prefix) {
+        String body = code.substring(open + 1, closing(code, open));
+        // Settings of nested groups are read with their group, not as this interface's own.
+        String own = body.replaceAll("(?s)interface\\s+\\w+\\s*\\{.*", "");
+        Matcher setting = SETTING.matcher(own);
+        while (setting.find()) {
+            String property = prefix + "."
+                    + setting.group(2).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            variables.add(variableOf(property));
+            Matcher group = Pattern.compile("interface\\s+" + Pattern.quote(setting.group(1)) + "\\s*\\{")
+                    .matcher(code);
+            if (group.find()) {
+                readMapping(code, group.end() - 1, property);
+            }
+        }
+    }
+
+    private static int closing(String code, int open) {
+        int depth = 0;
+        for (int i = open; i < code.length(); i++) {
+            if (code.charAt(i) == '{') {
+                depth++;
+            } else if (code.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unbalanced braces");
+    }
+
     private void readModule(Path main) throws IOException {
         for (Path file : new Path[] {
             main.resolve("resources/application.properties"),
@@ -108,9 +145,14 @@ final class KnownConfiguration {
         try (Stream<Path> sources = Files.walk(main.resolve("java"))) {
             for (Path source :
                     sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher property = CONFIG_PROPERTY.matcher(Files.readString(source));
+                String code = Files.readString(source);
+                Matcher property = CONFIG_PROPERTY.matcher(code);
                 while (property.find()) {
                     variables.add(variableOf(property.group(1)));
+                }
+                Matcher mapping = CONFIG_MAPPING.matcher(code);
+                if (mapping.find()) {
+                    readMapping(code, code.indexOf('{', mapping.end()), mapping.group(1));
                 }
             }
         }

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.testkit.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package cn.bqw.launcher;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,21 +20,37 @@ public final class Bqw {
         Path root =
                 Path.of(System.getProperty("bqw.root", ".")).toAbsolutePath().normalize();
         Path home = System.getenv("BQW_HOME") == null ? root.resolve(".bqw") : Path.of(System.getenv("BQW_HOME"));
-        int exit =
-                switch (command) {
-                    case "up" -> new Up(root, home, rest.contains("--fresh"), !rest.contains("--no-demo")).run();
-                    case "load" -> new DemoCommand(home).load(rest);
-                    case "demo-check" -> new DemoCommand(home).check();
-                    case "down" -> LocalState.in(home).down(root, home, rest.contains("--yes"));
-                    case "status" -> LocalState.in(home).status();
-                    case "token" -> TokenCommand.run(home, rest);
-                    case "help", "--help", "-h" -> help(0);
-                    default -> {
-                        System.err.println("unknown command: " + command);
-                        yield help(2);
-                    }
-                };
+        int exit;
+        try {
+            exit = run(command, rest, root, home);
+        } catch (IllegalArgumentException wrongUse) {
+            System.err.println(command + ": " + wrongUse.getMessage());
+            exit = 2;
+        }
         System.exit(exit);
+    }
+
+    private static int run(String command, List<String> rest, Path root, Path home) throws Exception {
+        return switch (command) {
+            case "up" -> {
+                Options options = Options.parse(rest, Set.of("--fresh", "--no-demo"), Set.of());
+                yield new Up(root, home, options.flag("--fresh"), !options.flag("--no-demo")).run();
+            }
+            case "load" -> new DemoCommand(home).load(rest);
+            case "demo-check" -> new DemoCommand(home).check();
+            case "down" -> LocalState.in(home)
+                    .down(
+                            root,
+                            home,
+                            Options.parse(rest, Set.of("--yes"), Set.of()).flag("--yes"));
+            case "status" -> LocalState.in(home).status();
+            case "token" -> TokenCommand.run(home, rest);
+            case "help", "--help", "-h" -> help(0);
+            default -> {
+                System.err.println("unknown command: " + command);
+                yield help(2);
+            }
+        };
     }
 
     private static int help(int exit) {

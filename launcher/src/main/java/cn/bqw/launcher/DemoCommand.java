@@ -8,6 +8,7 @@ import cn.bqw.launcher.demo.DemoLoader;
 import cn.bqw.launcher.demo.DemoProvince;
 import cn.bqw.launcher.demo.Figures;
 import cn.bqw.launcher.demo.Story;
+import cn.bqw.local.DevKeys;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -36,11 +37,12 @@ final class DemoCommand {
     /** {@code load [--villages N] [--seed N] [--months M] [--cities N]} into the running platform. */
     int load(List<String> args) throws InterruptedException {
         DemoCity.Spec demo = DemoCity.Spec.demo();
+        Options options = Options.parse(args, Set.of(), Set.of("--seed", "--villages", "--months", "--cities"));
         DemoCity.Spec spec = new DemoCity.Spec(
-                option(args, "--seed").map(Long::parseLong).orElse(demo.seed()),
-                option(args, "--villages").map(Integer::parseInt).orElse(demo.villages()),
-                option(args, "--months").map(Integer::parseInt).orElse(demo.lastMonth()),
-                option(args, "--cities").map(Integer::parseInt).orElse(1));
+                options.number("--seed").orElse(demo.seed()),
+                options.number("--villages").map(Math::toIntExact).orElse(demo.villages()),
+                options.number("--months").map(Math::toIntExact).orElse(demo.lastMonth()),
+                options.number("--cities").map(Math::toIntExact).orElse(1));
         Optional<DemoCity.Spec> loaded = loaded();
         if (loaded.isPresent() && !loaded.get().equals(spec)) {
             System.err.println("another data set is loaded here (" + describe(loaded.get()) + "); both would add up in"
@@ -194,16 +196,5 @@ final class DemoCommand {
                 spec.seed(),
                 java.time.Month.of(spec.lastMonth())
                         .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
-    }
-
-    private static Optional<String> option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        if (at < 0) {
-            return Optional.empty();
-        }
-        if (at + 1 >= args.size()) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return Optional.of(args.get(at + 1));
     }
 }

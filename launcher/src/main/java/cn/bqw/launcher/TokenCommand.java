@@ -1,8 +1,8 @@
 package cn.bqw.launcher;
 
+import cn.bqw.local.DevKeys;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,24 +18,18 @@ final class TokenCommand {
     private TokenCommand() {}
 
     static int run(Path home, List<String> args) {
-        Set<String> roles = new LinkedHashSet<>();
-        List<String> regions = new ArrayList<>();
-        String subject = "bqw-local";
-        long hours = 12;
-        for (int i = 0; i < args.size(); i++) {
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (args.get(i)) {
-                case "--role" -> roles.add(require(value, "--role"));
-                case "--region" -> regions.add(require(value, "--region"));
-                case "--subject" -> subject = require(value, "--subject");
-                case "--hours" -> hours = Long.parseLong(require(value, "--hours"));
-                default -> {
-                    System.err.println("unknown option: " + args.get(i));
-                    return 2;
-                }
-            }
-            i++;
+        Options options;
+        long hours;
+        try {
+            options = Options.parse(args, Set.of(), Set.of("--role", "--region", "--subject", "--hours"));
+            hours = options.number("--hours").orElse(12L);
+        } catch (IllegalArgumentException wrongUse) {
+            System.err.println(wrongUse.getMessage());
+            return 2;
         }
+        Set<String> roles = new LinkedHashSet<>(options.values("--role"));
+        List<String> regions = options.values("--region");
+        String subject = options.value("--subject").orElse("bqw-local");
         if (hours < 1 || hours > MAX_HOURS) {
             System.err.println("--hours must be from 1 to " + MAX_HOURS + " (30 days)");
             return 2;
@@ -47,12 +41,5 @@ final class TokenCommand {
         DevKeys keys = DevKeys.in(home.resolve("keys"));
         System.out.println(keys.sign(DevKeys.claims(subject, roles, regions, Duration.ofHours(hours))));
         return 0;
-    }
-
-    private static String require(String value, String option) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
     }
 }

@@ -1,5 +1,9 @@
 package cn.bqw.launcher;
 
+import cn.bqw.local.Databases;
+import cn.bqw.local.DevKeys;
+import cn.bqw.local.LocalKafka;
+import cn.bqw.local.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

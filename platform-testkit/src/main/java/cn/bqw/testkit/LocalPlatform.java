@@ -1,6 +1,6 @@
 package cn.bqw.testkit;
 
-import cn.bqw.launcher.DevKeys;
+import cn.bqw.local.DevKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

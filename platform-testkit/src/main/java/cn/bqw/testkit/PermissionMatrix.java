@@ -348,7 +348,7 @@ public final class PermissionMatrix {
         long now = Instant.now().getEpochSecond();
         String claims =
                 "{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"forger\",\"upn\":\"forger\",\"groups\":[\"admin\"],\"iat\":%d,\"exp\":%d}"
-                        .formatted(TestTokens.ISSUER, cn.bqw.launcher.DevKeys.AUDIENCE, now, now + 3600);
+                        .formatted(TestTokens.ISSUER, cn.bqw.local.DevKeys.AUDIENCE, now, now + 3600);
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

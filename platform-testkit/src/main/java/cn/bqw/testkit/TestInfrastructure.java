@@ -1,8 +1,8 @@
 package cn.bqw.testkit;
 
-import cn.bqw.launcher.Databases;
-import cn.bqw.launcher.LocalKafka;
-import cn.bqw.launcher.LocalPostgres;
+import cn.bqw.local.Databases;
+import cn.bqw.local.LocalKafka;
+import cn.bqw.local.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package cn.bqw.testkit;
 
-import cn.bqw.launcher.DevKeys;
+import cn.bqw.local.DevKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
 package cn.bqw.task;
 
 import cn.bqw.platform.events.EventCatalogue;
-import cn.bqw.task.events.TaskEvents;
+import cn.bqw.task.department.DepartmentEvents;
+import cn.bqw.task.progress.ProgressEvents;
+import cn.bqw.task.task.TaskEvents;
 import cn.bqw.testkit.EventCatalogueContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,8 @@ class EventCatalogueTest {
     void theAsyncApiDocumentMatchesTheCode() {
         EventCatalogueContract.check(
                 Path.of("src/main/asyncapi/asyncapi.yaml"),
-                EventCatalogue.topicByType(TaskEvents.values()),
-                EventCatalogue.fieldsByType(TaskEvents.values()),
+                EventCatalogue.topicByType(TaskEvents.values(), ProgressEvents.values(), DepartmentEvents.values()),
+                EventCatalogue.fieldsByType(TaskEvents.values(), ProgressEvents.values(), DepartmentEvents.values()),
                 EventCatalogue.topicSettings());
     }
 }

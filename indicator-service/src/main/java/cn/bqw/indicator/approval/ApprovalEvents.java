@@ -1,15 +1,16 @@
 package cn.bqw.indicator.approval;
 
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** Approval steps on {@code bqw.approvals.v1}, keyed by {@code region|period|campaign}; the data is the new state. */
 public enum ApprovalEvents implements EventType {
-    SUBMITTED("bqw.approval.submitted.v1"),
-    APPROVED("bqw.approval.approved.v1"),
-    ACCEPTED("bqw.approval.accepted.v1"),
-    RETURNED("bqw.approval.returned.v1");
+    SUBMITTED(EventNames.APPROVAL_SUBMITTED),
+    APPROVED(EventNames.APPROVAL_APPROVED),
+    ACCEPTED(EventNames.APPROVAL_ACCEPTED),
+    RETURNED(EventNames.APPROVAL_RETURNED);
 
     private final String type;
 

@@ -1,8 +1,8 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.platform.audit.ChangeRecorder;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.ImportTally;
@@ -46,10 +46,8 @@ public class CatalogueImport {
     @Inject
     ChangeRecorder recorder;
 
-    public ImportSummary run(RowReader rows, boolean dryRun, String idempotencyScope, String idempotencyKey)
-            throws Exception {
-        ImportSummary summary = importer.run(
-                rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun), idempotencyScope, idempotencyKey);
+    public ImportSummary run(RowReader rows, boolean dryRun) throws Exception {
+        ImportSummary summary = importer.run(rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun));
         acts.record(
                 "catalogue.import",
                 null,

@@ -1,13 +1,14 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** What indicator-service tells the platform about its catalogue, on {@code bqw.indicators.v1}, keyed by code. */
 public enum IndicatorEvents implements EventType {
-    DEFINED("bqw.indicator.defined.v1"),
-    UPDATED("bqw.indicator.updated.v1");
+    DEFINED(EventNames.INDICATOR_DEFINED),
+    UPDATED(EventNames.INDICATOR_UPDATED);
 
     private final String type;
 

@@ -1,13 +1,14 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.api.Change;
+import cn.bqw.platform.api.Idempotent;
 import cn.bqw.platform.api.IdempotentRequests;
-import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.importing.RowsBody;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,13 +28,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -105,25 +106,24 @@ public class IndicatorResource {
     }
 
     @POST
+    @Idempotent("indicators:import")
+    @Parameter(
+            name = IdempotentRequests.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentRequests.HEADER_DESCRIPTION)
     @Requires(Permission.INDICATOR_IMPORT)
     @Path("/indicators:import")
-    @Consumes("text/csv")
+    @Consumes(RowsBody.CSV)
     @Operation(summary = "Import the catalogue from CSV in the programme's reference format; answers an import summary")
     public RestResponse<ImportSummary> importCatalogue(
             @RequestBody(
                             content =
                                     @Content(
-                                            mediaType = "text/csv",
+                                            mediaType = RowsBody.CSV,
                                             examples = @ExampleObject(name = "catalogue", value = CATALOGUE_CSV)))
-                    InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
+                    RowReader rows,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun)
             throws Exception {
-        return endpoint.handle(
-                "indicators:import",
-                key,
-                () -> RowReader.csv(body, MediaTypes.charset(contentType), Set.of(), json),
-                (rows, scope) -> catalogueImport.run(rows, dryRun, scope, key));
+        return endpoint.run(rows, reader -> catalogueImport.run(reader, dryRun));
     }
 }

@@ -1,14 +1,14 @@
 package cn.bqw.indicator.catalogue;
 
-import cn.bqw.indicator.observation.Observation;
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.ChangeRecorder;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +31,9 @@ public class IndicatorService {
 
     @Inject
     ChangeRecorder recorder;
+
+    @Inject
+    EntityManager entityManager;
 
     /** Defines the indicator, or replaces its definition when {@code ifMatch} names its current version. */
     @Transactional
@@ -61,7 +64,7 @@ public class IndicatorService {
         IndicatorView before = mapper.toView(existing);
         boolean rollUpChanges =
                 request.aggregation() != existing.aggregation || request.overTime() != existing.overTime;
-        if (rollUpChanges && Observation.count("indicatorCode", code) > 0) {
+        if (rollUpChanges && hasObservations(code)) {
             throw ProblemException.conflict("indicator " + code
                     + " has observations: its aggregation and over-time cannot change (define a new indicator)");
         }
@@ -96,6 +99,13 @@ public class IndicatorService {
                 ? Indicator.listAll(Sort.by("code"))
                 : Indicator.list("campaign", Sort.by("code"), campaign);
         return indicators.stream().map(mapper::toView).toList();
+    }
+
+    private boolean hasObservations(String code) {
+        return (Boolean) entityManager
+                .createNativeQuery("SELECT EXISTS (SELECT 1 FROM observation WHERE indicator_code = ?1)")
+                .setParameter(1, code)
+                .getSingleResult();
     }
 
     /** The rules of DESIGN.md §5 that a definition must keep beyond its fields' own. */

@@ -1,12 +1,13 @@
 package cn.bqw.indicator.observation;
 
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** Observations on {@code bqw.observations.v1}, keyed by {@code indicator|region|area}. */
 public enum ObservationEvents implements EventType {
-    RECORDED("bqw.observation.recorded.v1");
+    RECORDED(EventNames.OBSERVATION_RECORDED);
 
     private final String type;
 

@@ -6,10 +6,13 @@ import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.ImportTally;
 import cn.bqw.platform.importing.RowReader;
 import cn.bqw.platform.problem.ProblemException;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Imports values in bulk: each row checked like a single post; rows that pass go to the writer a
@@ -32,10 +35,16 @@ public class ObservationImport {
     @Inject
     LockService locks;
 
-    public ImportSummary run(RowReader rows, BulkImporter.Mode mode, String idempotencyScope, String idempotencyKey)
-            throws Exception {
+    /** The threads that send an import's batches: Quarkus's, with no context of the importing request. */
+    @Inject
+    @ManagedExecutorConfig(
+            propagated = {},
+            cleared = ThreadContext.ALL_REMAINING)
+    ManagedExecutor senders;
+
+    public ImportSummary run(RowReader rows, BulkImporter.Mode mode) throws Exception {
         ObservationRules rules = observations.rules();
-        ObservationWriter.Basis basis = ObservationWriter.Basis.forImport(locks.inForce());
+        ObservationWriter.Basis basis = ObservationWriter.Basis.forImport(locks.inForce(), senders);
         return importer.run(
                 rows,
                 BATCH,
@@ -50,9 +59,7 @@ public class ObservationImport {
                         basis.settle();
                     }
                 },
-                mode,
-                idempotencyScope,
-                idempotencyKey);
+                mode);
     }
 
     private void importBatch(

@@ -4,7 +4,6 @@ import cn.bqw.indicator.catalogue.IndicatorService;
 import cn.bqw.indicator.catalogue.IndicatorView;
 import cn.bqw.indicator.locking.LockService;
 import cn.bqw.platform.api.IdempotentRequests;
-import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.input.Filters;
@@ -13,14 +12,13 @@ import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.RegionAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +73,7 @@ public class ObservationService {
      * Idempotency-Key in the same transaction.
      */
     @Transactional
-    public ObservationWriter.Outcome record(ObservationRequest request, String idempotencyScope, String key) {
+    public ObservationWriter.Outcome record(ObservationRequest request) {
         // Whose region it is before anything else about the value (Permission.OBSERVATION_RECORD).
         regionAccess.requireWrite(request.region());
         Candidate candidate = rulesFor(request.indicator()).check(request);
@@ -85,7 +83,7 @@ public class ObservationService {
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
-        idempotentRequests.remember(idempotencyScope, key, status(outcome), toJson(outcome.recorded()));
+        idempotentRequests.remember(status(outcome), toJson(outcome.recorded()));
         return outcome;
     }
 
@@ -99,16 +97,36 @@ public class ObservationService {
         Filters.indicatorCode("indicator", indicator);
         Filters.divisionCode("region", region);
         Filters.period("period", period);
-        Map<String, Object> filters = new HashMap<>();
-        StringBuilder where = new StringBuilder("1 = 1");
-        filter(where, filters, "indicatorCode", "indicator", indicator);
-        filter(where, filters, "regionCode", "region", region);
-        filter(where, filters, "period", "period", period);
-        filter(where, filters, "area", "area", area);
-        PanacheQuery<Observation> query = Observation.find(
-                        where.toString(), Sort.by("indicatorCode", "period", "area", "regionCode"), filters)
-                .page(page, size);
-        return new Page<>(query.list().stream().map(ObservationService::view).toList(), query.count(), page, size);
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        filter(where, parameters, "indicator_code", indicator);
+        filter(where, parameters, "region_code", region);
+        filter(where, parameters, "period", period);
+        filter(where, parameters, "area", area == null ? null : area.name());
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM observation" + where)) {
+                bind(count, parameters);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<ObservationView> items = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ObservationRows.COLUMNS
+                    + " FROM observation" + where
+                    + " ORDER BY indicator_code, period, area, region_code LIMIT ? OFFSET ?")) {
+                bind(select, parameters);
+                select.setInt(parameters.size() + 1, size);
+                select.setLong(parameters.size() + 2, (long) page * size);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(ObservationRows.read(rows));
+                    }
+                }
+            }
+            return new Page<>(items, total, page, size);
+        });
     }
 
     /** Every version of one key, oldest first, with who recorded it and when. */
@@ -140,28 +158,17 @@ public class ObservationService {
         return versions;
     }
 
-    private static void filter(
-            StringBuilder where, Map<String, Object> filters, String field, String parameter, Object value) {
+    private static void filter(StringBuilder where, List<Object> parameters, String column, String value) {
         if (value != null) {
-            where.append(" and ").append(field).append(" = :").append(parameter);
-            filters.put(parameter, value);
+            where.append(" AND ").append(column).append(" = ?");
+            parameters.add(value);
         }
     }
 
-    static ObservationView view(Observation o) {
-        return new ObservationView(
-                o.indicatorCode,
-                o.regionCode,
-                o.period,
-                o.area,
-                Numbers.canonical(o.value),
-                Numbers.canonical(o.numerator),
-                Numbers.canonical(o.denominator),
-                Numbers.canonical(o.weight),
-                o.outlier,
-                o.version,
-                o.recordedAt,
-                o.recordedBy);
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
     }
 
     private String toJson(Object value) {

@@ -4,13 +4,13 @@ import cn.bqw.indicator.catalogue.OutlierPolicy;
 import cn.bqw.indicator.locking.Locks;
 import cn.bqw.indicator.region.RegionRules;
 import cn.bqw.platform.api.WriteEffect;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.jdbc.BatchSender;
 import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.platform.security.CurrentActor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -84,8 +85,8 @@ public class ObservationWriter {
         }
 
         /** An import's: each batch's writes are sent while the next batch is checked. */
-        static Basis forImport(Locks locks) {
-            return new Basis(locks, BatchSender.inBackground());
+        static Basis forImport(Locks locks, ExecutorService senders) {
+            return new Basis(locks, BatchSender.inBackground(senders));
         }
 
         static Basis forSingleWrite(Locks locks) {

@@ -1,10 +1,10 @@
 package cn.bqw.indicator.region;
 
 import cn.bqw.indicator.catalogue.ReportingLevel;
-import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
+import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.platform.security.RegionAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package cn.bqw.indicator.targets;
 
-import cn.bqw.platform.audit.ChangeRecorder.Change;
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.ImportTally;
@@ -22,9 +22,8 @@ public class TargetImport {
     @Inject
     TargetService targets;
 
-    public ImportSummary run(RowReader rows, BulkImporter.Mode mode, String idempotencyScope, String idempotencyKey)
-            throws Exception {
-        return importer.run(rows, BATCH, this::importBatch, mode, idempotencyScope, idempotencyKey);
+    public ImportSummary run(RowReader rows, BulkImporter.Mode mode) throws Exception {
+        return importer.run(rows, BATCH, this::importBatch, mode);
     }
 
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {

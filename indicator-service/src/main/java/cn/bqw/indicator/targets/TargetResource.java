@@ -1,14 +1,15 @@
 package cn.bqw.indicator.targets;
 
+import cn.bqw.platform.api.Change;
+import cn.bqw.platform.api.Idempotent;
 import cn.bqw.platform.api.IdempotentRequests;
-import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
 import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.importing.RowsBody;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +30,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -128,50 +129,30 @@ public class TargetResource {
     }
 
     @POST
+    @Idempotent("targets:batch")
+    @Parameter(
+            name = IdempotentRequests.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentRequests.HEADER_DESCRIPTION)
     @Requires(Permission.TARGET_BATCH)
     @Path("/targets:batch")
-    @Consumes(CSV)
-    @Operation(summary = "Set targets in bulk from CSV; answers an import summary")
-    public RestResponse<ImportSummary> batchFromCsv(
+    @Consumes({RowsBody.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Set targets in bulk from CSV or a JSON array; answers an import summary")
+    public RestResponse<ImportSummary> batch(
             @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = CSV,
-                                            examples = @ExampleObject(name = "targets", value = TARGETS_CSV)))
-                    InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                            content = {
+                                @Content(
+                                        mediaType = RowsBody.CSV,
+                                        examples = @ExampleObject(name = "targets", value = TARGETS_CSV)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        examples = @ExampleObject(name = "targets", value = TARGETS_JSON))
+                            })
+                    RowReader rows,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
+            @QueryParam("atomic") @DefaultValue("false") boolean atomic)
             throws Exception {
-        return batch(
-                key,
-                new BulkImporter.Mode(dryRun, atomic),
-                () -> RowReader.csv(body, MediaTypes.charset(contentType), Set.of(), json));
-    }
-
-    @POST
-    @Requires(Permission.TARGET_BATCH)
-    @Path("/targets:batch")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set targets in bulk from a JSON array; answers an import summary")
-    public RestResponse<ImportSummary> batchFromJson(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            examples = @ExampleObject(name = "targets", value = TARGETS_JSON)))
-                    InputStream body,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
-            throws Exception {
-        return batch(key, new BulkImporter.Mode(dryRun, atomic), () -> RowReader.jsonArray(body, json));
-    }
-
-    private RestResponse<ImportSummary> batch(String key, BulkImporter.Mode mode, ImportEndpoint.Rows rows)
-            throws Exception {
-        return endpoint.handle(
-                "targets:batch", key, rows, (reader, scope) -> targetImport.run(reader, mode, scope, key));
+        BulkImporter.Mode mode = new BulkImporter.Mode(dryRun, atomic);
+        return endpoint.run(rows, reader -> targetImport.run(reader, mode));
     }
 }

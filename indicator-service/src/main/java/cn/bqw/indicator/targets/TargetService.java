@@ -2,15 +2,15 @@ package cn.bqw.indicator.targets;
 
 import cn.bqw.indicator.catalogue.Indicator;
 import cn.bqw.indicator.region.RegionRules;
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.ChangeRecorder;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

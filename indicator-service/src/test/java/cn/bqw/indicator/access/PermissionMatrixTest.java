@@ -2,7 +2,7 @@ package cn.bqw.indicator.access;
 
 import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.testkit.PermissionMatrix;
 import cn.bqw.testkit.PermissionMatrix.Sample;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;

@@ -2,7 +2,7 @@ package cn.bqw.indicator.hostile;
 
 import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.testkit.HostileInput;
 import cn.bqw.testkit.HostileInput.Table;
 import cn.bqw.testkit.PlatformTestResource;

@@ -13,7 +13,7 @@ import cn.bqw.indicator.TestIndicators;
 import cn.bqw.indicator.TestRegions;
 import cn.bqw.platform.api.WriteAdmission;
 import cn.bqw.platform.api.WriteAdmissionConfig;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;

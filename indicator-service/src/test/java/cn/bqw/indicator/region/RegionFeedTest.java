@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TopicReader;

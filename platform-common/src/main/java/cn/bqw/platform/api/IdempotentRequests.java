@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -35,6 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+    /** The header as the API documents it on each endpoint that takes it. */
+    public static final String HEADER_DESCRIPTION =
+            "A unique key for this write (a UUID): sent again with the same request, it gets the first answer"
+                    + " again (Idempotency-Replayed: true) instead of a second effect";
+
     static final int MAX_KEY_LENGTH = 255;
 
     /** A remembered answer. */
@@ -55,12 +58,8 @@ public class IdempotentRequests {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
-    @ConfigProperty(name = "bqw.idempotency.retention", defaultValue = "PT24H")
-    Duration retention;
-
-    /** A reservation older than this belongs to a request that died; a retry may take it over. */
-    @ConfigProperty(name = "bqw.idempotency.abandoned-after", defaultValue = "PT1H")
-    Duration abandonedAfter;
+    @Inject
+    IdempotencyConfig config;
 
     /** How a replayed answer is turned back into a response. */
     public interface Replay<T> {
@@ -96,6 +95,8 @@ public class IdempotentRequests {
             answer.getHeaders().putSingle("Idempotency-Replayed", "true");
             return answer;
         }
+        pending.scope = scope;
+        pending.key = key;
         pending.fingerprint = fingerprint;
         try {
             return work.call();
@@ -105,12 +106,22 @@ public class IdempotentRequests {
         }
     }
 
-    /** Joins the writer's transaction, so that the answer is remembered exactly when the effect commits. */
+    /** The current request's Idempotency-Key, null without one. */
+    public String currentKey() {
+        return http.getCurrent().request().getHeader(HEADER);
+    }
+
+    /**
+     * Remembers the answer to the request being run once (nothing without one). Joins the writer's
+     * transaction, so that the answer is remembered exactly when the effect commits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void remember(String scope, String key, int status, String body) {
-        if (key == null || pending.fingerprint == null) {
+    public void remember(int status, String body) {
+        if (pending.fingerprint == null) {
             return;
         }
+        String scope = pending.scope;
+        String key = pending.key;
         entityManager
                 .createNativeQuery("UPDATE idempotent_request SET status = ?3, body = ?4, fingerprint = ?5"
                         + " WHERE scope = ?1 AND key = ?2")
@@ -163,7 +174,7 @@ public class IdempotentRequests {
     public void purgeExpired() {
         entityManager
                 .createNativeQuery("DELETE FROM idempotent_request WHERE created_at < ?1")
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(retention))
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))
                 .executeUpdate();
     }
 
@@ -207,8 +218,8 @@ public class IdempotentRequests {
                 (String) row[2],
                 toOffset(row[3]));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        boolean expired = stored.createdAt().isBefore(now.minus(retention));
-        boolean abandoned = stored.status() == null && stored.createdAt().isBefore(now.minus(abandonedAfter));
+        boolean expired = stored.createdAt().isBefore(now.minus(config.retention()));
+        boolean abandoned = stored.status() == null && stored.createdAt().isBefore(now.minus(config.abandonedAfter()));
         if (expired || abandoned) {
             entityManager
                     .createNativeQuery("UPDATE idempotent_request SET status = NULL, body = NULL, fingerprint = NULL,"

@@ -1,6 +1,5 @@
 package cn.bqw.platform.api;
 
-import cn.bqw.platform.audit.ChangeRecorder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
@@ -10,8 +9,7 @@ public final class SavedAnswers {
     private SavedAnswers() {}
 
     /** {@code pathTemplate} like {@code /api/v1/villages/{code}}, filled with {@code keys}. */
-    public static <S extends Record> Response of(
-            ChangeRecorder.Change<S> saved, long version, String pathTemplate, Object... keys) {
+    public static <S extends Record> Response of(Change<S> saved, long version, String pathTemplate, Object... keys) {
         Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
                 ? Response.created(UriBuilder.fromPath(pathTemplate).build(keys))
                 : Response.ok();

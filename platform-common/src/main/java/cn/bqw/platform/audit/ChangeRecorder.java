@@ -1,5 +1,6 @@
 package cn.bqw.platform.audit;
 
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.events.DomainEvent;
 import cn.bqw.platform.events.EventType;
@@ -16,9 +17,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ChangeRecorder {
-
-    /** A saved aggregate: its state before (null when new) and after, and what changed. */
-    public record Change<S extends Record>(S before, S after, WriteEffect effect) {}
 
     /** How one aggregate type is audited and published. */
     public record Kind<S extends Record>(

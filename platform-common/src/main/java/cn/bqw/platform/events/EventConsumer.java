@@ -67,26 +67,13 @@ public class EventConsumer {
         } catch (PoisonEventException e) {
             return message.nack(e);
         }
-        int itsOwnFailures = 0;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Instant started = Instant.now();
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, event, handler));
-                traces.applied(consumer, List.of(event), started);
-                return message.ack();
-            } catch (PoisonEventException e) {
-                return message.nack(e);
-            } catch (RuntimeException e) {
-                LOG.debugf(e, "%s: attempt %d for event %s failed", consumer, attempt, event.id());
-                if (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS) {
-                    return message.nack(e);
-                }
-                if (stopping) {
-                    return unacknowledged();
-                }
-                pause(attempt);
-            }
-        }
+        Attempts attempts =
+                attempt(consumer, "event " + event.id(), List.of(event), () -> applyOnce(consumer, event, handler));
+        return switch (attempts.end()) {
+            case APPLIED -> message.ack();
+            case FAILED -> message.nack(attempts.failure());
+            case STOPPING -> unacknowledged();
+        };
     }
 
     /**
@@ -118,34 +105,25 @@ public class EventConsumer {
                 deadLetters.send(deadLetterTopic, record, e.getMessage());
             }
         }
-        RuntimeException failure = null;
-        int itsOwnFailures = 0;
-        for (int attempt = 1; !events.isEmpty(); attempt++) {
-            try {
-                Instant started = Instant.now();
-                QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, events)));
-                traces.applied(consumer, events, started);
-                return batch.ack();
-            } catch (RuntimeException e) {
-                failure = e;
-                LOG.debugf(e, "%s: attempt %d for a batch of %d failed", consumer, attempt, events.size());
-                if (e instanceof PoisonEventException || (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS)) {
-                    break;
-                }
-                if (stopping) {
-                    return unacknowledged();
-                }
-                pause(attempt);
-            }
+        if (events.isEmpty()) {
+            return batch.ack();
         }
-        if (failure != null) {
-            LOG.warnf(
+        Attempts attempts =
+                attempt(consumer, "a batch of " + events.size(), events, () -> handler.accept(fresh(consumer, events)));
+        switch (attempts.end()) {
+            case APPLIED -> {
+                return batch.ack();
+            }
+            case STOPPING -> {
+                return unacknowledged();
+            }
+            case FAILED -> LOG.warnf(
                     "%s: a batch of %d failed (%s); applying its events one by one",
-                    consumer, events.size(), failure.getMessage());
-            for (IncomingEvent event : events) {
-                if (!oneByOne(consumer, event, recordOf.get(event.id()), deadLetterTopic, handler)) {
-                    return unacknowledged();
-                }
+                    consumer, events.size(), attempts.failure().getMessage());
+        }
+        for (IncomingEvent event : events) {
+            if (!oneByOne(consumer, event, recordOf.get(event.id()), deadLetterTopic, handler)) {
+                return unacknowledged();
             }
         }
         return batch.ack();
@@ -158,30 +136,53 @@ public class EventConsumer {
             ConsumerRecord<String, String> record,
             String deadLetterTopic,
             Consumer<List<IncomingEvent>> handler) {
-        RuntimeException failure;
+        Attempts attempts = attempt(
+                consumer, "event " + event.id(), List.of(event), () -> handler.accept(fresh(consumer, List.of(event))));
+        if (attempts.end() == End.STOPPING) {
+            return false;
+        }
+        if (attempts.end() == End.FAILED) {
+            deadLetters.send(deadLetterTopic, record, attempts.failure().getMessage());
+        }
+        return true;
+    }
+
+    /** How a run of attempts ended: applied, failed for good (with why), or cut short by the service stopping. */
+    private enum End {
+        APPLIED,
+        FAILED,
+        STOPPING
+    }
+
+    private record Attempts(End end, RuntimeException failure) {}
+
+    /**
+     * The one retry rule of every consumer: {@code apply} runs in a transaction of its own until it
+     * commits; a poison event fails at once; a failure while the database answers counts against the
+     * events ({@link #ATTEMPTS} at most), one while it does not is waited out (see {@link
+     * #databaseDown}); 50 ms, 200 ms, 450 ms, … up to 5 s between attempts.
+     */
+    private Attempts attempt(String consumer, String what, List<IncomingEvent> events, Runnable apply) {
         int itsOwnFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 Instant started = Instant.now();
-                QuarkusTransaction.requiringNew().run(() -> handler.accept(fresh(consumer, List.of(event))));
-                traces.applied(consumer, List.of(event), started);
-                return true;
+                QuarkusTransaction.requiringNew().run(apply);
+                traces.applied(consumer, events, started);
+                return new Attempts(End.APPLIED, null);
             } catch (PoisonEventException e) {
-                failure = e;
-                break;
+                return new Attempts(End.FAILED, e);
             } catch (RuntimeException e) {
-                failure = e;
+                LOG.debugf(e, "%s: attempt %d for %s failed", consumer, attempt, what);
                 if (!databaseDown(consumer, e) && ++itsOwnFailures >= ATTEMPTS) {
-                    break;
+                    return new Attempts(End.FAILED, e);
                 }
                 if (stopping) {
-                    return false;
+                    return new Attempts(End.STOPPING, e);
                 }
                 pause(attempt);
             }
         }
-        deadLetters.send(deadLetterTopic, record, failure.getMessage());
-        return true;
     }
 
     /**
@@ -258,7 +259,6 @@ public class EventConsumer {
         }
     }
 
-    /** 50 ms, 200 ms, 450 ms, … up to 5 s between attempts. */
     private static void pause(int attempt) {
         try {
             Thread.sleep(Math.min(5000L, 50L * attempt * attempt));

@@ -28,20 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboxRelay {
 
-    @ConfigProperty(name = "bqw.outbox.relay.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @ConfigProperty(name = "bqw.outbox.relay.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "bqw.outbox.relay.idle-wait", defaultValue = "PT1S")
-    Duration idleWait;
-
-    @ConfigProperty(name = "bqw.outbox.retention", defaultValue = "P7D")
-    Duration retention;
-
-    @ConfigProperty(name = "bqw.outbox.purge-every", defaultValue = "PT10M")
-    Duration purgeEvery;
+    @Inject
+    OutboxConfig config;
 
     @Inject
     KafkaConnection kafka;
@@ -60,7 +48,7 @@ public class OutboxRelay {
     private OutboxPublisher publisher;
 
     void start(@Observes StartupEvent startup) {
-        if (!enabled) {
+        if (!config.relay().enabled()) {
             return;
         }
         Gauge.builder("bqw.outbox.backlog", stats.backlog, AtomicLong::get)
@@ -87,7 +75,8 @@ public class OutboxRelay {
     }
 
     public OutboxPublisher.Settings settings() {
-        return new OutboxPublisher.Settings(batchSize, idleWait, retention, purgeEvery);
+        return new OutboxPublisher.Settings(
+                config.relay().batchSize(), config.relay().idleWait(), config.retention(), config.purgeEvery());
     }
 
     public OutboxPublisher.Stats stats() {

@@ -5,10 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,14 +27,14 @@ public class ProcessedEvents {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "bqw.inbox.retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    InboxConfig config;
 
     @Scheduled(every = "${bqw.inbox.purge-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        long purged = purgeProcessedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(retention));
+        long purged = purgeProcessedBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()));
         if (purged > 0) {
-            LOG.infof("purged %,d processed-event records older than %s", purged, retention);
+            LOG.infof("purged %,d processed-event records older than %s", purged, config.retention());
         }
     }
 

@@ -30,11 +30,8 @@ public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
-    @ConfigProperty(name = "bqw.topics.provision", defaultValue = "true")
-    boolean provision;
-
-    @ConfigProperty(name = "bqw.topics.replication-factor", defaultValue = "1")
-    short replicationFactor;
+    @Inject
+    TopicsConfig config;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> bootstrapServers;
@@ -47,8 +44,8 @@ public class TopicProvisioner {
      * otherwise auto-create a topic they subscribe to with the broker's defaults.
      */
     void provision(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent startup) {
-        if (provision && bootstrapServers.isPresent()) {
-            ensureTopics(kafka.settings(), replicationFactor);
+        if (config.provision() && bootstrapServers.isPresent()) {
+            ensureTopics(kafka.settings(), config.replicationFactor());
         }
     }
 

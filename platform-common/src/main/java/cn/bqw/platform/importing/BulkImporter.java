@@ -27,7 +27,6 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a bulk import: one transaction over the whole stream, rows handed to the importer in
@@ -113,24 +112,23 @@ public class BulkImporter {
         }
     }
 
-    @ConfigProperty(name = "bqw.import.max-rows", defaultValue = "100000")
-    long maxRows;
+    @Inject
+    ImportConfig config;
 
     @Transactional
     @TransactionConfiguration(timeout = 1800)
-    public ImportSummary run(
-            RowReader rows, int batchSize, Batch batch, Mode mode, String idempotencyScope, String idempotencyKey)
-            throws Exception {
+    public ImportSummary run(RowReader rows, int batchSize, Batch batch, Mode mode) throws Exception {
         boolean dryRun = mode.dryRun();
         ImportTally tally = new ImportTally(dryRun);
         List<Row> pending = new ArrayList<>(batchSize);
         long index = 0;
         try {
             while (rows.hasNext()) {
-                if (index == maxRows) {
+                if (index == config.maxRows()) {
                     throw new ProblemException(
                             ProblemType.PAYLOAD_TOO_LARGE,
-                            "an import takes at most " + maxRows + " rows a request; split it and send the parts");
+                            "an import takes at most " + config.maxRows()
+                                    + " rows a request; split it and send the parts");
                 }
                 pending.add(new Row(++index, rows.next(), rows.textCells()));
                 if (pending.size() == batchSize) {
@@ -154,7 +152,7 @@ public class BulkImporter {
         if (dryRun) {
             transactions.setRollbackOnly();
         } else {
-            idempotentRequests.remember(idempotencyScope, idempotencyKey, 200, json.writeValueAsString(summary));
+            idempotentRequests.remember(200, json.writeValueAsString(summary));
         }
         return summary;
     }

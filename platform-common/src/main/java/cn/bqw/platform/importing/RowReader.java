@@ -1,5 +1,6 @@
 package cn.bqw.platform.importing;
 
+import cn.bqw.platform.api.DigestedBody;
 import cn.bqw.platform.problem.Problem;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
@@ -31,7 +32,7 @@ import java.util.Set;
  * the cells of {@code listColumns} hold {@code |}-separated lists. A body that cannot be read at all
  * is a 400 {@code malformed-request}.
  */
-public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
+public final class RowReader implements Iterator<ObjectNode>, AutoCloseable, DigestedBody {
 
     private final Iterator<ObjectNode> rows;
     private final AutoCloseable source;
@@ -46,6 +47,7 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
     }
 
     /** SHA-256 of the whole body as sent: an Idempotency-Key is bound to it. */
+    @Override
     public byte[] bodyDigest() {
         return body.digest();
     }
@@ -169,6 +171,15 @@ public final class RowReader implements Iterator<ObjectNode>, AutoCloseable {
             source.close();
         } finally {
             body.close();
+        }
+    }
+
+    /** Closes, for a caller that can do nothing about a failure to (the request is over). */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            // What is left is a temporary file the operating system cleans.
         }
     }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.core.BaseConnection;
 
@@ -24,29 +23,29 @@ public final class BatchSender {
         void send(Connection connection) throws SQLException;
     }
 
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "batch-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private static final Future<?> NOTHING = CompletableFuture.completedFuture(null);
 
-    private final boolean inBackground;
+    /** Null: sent on the caller's thread. */
+    private final ExecutorService threads;
+
     private Future<?> sending = NOTHING;
 
-    private BatchSender(boolean inBackground) {
-        this.inBackground = inBackground;
+    private BatchSender(ExecutorService threads) {
+        this.threads = threads;
     }
 
-    /** For a bulk write: each batch sent while the next is prepared. */
-    public static BatchSender inBackground() {
-        return new BatchSender(true);
+    /**
+     * For a bulk write: each batch sent by one of {@code threads} while the next is prepared. The
+     * threads must carry no context of the caller's (a transaction especially): they use the
+     * PostgreSQL connection directly.
+     */
+    public static BatchSender inBackground(ExecutorService threads) {
+        return new BatchSender(threads);
     }
 
     /** For a single write: sent at once, on the caller's thread. */
     public static BatchSender inline() {
-        return new BatchSender(false);
+        return new BatchSender(null);
     }
 
     /**
@@ -56,12 +55,12 @@ public final class BatchSender {
      */
     public void send(Connection connection, Statements statements) throws SQLException {
         awaitSent();
-        if (!inBackground) {
+        if (threads == null) {
             statements.send(connection);
             return;
         }
         Connection underneath = connection.unwrap(BaseConnection.class);
-        sending = THREADS.submit(() -> {
+        sending = threads.submit(() -> {
             statements.send(underneath);
             return null;
         });

@@ -1,7 +1,7 @@
 package cn.bqw.platform.events;
 
-import cn.bqw.launcher.LocalKafka;
-import cn.bqw.launcher.LocalPostgres;
+import cn.bqw.local.LocalKafka;
+import cn.bqw.local.LocalPostgres;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;

@@ -12,6 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,12 @@ import org.junit.jupiter.api.Test;
 class BatchSenderTest {
 
     static String url;
+    static final ExecutorService senders = Executors.newCachedThreadPool();
+
+    @AfterAll
+    static void stopSenders() {
+        senders.shutdownNow();
+    }
 
     @BeforeAll
     static void database() throws SQLException {
@@ -34,7 +43,7 @@ class BatchSenderTest {
         List<String> threads = new CopyOnWriteArrayList<>();
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
-            BatchSender sender = BatchSender.inBackground();
+            BatchSender sender = BatchSender.inBackground(senders);
             for (int batch = 0; batch < 5; batch++) {
                 CopyIn rows = new CopyIn("sent (n, sender)");
                 for (int n = batch * 100; n < (batch + 1) * 100; n++) {
@@ -67,7 +76,7 @@ class BatchSenderTest {
     void aBatchThatFailsInTheBackgroundFailsTheCallerAtItsNextStep() throws SQLException {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
-            BatchSender sender = BatchSender.inBackground();
+            BatchSender sender = BatchSender.inBackground(senders);
             CopyIn twice = new CopyIn("sent (n, sender)").row(1_000, "a").row(1_000, "b");
             sender.send(connection, twice::copy);
             SQLException failure = assertThrows(SQLException.class, sender::awaitSent);

@@ -2,8 +2,10 @@ package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.period.Period;
+import cn.bqw.report.catalogue.IndicatorArrived;
 import cn.bqw.report.catalogue.IndicatorDef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -12,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 
@@ -47,7 +51,7 @@ public class AggregateStore {
         lock("pg_advisory_xact_lock_shared");
         Deltas deltas = new Deltas();
         // By region|year (each value's region and every division above it), in key order.
-        Map<String, Integer> latestMonths = new java.util.TreeMap<>();
+        Map<RegionYear, Integer> latestMonths = new TreeMap<>();
         Set<String> around = new java.util.HashSet<>();
         states.forEach(state -> {
             around.add(state.region());
@@ -55,7 +59,7 @@ public class AggregateStore {
         });
         ApprovedUnits units = ApprovedUnits.load(entityManager, around, null);
         // What the poll's values replace and weigh by, read up front: one query each, not one per value.
-        Map<String, List<StoredFact>> stored = storedFacts(states, units);
+        Map<Series, List<StoredFact>> stored = storedFacts(states, units);
         Map<String, BigDecimal> weights = populations.of(states.stream()
                 .filter(state -> state.weight() == null)
                 .map(ObservationState::region)
@@ -65,7 +69,7 @@ public class AggregateStore {
         for (ObservationState state : states) {
             Period period = Period.parse(state.period())
                     .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
-            String series = seriesKey(state.indicator(), state.region(), state.area(), period.year());
+            Series series = new Series(state.indicator(), state.region(), state.area(), period.year());
             List<StoredFact> before = stored.getOrDefault(series, List.of());
             Optional<StoredFact> same = before.stream()
                     .filter(f -> f.period().equals(state.period()))
@@ -91,7 +95,7 @@ public class AggregateStore {
             stored.put(series, now);
             if (period.length() != Period.Length.YEAR) {
                 for (String region : DivisionCode.lineage(state.region())) {
-                    latestMonths.merge(region + "|" + period.year(), period.lastMonth(), Math::max);
+                    latestMonths.merge(new RegionYear(region, period.year()), period.lastMonth(), Math::max);
                 }
             }
             if (indicator != null) {
@@ -112,13 +116,11 @@ public class AggregateStore {
                     .setParameter(
                             1,
                             latestMonths.keySet().stream()
-                                    .map(key -> key.substring(0, key.indexOf('|')))
+                                    .map(RegionYear::region)
                                     .toArray(String[]::new))
                     .setParameter(
                             2,
-                            latestMonths.keySet().stream()
-                                    .map(key -> Integer.valueOf(key.substring(key.indexOf('|') + 1)))
-                                    .toArray(Integer[]::new))
+                            latestMonths.keySet().stream().map(RegionYear::year).toArray(Integer[]::new))
                     .setParameter(3, latestMonths.values().toArray(Integer[]::new))
                     .executeUpdate();
         }
@@ -165,16 +167,16 @@ public class AggregateStore {
             BigDecimal weight = weights.get(region);
             // Only series whose weight really changes: an ancestor with a population of its own
             // keeps it when a village arrives, and its many series need no recomputing.
-            Map<String, Object[]> series = new LinkedHashMap<>();
+            Set<Series> series = new LinkedHashSet<>();
             for (Object[] row : weighted) {
                 if (row[3] == null || ((BigDecimal) row[3]).compareTo(weight) != 0) {
-                    series.putIfAbsent(row[0] + "|" + row[1] + "|" + row[2], row);
+                    series.add(new Series((String) row[0], region, (String) row[1], ((Number) row[2]).intValue()));
                 }
             }
-            for (Object[] one : series.values()) {
-                String indicatorCode = (String) one[0];
-                String area = (String) one[1];
-                int year = ((Number) one[2]).intValue();
+            for (Series one : series) {
+                String indicatorCode = one.indicator();
+                String area = one.area();
+                int year = one.year();
                 IndicatorDef indicator = IndicatorDef.findById(indicatorCode);
                 String campaign = indicator == null ? null : indicator.campaign;
                 List<Fact> before = facts(indicatorCode, region, area, year, campaign, units);
@@ -207,8 +209,12 @@ public class AggregateStore {
      * Recomputes an indicator's aggregates from its facts: for facts that arrived before the
      * indicator, or an indicator that moved to another campaign (whose approvals then cover it).
      */
+    void onArrival(@Observes IndicatorArrived arrival) {
+        rebuild(arrival.indicator());
+    }
+
     @SuppressWarnings("unchecked")
-    public void rebuild(IndicatorDef indicator) {
+    void rebuild(IndicatorDef indicator) {
         lock("pg_advisory_xact_lock");
         entityManager
                 .createNativeQuery("DELETE FROM aggregate WHERE indicator_code = ?1")
@@ -268,21 +274,18 @@ public class AggregateStore {
                 .setParameter(3, below.end())
                 .setParameter(4, campaign)
                 .getResultList();
-        Map<String, String[]> series = new LinkedHashMap<>();
-        String year = Integer.toString(unitPeriod.year());
+        Set<Series> series = new LinkedHashSet<>();
         for (Object[] row : touched) {
-            series.put(
-                    seriesKey((String) row[0], (String) row[1], (String) row[2], unitPeriod.year()),
-                    new String[] {(String) row[0], (String) row[1], (String) row[2], year});
+            series.add(new Series((String) row[0], (String) row[1], (String) row[2], unitPeriod.year()));
         }
-        Map<String, List<StoredFact>> stored = storedFacts(series, now);
-        for (Map.Entry<String, String[]> one : series.entrySet()) {
-            String[] key = one.getValue();
-            List<StoredFact> facts = stored.getOrDefault(one.getKey(), List.of());
+        Map<Series, List<StoredFact>> stored = storedFacts(series, now);
+        for (Series one : series) {
+            List<StoredFact> facts = stored.getOrDefault(one, List.of());
             List<Fact> old = facts.stream()
-                    .map(f -> f.fact().official(then.covers(campaign, key[1], f.period())))
+                    .map(f -> f.fact().official(then.covers(campaign, one.region(), f.period())))
                     .toList();
-            deltas.change(IndicatorDef.findById(key[0]), key[1], key[2], unitPeriod.year(), old, facts(facts));
+            deltas.change(
+                    IndicatorDef.findById(one.indicator()), one.region(), one.area(), one.year(), old, facts(facts));
         }
     }
 
@@ -404,18 +407,18 @@ public class AggregateStore {
                         weight = aggregate.weight + EXCLUDED.weight,
                         reporters = aggregate.reporters + EXCLUDED.reporters,
                         approved = aggregate.approved + EXCLUDED.approved""")) {
-                for (Map.Entry<String, Contribution> row : deltas.rows().entrySet()) {
+                for (Map.Entry<AggregateKey, Contribution> row : deltas.rows().entrySet()) {
                     if (row.getValue().isZero()) {
                         continue;
                     }
-                    String[] key = row.getKey().split("\\|");
+                    AggregateKey key = row.getKey();
                     Contribution change = row.getValue();
-                    upsert.setString(1, key[0]);
-                    upsert.setInt(2, Integer.parseInt(key[1]));
-                    upsert.setInt(3, Integer.parseInt(key[2]));
-                    upsert.setString(4, key[3]);
-                    upsert.setString(5, key[4]);
-                    upsert.setString(6, key[5]);
+                    upsert.setString(1, key.indicator());
+                    upsert.setInt(2, key.year());
+                    upsert.setInt(3, key.month());
+                    upsert.setString(4, key.area());
+                    upsert.setString(5, key.region());
+                    upsert.setString(6, key.view().name());
                     upsert.setBigDecimal(7, change.value());
                     upsert.setBigDecimal(8, change.numerator());
                     upsert.setBigDecimal(9, change.denominator());
@@ -438,28 +441,37 @@ public class AggregateStore {
     /** A fact as stored, with the period and version it is kept under. */
     record StoredFact(String period, long version, Fact fact) {}
 
-    private static String seriesKey(String indicator, String region, String area, int year) {
-        return indicator + "|" + region + "|" + area + "|" + year;
+    /** One series of facts: an indicator's values of a region and area in a year. */
+    record Series(String indicator, String region, String area, int year) {}
+
+    /** A region's year, whose latest month with a value {@code region_year} keeps; in key order, as rows are locked. */
+    record RegionYear(String region, int year) implements Comparable<RegionYear> {
+        @Override
+        public int compareTo(RegionYear other) {
+            int byRegion = region.compareTo(other.region);
+            return byRegion != 0 ? byRegion : Integer.compare(year, other.year);
+        }
     }
 
     /**
      * The stored facts of every series (indicator, region, area, year) of {@code states}, by
      * series, each marked official as {@code units} say.
      */
-    private Map<String, List<StoredFact>> storedFacts(List<ObservationState> states, ApprovedUnits units) {
-        Map<String, String[]> series = new LinkedHashMap<>();
+    private Map<Series, List<StoredFact>> storedFacts(List<ObservationState> states, ApprovedUnits units) {
+        Set<Series> series = new LinkedHashSet<>();
         for (ObservationState state : states) {
-            String year = state.period().substring(0, 4);
-            series.putIfAbsent(
-                    seriesKey(state.indicator(), state.region(), state.area(), Integer.parseInt(year)),
-                    new String[] {state.indicator(), state.region(), state.area(), year});
+            series.add(new Series(
+                    state.indicator(),
+                    state.region(),
+                    state.area(),
+                    Integer.parseInt(state.period().substring(0, 4))));
         }
         return storedFacts(series, units);
     }
 
-    /** The stored facts of each series ({@code indicator, region, area, year}, by series key), marked as {@code units} say. */
+    /** The stored facts of each series, marked as {@code units} say. */
     @SuppressWarnings("unchecked")
-    private Map<String, List<StoredFact>> storedFacts(Map<String, String[]> series, ApprovedUnits units) {
+    private Map<Series, List<StoredFact>> storedFacts(Set<Series> series, ApprovedUnits units) {
         if (series.isEmpty()) {
             return new HashMap<>();
         }
@@ -473,19 +485,15 @@ public class AggregateStore {
                         JOIN fact f ON f.indicator_code = k.i AND f.region_code = k.r AND f.area = k.a
                                    AND f.year = k.y
                         LEFT JOIN indicator_def i ON i.code = f.indicator_code""")
-                .setParameter(1, column(series, 0))
-                .setParameter(2, column(series, 1))
-                .setParameter(3, column(series, 2))
-                .setParameter(
-                        4,
-                        series.values().stream()
-                                .map(key -> Integer.valueOf(key[3]))
-                                .toArray(Integer[]::new))
+                .setParameter(1, series.stream().map(Series::indicator).toArray(String[]::new))
+                .setParameter(2, series.stream().map(Series::region).toArray(String[]::new))
+                .setParameter(3, series.stream().map(Series::area).toArray(String[]::new))
+                .setParameter(4, series.stream().map(Series::year).toArray(Integer[]::new))
                 .getResultList();
-        Map<String, List<StoredFact>> stored = new HashMap<>();
+        Map<Series, List<StoredFact>> stored = new HashMap<>();
         for (Object[] row : rows) {
             stored.computeIfAbsent(
-                            seriesKey((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue()),
+                            new Series((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue()),
                             key -> new ArrayList<>())
                     .add(new StoredFact(
                             (String) row[4],
@@ -493,10 +501,6 @@ public class AggregateStore {
                             Fact.of(row, 6, units.covers((String) row[11], (String) row[1], (String) row[4]))));
         }
         return stored;
-    }
-
-    private static String[] column(Map<String, String[]> keys, int index) {
-        return keys.values().stream().map(key -> key[index]).toArray(String[]::new);
     }
 
     private static List<Fact> facts(List<StoredFact> stored) {

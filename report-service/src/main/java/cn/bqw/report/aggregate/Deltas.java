@@ -14,11 +14,8 @@ import java.util.TreeMap;
  */
 public final class Deltas {
 
-    /**
-     * Keyed {@code indicator|year|MM|area|region|VIEW}, like the aggregate's primary key, so rows
-     * come in key order.
-     */
-    private final Map<String, Contribution> rows = new TreeMap<>();
+    /** In key order (see {@link AggregateKey}). */
+    private final Map<AggregateKey, Contribution> rows = new TreeMap<>();
 
     /** A series changed from {@code before} to {@code after} (facts, with whether each is official now). */
     public void change(
@@ -48,17 +45,13 @@ public final class Deltas {
                 continue;
             }
             for (String target : targets) {
-                rows.merge(key(indicator.code, year, month, area, target, view), change, Contribution::plus);
+                rows.merge(
+                        new AggregateKey(indicator.code, year, month, area, target, view), change, Contribution::plus);
             }
         }
     }
 
-    public Map<String, Contribution> rows() {
+    public Map<AggregateKey, Contribution> rows() {
         return rows;
-    }
-
-    public static String key(String indicator, int year, int month, String area, String region, View view) {
-        return indicator + "|" + year + "|" + (month < 10 ? "0" : "") + month + "|" + area + "|" + region + "|"
-                + view.name();
     }
 }

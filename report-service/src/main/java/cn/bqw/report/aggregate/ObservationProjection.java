@@ -1,6 +1,7 @@
 package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
@@ -48,7 +49,7 @@ public class ObservationProjection {
         List<ObservationState> states = new ArrayList<>(batch.size());
         OffsetDateTime last = null;
         for (IncomingEvent event : batch) {
-            if (!event.type().equals("bqw.observation.recorded.v1")) {
+            if (!event.type().equals(EventNames.OBSERVATION_RECORDED)) {
                 continue;
             }
             ObservationState state = event.dataAs(ObservationState.class, json);

@@ -1,8 +1,8 @@
 package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
 package cn.bqw.report.approval;
 
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.input.Filters;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +19,9 @@ import java.util.Map;
 /** Reads the approval progress of a region's children from the projection's {@code approval_unit}. */
 @ApplicationScoped
 public class ApprovalProgressService {
+
+    /** An approval unit of one period: a region's campaign. */
+    private record RegionCampaign(String region, String campaign) {}
 
     @Inject
     RegionReplica regions;
@@ -41,7 +44,7 @@ public class ApprovalProgressService {
         List<String> campaigns = entityManager
                 .createNativeQuery("SELECT DISTINCT campaign FROM indicator_def ORDER BY campaign")
                 .getResultList();
-        Map<String, Object[]> stored = new HashMap<>();
+        Map<RegionCampaign, Object[]> stored = new HashMap<>();
         if (!children.isEmpty()) {
             List<Object[]> rows = entityManager
                     .createNativeQuery("SELECT region_code, campaign, state, reason, changed_by FROM approval_unit"
@@ -49,14 +52,14 @@ public class ApprovalProgressService {
                     .setParameter(1, unitPeriod)
                     .setParameter(2, children.stream().map(RegionRecord::code).toList())
                     .getResultList();
-            rows.forEach(row -> stored.put(row[0] + "|" + row[1], row));
+            rows.forEach(row -> stored.put(new RegionCampaign((String) row[0], (String) row[1]), row));
         }
         List<ApprovalProgress.Unit> units = new ArrayList<>();
         List<ApprovalProgress.Campaign> counts = new ArrayList<>();
         for (String campaign : campaigns) {
             Map<String, Integer> byState = new HashMap<>();
             for (RegionRecord child : children) {
-                Object[] row = stored.get(child.code() + "|" + campaign);
+                Object[] row = stored.get(new RegionCampaign(child.code(), campaign));
                 String state = row == null ? "OPEN" : (String) row[2];
                 byState.merge(state, 1, Integer::sum);
                 units.add(new ApprovalProgress.Unit(

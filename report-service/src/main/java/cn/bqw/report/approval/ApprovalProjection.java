@@ -1,6 +1,7 @@
 package cn.bqw.report.approval;
 
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
@@ -55,7 +56,7 @@ public class ApprovalProjection {
     }
 
     private void apply(IncomingEvent event, Deltas deltas) {
-        if (!event.type().startsWith("bqw.approval.")) {
+        if (!EventNames.APPROVAL.contains(event.type())) {
             return;
         }
         JsonNode data = event.data();

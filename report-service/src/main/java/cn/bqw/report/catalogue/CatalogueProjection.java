@@ -1,12 +1,13 @@
 package cn.bqw.report.catalogue;
 
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
-import cn.bqw.report.aggregate.AggregateStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,7 +23,7 @@ public class CatalogueProjection {
     EventConsumer events;
 
     @Inject
-    AggregateStore aggregates;
+    Event<IndicatorArrived> arrivals;
 
     @Incoming("indicators")
     @Blocking
@@ -31,9 +32,9 @@ public class CatalogueProjection {
     }
 
     public void apply(IncomingEvent event) {
-        if (event.type().startsWith("bqw.indicator.")) {
+        if (EventNames.INDICATOR.contains(event.type())) {
             indicator(event.data());
-        } else if (event.type().equals("bqw.target.set.v1")) {
+        } else if (event.type().equals(EventNames.TARGET_SET)) {
             target(event.data());
         }
     }
@@ -61,9 +62,8 @@ public class CatalogueProjection {
         indicator.version = data.path("version").asLong();
         indicator.persist();
         if (!known) {
-            // Observations may arrive before their indicator (another topic): their facts wait for it.
             indicator.flush();
-            aggregates.rebuild(indicator);
+            arrivals.fire(new IndicatorArrived(indicator));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.bqw.report.ledger;
 
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public class TaskLedgerProjection {
     private void applyEvent(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case "bqw.department.registered.v1" -> entityManager
+            case EventNames.DEPARTMENT_REGISTERED -> entityManager
                     .createNativeQuery(
                             """
                             INSERT INTO ledger_department (code, name_zh, region_code) VALUES (?1, ?2, ?3)
@@ -55,8 +56,8 @@ public class TaskLedgerProjection {
                     .setParameter(2, required(data, "nameZh"))
                     .setParameter(3, required(data, "region"))
                     .executeUpdate();
-            case "bqw.task.registered.v1", "bqw.task.updated.v1" -> task(data);
-            case "bqw.task.status-changed.v1" -> entityManager
+            case EventNames.TASK_REGISTERED, EventNames.TASK_UPDATED -> task(data);
+            case EventNames.TASK_STATUS_CHANGED -> entityManager
                     .createNativeQuery(
                             """
                             UPDATE ledger_task SET status = ?2, light = ?3, working = ?4, status_on = ?5
@@ -67,7 +68,7 @@ public class TaskLedgerProjection {
                     .setParameter(4, required(data, "working"))
                     .setParameter(5, LocalDate.parse(required(data, "on")))
                     .executeUpdate();
-            case "bqw.task.overdue.v1" -> entityManager
+            case EventNames.TASK_OVERDUE -> entityManager
                     .createNativeQuery(
                             """
                             INSERT INTO ledger_overdue (task_code, milestone, due_date, noticed_on) VALUES (?1, ?2, ?3, ?4)

@@ -2,8 +2,8 @@ package cn.bqw.report.ledger;
 
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.RegionRecord;
 import cn.bqw.platform.period.Period;
+import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.View;

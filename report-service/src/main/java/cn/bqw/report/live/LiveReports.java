@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +54,9 @@ public class LiveReports {
     @Inject
     EntityManager entityManager;
 
+    /** What has a status a watch remembers: a region's indicator, or a task (its code; no indicator). */
+    private record Assessed(String subject, String indicator) {}
+
     /** What a stream listens to: a year's figures of a region (null: the root, whichever it is). */
     private record Watch(int year, String region) {}
 
@@ -69,15 +71,12 @@ public class LiveReports {
 
     private final Map<String, AtomicInteger> streamsByCaller = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "bqw.stream.max-total", defaultValue = "200")
-    int maxTotal;
-
-    @ConfigProperty(name = "bqw.stream.max-per-caller", defaultValue = "10")
-    int maxPerCaller;
+    @Inject
+    StreamConfig limits;
 
     private ScheduledExecutorService ticker;
     /** Per watch: status by {@code region|indicator} at the last look, and when the projection had applied. */
-    private final Map<Watch, Map<String, String>> statuses = new HashMap<>();
+    private final Map<Watch, Map<Assessed, String>> statuses = new HashMap<>();
 
     private final Map<Watch, OffsetDateTime> lastApplied = new HashMap<>();
 
@@ -107,18 +106,18 @@ public class LiveReports {
         }
         Watch watch = new Watch(year, region);
         AtomicInteger mine = streamsByCaller.computeIfAbsent(caller, c -> new AtomicInteger());
-        if (open.incrementAndGet() > maxTotal) {
+        if (open.incrementAndGet() > limits.maxTotal()) {
             open.decrementAndGet();
             throw new ProblemException(
                     ProblemType.TOO_MANY_REQUESTS,
-                    "this instance serves " + maxTotal + " streams at most; try again later");
+                    "this instance serves " + limits.maxTotal() + " streams at most; try again later");
         }
-        if (mine.incrementAndGet() > maxPerCaller) {
+        if (mine.incrementAndGet() > limits.maxPerCaller()) {
             mine.decrementAndGet();
             open.decrementAndGet();
             throw new ProblemException(
                     ProblemType.TOO_MANY_REQUESTS,
-                    "a caller may hold " + maxPerCaller + " streams at once; close one first");
+                    "a caller may hold " + limits.maxPerCaller() + " streams at once; close one first");
         }
         AtomicInteger count = listeners.computeIfAbsent(watch, w -> new AtomicInteger());
         // A client reading slowly (a busy browser, a slow network) has events waiting for it, up to a
@@ -156,7 +155,11 @@ public class LiveReports {
     /** The status changes of the tasks in the region's subtree (the 督办 ledger), told as TASK_STATUS events. */
     @SuppressWarnings("unchecked")
     private void tasks(
-            Watch watch, String region, OffsetDateTime applied, Map<String, String> before, Map<String, String> now) {
+            Watch watch,
+            String region,
+            OffsetDateTime applied,
+            Map<Assessed, String> before,
+            Map<Assessed, String> now) {
         DivisionCode.Subtree subtree = DivisionCode.parse(region).orElseThrow().subtree();
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT code, title, status, region_code FROM ledger_task"
@@ -165,7 +168,7 @@ public class LiveReports {
                 .setParameter(2, subtree.end())
                 .getResultList();
         for (Object[] row : rows) {
-            String key = "task|" + row[0];
+            Assessed key = new Assessed((String) row[0], null);
             String status = (String) row[2];
             now.put(key, status);
             String was = before == null ? null : before.get(key);
@@ -187,11 +190,11 @@ public class LiveReports {
     private void look(Watch watch) {
         int year = watch.year();
         OffsetDateTime applied = scope.appliedAt();
-        Map<String, String> before = statuses.get(watch);
+        Map<Assessed, String> before = statuses.get(watch);
         if (before != null && Objects.equals(applied, lastApplied.get(watch))) {
             return;
         }
-        Map<String, String> now = new LinkedHashMap<>();
+        Map<Assessed, String> now = new LinkedHashMap<>();
         List<RegionReport> places;
         try {
             places = reports.regionAndBelow(watch.region(), year);
@@ -202,7 +205,7 @@ public class LiveReports {
         for (RegionReport region : places) {
             for (RegionReport.Campaign campaign : region.campaigns()) {
                 for (IndicatorReport indicator : campaign.indicators()) {
-                    String key = region.region() + "|" + indicator.code();
+                    Assessed key = new Assessed(region.region(), indicator.code());
                     String status = indicator.assessment().status().name();
                     now.put(key, status);
                     String was = before == null ? null : before.get(key);

@@ -1,6 +1,7 @@
 package cn.bqw.report.operations;
 
 import cn.bqw.platform.audit.AdminActs;
+import cn.bqw.report.aggregate.AggregateKey;
 import cn.bqw.report.aggregate.ApprovedUnits;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.aggregate.Deltas;
@@ -66,7 +67,7 @@ public class DriftCheck {
         if (first != null) {
             expect(expected, indicators, first, series);
         }
-        Map<String, Contribution> stored = new TreeMap<>();
+        Map<AggregateKey, Contribution> stored = new TreeMap<>();
         List<Object[]> rows = entityManager
                 .createNativeQuery(
                         """
@@ -76,7 +77,7 @@ public class DriftCheck {
                 .getResultList();
         for (Object[] row : rows) {
             stored.put(
-                    Deltas.key(
+                    new AggregateKey(
                             (String) row[0],
                             ((Number) row[1]).intValue(),
                             ((Number) row[2]).intValue(),
@@ -93,20 +94,19 @@ public class DriftCheck {
                             ((Number) row[11]).longValue()));
         }
         List<DriftReport.Difference> differences = new ArrayList<>();
-        TreeSet<String> keys = new TreeSet<>(expected.rows().keySet());
+        TreeSet<AggregateKey> keys = new TreeSet<>(expected.rows().keySet());
         keys.addAll(stored.keySet());
-        for (String key : keys) {
+        for (AggregateKey key : keys) {
             Contribution want = expected.rows().getOrDefault(key, Contribution.NONE);
             Contribution have = stored.getOrDefault(key, Contribution.NONE);
             if (!want.minus(have).isZero()) {
-                String[] parts = key.split("\\|");
                 differences.add(new DriftReport.Difference(
-                        parts[0],
-                        Integer.parseInt(parts[1]),
-                        Integer.parseInt(parts[2]),
-                        parts[3],
-                        parts[4],
-                        parts[5],
+                        key.indicator(),
+                        key.year(),
+                        key.month(),
+                        key.area(),
+                        key.region(),
+                        key.view().name(),
                         want,
                         have));
             }

@@ -53,6 +53,7 @@ public class Rebuild {
     /** Every table the projection keeps; the migrations own their shape, the rebuild copies it. */
     static final List<String> TABLES = List.of(
             "region_replica",
+            "division_root",
             "indicator_def",
             "target",
             "fact",

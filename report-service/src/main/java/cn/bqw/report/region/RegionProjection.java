@@ -1,11 +1,11 @@
 package cn.bqw.report.region;
 
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.Topics;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.report.aggregate.ActiveVillages;
 import cn.bqw.report.aggregate.AggregateStore;
 import io.smallrye.common.annotation.Blocking;
@@ -41,6 +41,9 @@ public class RegionProjection {
     @Inject
     ActiveVillages activeVillages;
 
+    @Inject
+    DivisionRoots roots;
+
     /** A poll at a time, in one transaction: a city's thousands of villages are known in a second or two. */
     @Incoming("divisions")
     @Blocking
@@ -55,10 +58,12 @@ public class RegionProjection {
     public void applyAll(List<IncomingEvent> polled) {
         Map<String, Integer> activated = new LinkedHashMap<>();
         List<String> reweighed = new ArrayList<>();
+        boolean divisionsChanged = false;
         for (RegionReplica.Applied applied : replica.applyAll(polled)) {
             RegionRecord before = applied.before();
             RegionRecord after = applied.after();
             String code = after != null ? after.code() : before.code();
+            divisionsChanged |= (after != null ? after : before).level() != DivisionLevel.VILLAGE;
             int change = activeVillage(after) - activeVillage(before);
             if (change != 0) {
                 activated.put(code, change);
@@ -72,6 +77,9 @@ public class RegionProjection {
         }
         activeVillages.change(activated);
         aggregates.reweigh(reweighed);
+        if (divisionsChanged) {
+            roots.refresh();
+        }
     }
 
     private static int activeVillage(RegionRecord region) {

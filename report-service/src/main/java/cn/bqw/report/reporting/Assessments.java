@@ -1,7 +1,7 @@
 package cn.bqw.report.reporting;
 
 import cn.bqw.platform.api.Numbers;
-import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.report.aggregate.ActiveVillages;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.catalogue.IndicatorDef;

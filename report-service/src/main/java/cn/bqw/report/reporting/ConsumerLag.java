@@ -3,6 +3,8 @@ package cn.bqw.report.reporting;
 import cn.bqw.platform.events.KafkaConnection;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +12,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,15 +25,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The events report-service's consumer group has yet to apply: the end offsets of its topics minus
- * its committed offsets. Asked of Kafka every two seconds by a thread of its own, so that a report
- * never waits on Kafka (a broker that does not answer would otherwise hold every read for seconds);
- * the first read waits for the first answer.
+ * its committed offsets. Asked of Kafka every two seconds by the scheduler once a report has asked
+ * for it, so that a report never waits on Kafka (a broker that does not answer would otherwise hold
+ * every read for seconds); the first read waits for the first answer.
  */
 @ApplicationScoped
 public class ConsumerLag {
 
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class);
-    static final Duration REFRESH = Duration.ofSeconds(2);
     /** Every topic report-service consumes: all of the platform's. */
     static final List<String> TOPICS = Topics.ALL.stream().map(Topic::name).toList();
 
@@ -44,29 +43,30 @@ public class ConsumerLag {
     String group;
 
     private Admin admin;
-    private volatile ScheduledExecutorService refresher;
+    private volatile boolean asked;
     private volatile Long pending;
 
     /** The lag at the last look, at most two seconds old; null when Kafka could not be asked. */
     public Long pending() {
-        if (refresher == null) {
-            start();
+        if (!asked) {
+            firstLook();
         }
         return pending;
     }
 
-    private synchronized void start() {
-        if (refresher != null) {
-            return;
+    private synchronized void firstLook() {
+        if (!asked) {
+            refresh();
+            asked = true;
         }
-        refresh();
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "consumer-lag");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
-        refresher = thread;
+    }
+
+    /** Nobody asked yet (a service that only applies events): Kafka is left alone. */
+    @Scheduled(every = "2s", delay = 2, delayUnit = TimeUnit.SECONDS, concurrentExecution = ConcurrentExecution.SKIP)
+    synchronized void lookAgain() {
+        if (asked) {
+            refresh();
+        }
     }
 
     private void refresh() {
@@ -105,9 +105,6 @@ public class ConsumerLag {
 
     @PreDestroy
     synchronized void close() {
-        if (refresher != null) {
-            refresher.shutdownNow();
-        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }

@@ -6,7 +6,7 @@ import static cn.bqw.report.reporting.Assessments.PRECISION;
 import cn.bqw.platform.api.Numbers;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.region.RegionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -4,7 +4,7 @@ import static cn.bqw.report.reporting.Assessments.PRECISION;
 import static cn.bqw.report.reporting.ReportScope.monthText;
 
 import cn.bqw.platform.api.Numbers;
-import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.View;

@@ -3,7 +3,7 @@ package cn.bqw.report.reporting;
 import static cn.bqw.report.reporting.Assessments.TOTAL;
 import static cn.bqw.report.reporting.ReportScope.monthText;
 
-import cn.bqw.platform.division.RegionRecord;
+import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.report.aggregate.Aggregate;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.View;

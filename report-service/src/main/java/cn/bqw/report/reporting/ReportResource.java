@@ -5,12 +5,6 @@ import cn.bqw.platform.security.Requires;
 import cn.bqw.report.aggregate.View;
 import cn.bqw.report.export.CsvExport;
 import cn.bqw.report.export.XlsxExport;
-import cn.bqw.report.ledger.TaskLedger;
-import cn.bqw.report.ledger.TaskLedgerService;
-import cn.bqw.report.live.LiveEvent;
-import cn.bqw.report.live.LiveReports;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,10 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/reports")
 /**
@@ -50,15 +41,6 @@ public class ReportResource {
 
     @Inject
     CoverageReports coverage;
-
-    @Inject
-    TaskLedgerService ledger;
-
-    @Inject
-    LiveReports live;
-
-    @Inject
-    JsonWebToken token;
 
     @GET
     @Requires(Permission.REPORT_OVERVIEW)
@@ -132,23 +114,6 @@ public class ReportResource {
     }
 
     @GET
-    @Requires(Permission.REPORT_STREAM)
-    @Path("/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    // Blocking: a region named is looked up in the database before the stream opens.
-    @Blocking
-    @Operation(
-            summary = "Server-sent events while the projection changes: REFRESH after applied events, STATUS for each"
-                    + " indicator whose status changed for a region (default: the root) or a division below it")
-    public Multi<LiveEvent> stream(
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
-                    String region) {
-        return live.listen(year, region, token.getName(), Instant.ofEpochSecond(token.getExpirationTime()));
-    }
-
-    @GET
     @Requires(Permission.REPORT_COVERAGE)
     @Path("/coverage")
     @Operation(
@@ -158,18 +123,5 @@ public class ReportResource {
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
         return coverage.coverage(region);
-    }
-
-    @GET
-    @Requires(Permission.REPORT_TASKS)
-    @Path("/tasks")
-    @Operation(
-            summary = "The 督办 view of a region (default: the root): its tasks by status and campaign, each lead"
-                    + " department's on-time rate, the overdue list by days overdue, and every task with its figure"
-                    + " (an indicator's live figure against its target for the tasks that follow one)")
-    public TaskLedger tasks(
-            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
-                    String region) {
-        return ledger.ledger(region);
     }
 }

@@ -2,11 +2,12 @@ package cn.bqw.report.reporting;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
-import cn.bqw.platform.division.RegionRecord;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionRecord;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.report.aggregate.AggregateStore;
+import cn.bqw.report.region.DivisionRoots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,9 @@ public class ReportScope {
     ConsumerLag lag;
 
     @Inject
+    DivisionRoots divisionRoots;
+
+    @Inject
     EntityManager entityManager;
 
     /** The region this deployment reports on by default; without it, the only root of the tree. */
@@ -52,25 +56,17 @@ public class ReportScope {
         if (configuredRoot.isPresent()) {
             return configuredRoot.get();
         }
-        List<?> roots = entityManager
-                .createNativeQuery(
-                        """
-                        SELECT r.code FROM region_replica r
-                        WHERE r.level <> 'VILLAGE' AND r.active
-                          AND NOT EXISTS (SELECT 1 FROM region_replica p WHERE p.code = r.parent_code AND p.active)
-                        ORDER BY r.code LIMIT 11""")
-                .getResultList();
+        List<String> roots = divisionRoots.first(11);
         if (roots.isEmpty()) {
             throw ProblemException.notFound("region", "(no division registered yet)");
         }
         if (roots.size() > 1) {
             throw ProblemException.conflict("the platform holds several roots ("
-                    + String.join(
-                            ", ", roots.stream().limit(10).map(String::valueOf).toList())
+                    + String.join(", ", roots.stream().limit(10).toList())
                     + (roots.size() > 10 ? ", …" : "")
                     + "); name the region (/api/v1/reports/regions/{code}, region=) or configure bqw.report.root");
         }
-        return (String) roots.get(0);
+        return roots.get(0);
     }
 
     /** The region {@code code} names, or the root when it names none; 404 for a region not registered. */

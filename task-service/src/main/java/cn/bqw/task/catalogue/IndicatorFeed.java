@@ -1,6 +1,7 @@
 package cn.bqw.task.catalogue;
 
 import cn.bqw.platform.events.EventConsumer;
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ public class IndicatorFeed {
     }
 
     void apply(IncomingEvent event) {
-        if (!event.type().startsWith("bqw.indicator.")) {
+        if (!EventNames.INDICATOR.contains(event.type())) {
             return;
         }
         JsonNode data = event.data();

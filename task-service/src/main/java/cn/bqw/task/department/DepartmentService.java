@@ -1,12 +1,11 @@
 package cn.bqw.task.department;
 
 import cn.bqw.platform.audit.AuditTrail;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
-import cn.bqw.task.events.TaskEvents;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ public class DepartmentService {
         department.persistAndFlush();
         DepartmentView view = DepartmentView.of(department);
         audit.record("department", view.code(), "REGISTERED", null, view);
-        outbox.record(TaskEvents.DEPARTMENT_REGISTERED.of(view.code(), view));
+        outbox.record(DepartmentEvents.REGISTERED.of(view.code(), view));
         return view;
     }
 

@@ -1,9 +1,9 @@
 package cn.bqw.task.figure;
 
 import cn.bqw.platform.events.Outbox;
-import cn.bqw.task.events.TaskEvents;
-import cn.bqw.task.status.TaskStatusService;
 import cn.bqw.task.task.Task;
+import cn.bqw.task.task.TaskEvents;
+import cn.bqw.task.task.TaskStatusService;
 import cn.bqw.task.task.TaskView;
 import cn.bqw.task.task.TaskView.IndicatorFigure;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,6 @@
 package cn.bqw.task.figure;
 
+import cn.bqw.task.TasksConfig;
 import cn.bqw.task.task.TaskView.IndicatorFigure;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,6 @@ import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -28,19 +27,19 @@ public class ReportFigures implements FigureSource {
     @RestClient
     ReportClient client;
 
-    @ConfigProperty(name = "bqw.tasks.figures.token")
-    Optional<String> token;
+    @Inject
+    TasksConfig config;
 
     /** Whether a token to read report-service with is configured. */
     public boolean configured() {
-        return token.filter(t -> !t.isBlank()).isPresent();
+        return config.figures().token().filter(t -> !t.isBlank()).isPresent();
     }
 
     @Override
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 2, delayUnit = ChronoUnit.SECONDS)
     public Map<String, IndicatorFigure> figures(String region, int year) {
-        return read(client.region("Bearer " + token.orElseThrow(), region, year));
+        return read(client.region("Bearer " + config.figures().token().orElseThrow(), region, year));
     }
 
     /** Each indicator with a value in the report, its progress ratio turned into points. */

@@ -5,11 +5,11 @@ import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.RegionAccess;
-import cn.bqw.task.events.TaskEvents;
-import cn.bqw.task.status.TaskStatusService;
 import cn.bqw.task.task.Milestone;
 import cn.bqw.task.task.Task;
+import cn.bqw.task.task.TaskEvents;
 import cn.bqw.task.task.TaskService;
+import cn.bqw.task.task.TaskStatusService;
 import cn.bqw.task.task.TaskView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +94,7 @@ public class ProgressService {
         TaskView after = TaskView.of(task);
         audit.record(
                 "progress", code + "|" + report.reportedOn, report.version == 1 ? "REPORTED" : "REVISED", null, view);
-        outbox.record(TaskEvents.PROGRESS_REPORTED.of(code, view));
+        outbox.record(ProgressEvents.REPORTED.of(code, view));
         if (!after.equals(before)) {
             audit.record("task", code, "UPDATED", before, after);
             outbox.record(TaskEvents.UPDATED.of(code, after));

@@ -1,8 +1,8 @@
 package cn.bqw.task.region;
 
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.Topics;
+import cn.bqw.platform.region.RegionReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

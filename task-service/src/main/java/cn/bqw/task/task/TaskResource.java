@@ -2,9 +2,6 @@ package cn.bqw.task.task;
 
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
-import cn.bqw.task.progress.ProgressRequest;
-import cn.bqw.task.progress.ProgressService;
-import cn.bqw.task.progress.ProgressView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +26,6 @@ public class TaskResource {
 
     @Inject
     TaskService tasks;
-
-    @Inject
-    ProgressService progress;
 
     @POST
     @Requires(Permission.TASK_REGISTER)
@@ -65,25 +59,5 @@ public class TaskResource {
     @Operation(summary = "A task with its milestones, figure reached and status (light and working)")
     public TaskView read(@PathParam("code") String code) {
         return tasks.read(code);
-    }
-
-    @POST
-    @Requires(Permission.PROGRESS_REPORT)
-    @Path("/{code}/progress")
-    @Operation(
-            summary = "Report progress as the lead department: a dated note, the figure reached, evidence,"
-                    + " milestones done (the same day again: a revision)")
-    public Response report(@PathParam("code") String code, @NotNull @Valid ProgressRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(progress.report(code, request))
-                .build();
-    }
-
-    @GET
-    @Requires(Permission.PROGRESS_LIST)
-    @Path("/{code}/progress")
-    @Operation(summary = "A task's progress reports, newest first, every version")
-    public List<ProgressView> progress(@PathParam("code") String code) {
-        return progress.list(code);
     }
 }

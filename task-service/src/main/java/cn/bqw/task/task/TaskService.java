@@ -2,15 +2,13 @@ package cn.bqw.task.task;
 
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.RegionReplica;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
+import cn.bqw.platform.region.RegionReplica;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.task.catalogue.IndicatorFeed;
 import cn.bqw.task.department.Department;
-import cn.bqw.task.events.TaskEvents;
-import cn.bqw.task.status.TaskStatusService;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.bqw.task.TestLedger;
-import cn.bqw.task.status.TaskStatusService;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
 import cn.bqw.testkit.TopicReader;

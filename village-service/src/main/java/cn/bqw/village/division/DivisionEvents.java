@@ -1,5 +1,6 @@
 package cn.bqw.village.division;
 
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
@@ -7,11 +8,11 @@ import cn.bqw.platform.events.Topics;
 /** What village-service tells the platform about divisions, on {@code bqw.divisions.v1}, keyed by code. */
 public enum DivisionEvents implements EventType {
     /** A division was registered; data: its whole state and version. */
-    REGISTERED("bqw.division.registered.v1"),
+    REGISTERED(EventNames.DIVISION_REGISTERED),
     /** A division's names, class, urban flag or population changed; data: its whole state and version. */
-    UPDATED("bqw.division.updated.v1"),
+    UPDATED(EventNames.DIVISION_UPDATED),
     /** A division registered by mistake, with nothing below it, was removed; data: its last state. */
-    DELETED("bqw.division.deleted.v1");
+    DELETED(EventNames.DIVISION_DELETED);
 
     private final String type;
 

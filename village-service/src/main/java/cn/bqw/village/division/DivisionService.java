@@ -1,10 +1,10 @@
 package cn.bqw.village.division;
 
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.audit.ChangeRecorder;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.events.Outbox;

@@ -1,6 +1,6 @@
 package cn.bqw.village.importing;
 
-import cn.bqw.platform.audit.ChangeRecorder.Change;
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
@@ -38,10 +38,8 @@ public class DivisionImport {
     @Inject
     RegionAccess regionAccess;
 
-    public ImportSummary run(RowReader rows, boolean dryRun, String idempotencyScope, String idempotencyKey)
-            throws Exception {
-        return importer.run(
-                rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun), idempotencyScope, idempotencyKey);
+    public ImportSummary run(RowReader rows, boolean dryRun) throws Exception {
+        return importer.run(rows, BATCH, this::importBatch, BulkImporter.Mode.dryRun(dryRun));
     }
 
     private void importBatch(List<BulkImporter.Row> batch, ImportTally tally) {

@@ -1,28 +1,28 @@
 package cn.bqw.village.importing;
 
+import cn.bqw.platform.api.Idempotent;
 import cn.bqw.platform.api.IdempotentRequests;
-import cn.bqw.platform.api.MediaTypes;
 import cn.bqw.platform.importing.ImportEndpoint;
 import cn.bqw.platform.importing.ImportSummary;
+import cn.bqw.platform.importing.ListColumns;
 import cn.bqw.platform.importing.RowReader;
+import cn.bqw.platform.importing.RowsBody;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -34,8 +34,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
-
-    public static final String CSV = "text/csv";
 
     static final String VILLAGES_CSV =
             "code,nameZh,category,planType,belts,pilots,residentPopulation\n449901101201,青石村,DEMONSTRATION,AGGLOMERATION,URBAN_AGRI_BELT,LAND_SHARE_COOPERATIVE|MAP_AND_CODE,2310\n";
@@ -62,92 +60,55 @@ public class ImportResource {
     ObjectMapper json;
 
     @POST
+    @Idempotent("villages:import")
+    @Parameter(
+            name = IdempotentRequests.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentRequests.HEADER_DESCRIPTION)
     @Requires(Permission.VILLAGE_IMPORT)
     @Path("/villages:import")
-    @Consumes(CSV)
-    @Operation(summary = "Import villages from CSV; answers an import summary")
-    public RestResponse<ImportSummary> villagesFromCsv(
+    @Consumes({RowsBody.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Import villages from CSV or a JSON array; answers an import summary")
+    public RestResponse<ImportSummary> villages(
             @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = CSV,
-                                            examples = @ExampleObject(name = "villages", value = VILLAGES_CSV)))
-                    InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
+                            content = {
+                                @Content(
+                                        mediaType = RowsBody.CSV,
+                                        examples = @ExampleObject(name = "villages", value = VILLAGES_CSV)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        examples = @ExampleObject(name = "villages", value = VILLAGES_JSON))
+                            })
+                    @ListColumns({"belts", "pilots"})
+                    RowReader rows,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun)
             throws Exception {
-        return villages(key, dryRun, () -> csv(body, contentType, VillageImport.LIST_COLUMNS));
+        return endpoint.run(rows, reader -> villageImport.run(reader, dryRun));
     }
 
     @POST
-    @Requires(Permission.VILLAGE_IMPORT)
-    @Path("/villages:import")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import villages from a JSON array; answers an import summary")
-    public RestResponse<ImportSummary> villagesFromJson(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            examples = @ExampleObject(name = "villages", value = VILLAGES_JSON)))
-                    InputStream body,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
-            throws Exception {
-        return villages(key, dryRun, () -> RowReader.jsonArray(body, json));
-    }
-
-    @POST
+    @Idempotent("divisions:import")
+    @Parameter(
+            name = IdempotentRequests.HEADER,
+            in = ParameterIn.HEADER,
+            description = IdempotentRequests.HEADER_DESCRIPTION)
     @Requires(Permission.DIVISION_IMPORT)
     @Path("/divisions:import")
-    @Consumes(CSV)
-    @Operation(summary = "Import cities, counties and townships from CSV, parents before children")
-    public RestResponse<ImportSummary> divisionsFromCsv(
+    @Consumes({RowsBody.CSV, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Import cities, counties and townships from CSV or a JSON array, parents before children")
+    public RestResponse<ImportSummary> divisions(
             @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = CSV,
-                                            examples = @ExampleObject(name = "divisions", value = DIVISIONS_CSV)))
-                    InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
+                            content = {
+                                @Content(
+                                        mediaType = RowsBody.CSV,
+                                        examples = @ExampleObject(name = "divisions", value = DIVISIONS_CSV)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        examples = @ExampleObject(name = "divisions", value = DIVISIONS_JSON))
+                            })
+                    RowReader rows,
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun)
             throws Exception {
-        return divisions(key, dryRun, () -> csv(body, contentType, Set.of()));
-    }
-
-    @POST
-    @Requires(Permission.DIVISION_IMPORT)
-    @Path("/divisions:import")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import cities, counties and townships from a JSON array, parents before children")
-    public RestResponse<ImportSummary> divisionsFromJson(
-            @RequestBody(
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            examples = @ExampleObject(name = "divisions", value = DIVISIONS_JSON)))
-                    InputStream body,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @HeaderParam(IdempotentRequests.HEADER) String key)
-            throws Exception {
-        return divisions(key, dryRun, () -> RowReader.jsonArray(body, json));
-    }
-
-    private RestResponse<ImportSummary> villages(String key, boolean dryRun, ImportEndpoint.Rows rows)
-            throws Exception {
-        return endpoint.handle(
-                "villages:import", key, rows, (reader, scope) -> villageImport.run(reader, dryRun, scope, key));
-    }
-
-    private RestResponse<ImportSummary> divisions(String key, boolean dryRun, ImportEndpoint.Rows rows)
-            throws Exception {
-        return endpoint.handle(
-                "divisions:import", key, rows, (reader, scope) -> divisionImport.run(reader, dryRun, scope, key));
-    }
-
-    private RowReader csv(InputStream body, MediaType contentType, Set<String> listColumns) {
-        return RowReader.csv(body, MediaTypes.charset(contentType), listColumns, json);
+        return endpoint.run(rows, reader -> divisionImport.run(reader, dryRun));
     }
 }

@@ -1,7 +1,7 @@
 package cn.bqw.village.importing;
 
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.WriteEffect;
-import cn.bqw.platform.audit.ChangeRecorder.Change;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.importing.BulkImporter;
 import cn.bqw.platform.importing.ImportSummary;
@@ -30,8 +30,6 @@ import java.util.Set;
 public class VillageImport {
 
     static final int BATCH = 500;
-    /** CSV cells of these columns hold {@code |}-separated lists. */
-    public static final Set<String> LIST_COLUMNS = Set.of("belts", "pilots");
 
     @Inject
     BulkImporter importer;
@@ -42,16 +40,10 @@ public class VillageImport {
     @Inject
     RegionAccess regionAccess;
 
-    public ImportSummary run(RowReader rows, boolean dryRun, String idempotencyScope, String idempotencyKey)
-            throws Exception {
+    public ImportSummary run(RowReader rows, boolean dryRun) throws Exception {
         Set<String> townships = villages.townshipCodes();
         return importer.run(
-                rows,
-                BATCH,
-                (batch, tally) -> importBatch(batch, townships, tally),
-                BulkImporter.Mode.dryRun(dryRun),
-                idempotencyScope,
-                idempotencyKey);
+                rows, BATCH, (batch, tally) -> importBatch(batch, townships, tally), BulkImporter.Mode.dryRun(dryRun));
     }
 
     private void importBatch(List<BulkImporter.Row> batch, Set<String> townships, ImportTally tally) {

@@ -1,14 +1,15 @@
 package cn.bqw.village.registry;
 
+import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
 import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** What village-service tells the platform about villages, on {@code bqw.divisions.v1}, keyed by code. */
 public enum VillageEvents implements EventType {
-    REGISTERED("bqw.village.registered.v1"),
-    UPDATED("bqw.village.updated.v1"),
-    RETIRED("bqw.village.retired.v1");
+    REGISTERED(EventNames.VILLAGE_REGISTERED),
+    UPDATED(EventNames.VILLAGE_UPDATED),
+    RETIRED(EventNames.VILLAGE_RETIRED);
 
     private final String type;
 

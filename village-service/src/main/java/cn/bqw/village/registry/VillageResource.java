@@ -1,10 +1,10 @@
 package cn.bqw.village.registry;
 
+import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.SavedAnswers;
 import cn.bqw.platform.api.Versions;
 import cn.bqw.platform.audit.AuditTrail;
-import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class VillageResource {
             @PathParam("code") String code,
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        ChangeRecorder.Change<VillageView> saved = villages.put(code, request, ifMatch);
+        Change<VillageView> saved = villages.put(code, request, ifMatch);
         return SavedAnswers.of(saved, saved.after().version(), "/api/v1/villages/{code}", code);
     }
 

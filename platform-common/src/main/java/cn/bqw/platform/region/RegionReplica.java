@@ -1,0 +1,264 @@
+package cn.bqw.platform.region;
+
+import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.EventNames;
+import cn.bqw.platform.events.IncomingEvent;
+import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.problem.ProblemException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * A consuming service's replica of the regions village-service publishes on {@code
+ * bqw.divisions.v1}: divisions and villages alike, newest version wins, stale events are ignored.
+ * Each consuming service calls {@link #applyAll} from its own {@code @Incoming} method on a batch
+ * channel (a shared one would attach every service, village-service included, to the topic) and
+ * adds the {@code db/regions} migrations to its Flyway locations.
+ */
+@ApplicationScoped
+public class RegionReplica {
+
+    /** What an event did to the replica: the record before (null when new) and after (null when deleted). */
+    public record Applied(RegionRecord before, RegionRecord after) {}
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Applies a poll of division and village events in the caller's transaction, set-wise: each
+     * region's newest event of the poll against one read of what the replica holds, then one
+     * statement batch of upserts and one delete. What changed, one entry per region.
+     *
+     * @throws PoisonEventException when an event lacks what every region needs (the caller then
+     *     applies the poll one event at a time, and dead-letters that one)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Applied> applyAll(List<IncomingEvent> events) {
+        Map<String, Change> newest = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            RegionRecord incoming;
+            if (EventNames.DIVISION.contains(event.type())) {
+                incoming = division(event.data());
+            } else if (EventNames.VILLAGE.contains(event.type())) {
+                incoming = village(event.data());
+            } else {
+                continue;
+            }
+            newest.merge(
+                    incoming.code(),
+                    new Change(incoming, event.type().equals(EventNames.DIVISION_DELETED)),
+                    (held, next) -> next.supersedes(held) ? next : held);
+        }
+        Map<String, RegionRecord> held = find(newest.keySet());
+        List<Applied> applied = new ArrayList<>();
+        List<RegionRecord> saved = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (Change change : newest.values()) {
+            RegionRecord before = held.get(change.region().code());
+            if (change.deletion()) {
+                // A deletion carries the deleted state, so its version equals the one held.
+                if (before != null && before.version() <= change.region().version()) {
+                    deleted.add(before.code());
+                    applied.add(new Applied(before, null));
+                }
+            } else if (before == null || before.version() < change.region().version()) {
+                saved.add(change.region());
+                applied.add(new Applied(before, change.region()));
+            }
+        }
+        if (!deleted.isEmpty()) {
+            entityManager
+                    .createNativeQuery("DELETE FROM region_replica WHERE code = ANY(CAST(?1 AS varchar[]))")
+                    .setParameter(1, deleted.toArray(String[]::new))
+                    .executeUpdate();
+        }
+        if (!saved.isEmpty()) {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                    for (RegionRecord region : saved) {
+                        bind(upsert, region, connection);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            });
+        }
+        return applied;
+    }
+
+    /** A region's newest event of a poll: its state, and whether it deletes the region. */
+    private record Change(RegionRecord region, boolean deletion) {
+
+        /** Newer than {@code other}: a higher version, or a deletion of the same version. */
+        boolean supersedes(Change other) {
+            long mine = region.version();
+            long theirs = other.region.version();
+            return mine > theirs || (mine == theirs && deletion && !other.deletion);
+        }
+    }
+
+    /**
+     * The active region {@code code} names, for a request's {@code field}: a region the replica
+     * does not hold, or holds retired, is the client's mistake (400).
+     */
+    public RegionRecord active(String code, String field) {
+        RegionRecord region = code == null ? null : find(List.of(code)).get(code);
+        if (region == null || !region.active()) {
+            throw ProblemException.invalid(field, code + " is not an active division");
+        }
+        return region;
+    }
+
+    /** The replica's records of {@code codes}; codes it does not hold are absent. */
+    public Map<String, RegionRecord> find(Collection<String> codes) {
+        Map<String, RegionRecord> found = new HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        for (RegionRecord region : select("code = ANY(CAST(?1 AS varchar[]))", codes.toArray(String[]::new))) {
+            found.put(region.code(), region);
+        }
+        return found;
+    }
+
+    /** The active regions directly below {@code code}, by code. */
+    public List<RegionRecord> children(String code) {
+        return select("parent_code = ?1 AND active ORDER BY code", code);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RegionRecord> select(String where, Object parameter) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        """
+                        SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
+                               category, plan_type, pilots, source_version
+                        FROM region_replica"""
+                                + " WHERE " + where)
+                .setParameter(1, parameter)
+                .getResultList();
+        List<RegionRecord> regions = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            RegionRecord region = new RegionRecord(
+                    (String) row[0],
+                    DivisionLevel.valueOf((String) row[1]),
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (Boolean) row[5],
+                    row[6] == null ? null : ((Number) row[6]).longValue(),
+                    (Boolean) row[7],
+                    (String) row[8],
+                    (String) row[9],
+                    row[10] == null ? List.of() : List.of((String[]) row[10]),
+                    ((Number) row[11]).longValue());
+            regions.add(region);
+        }
+        return regions;
+    }
+
+    private static final String UPSERT =
+            """
+            INSERT INTO region_replica (code, level, parent_code, name_zh, county_class, urban_district,
+                                        population, active, category, plan_type, pilots, source_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+                name_zh = EXCLUDED.name_zh, county_class = EXCLUDED.county_class,
+                urban_district = EXCLUDED.urban_district, population = EXCLUDED.population,
+                active = EXCLUDED.active, category = EXCLUDED.category, plan_type = EXCLUDED.plan_type,
+                pilots = EXCLUDED.pilots, source_version = EXCLUDED.source_version""";
+
+    private static void bind(PreparedStatement upsert, RegionRecord region, Connection connection) throws SQLException {
+        upsert.setString(1, region.code());
+        upsert.setString(2, region.level().name());
+        upsert.setString(3, region.parentCode());
+        upsert.setString(4, region.nameZh());
+        upsert.setString(5, region.countyClass());
+        upsert.setBoolean(6, region.urbanDistrict());
+        upsert.setObject(7, region.population(), Types.BIGINT);
+        upsert.setBoolean(8, region.active());
+        upsert.setString(9, region.category());
+        upsert.setString(10, region.planType());
+        upsert.setArray(11, connection.createArrayOf("varchar", region.pilots().toArray()));
+        upsert.setLong(12, region.version());
+    }
+
+    private static RegionRecord division(JsonNode data) {
+        String code = text(data, "code");
+        String level = text(data, "level");
+        if (code == null || level == null || text(data, "nameZh") == null) {
+            throw new PoisonEventException("division event without code, level or name");
+        }
+        return new RegionRecord(
+                code,
+                level(level),
+                text(data, "parentCode"),
+                text(data, "nameZh"),
+                text(data, "countyClass"),
+                data.path("urbanDistrict").asBoolean(false),
+                number(data, "population"),
+                true,
+                null,
+                null,
+                List.of(),
+                data.path("version").asLong());
+    }
+
+    private static RegionRecord village(JsonNode data) {
+        String code = text(data, "code");
+        if (code == null || text(data, "townshipCode") == null || text(data, "nameZh") == null) {
+            throw new PoisonEventException("village event without code, township or name");
+        }
+        return new RegionRecord(
+                code,
+                DivisionLevel.VILLAGE,
+                text(data, "townshipCode"),
+                text(data, "nameZh"),
+                null,
+                false,
+                number(data, "residentPopulation"),
+                "ACTIVE".equals(text(data, "status")),
+                text(data, "category"),
+                text(data, "planType"),
+                texts(data.path("pilots")),
+                data.path("version").asLong());
+    }
+
+    private static DivisionLevel level(String level) {
+        try {
+            return DivisionLevel.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("division event with unknown level " + level);
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static Long number(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : value.asLong();
+    }
+}
