@@ -21,14 +21,12 @@ final class Candidate {
     final BigDecimal numerator;
     final BigDecimal denominator;
     final BigDecimal weight;
-    /** {@code indicator|region|area}: the series, all periods of one region. */
-    final String seriesKey;
-    /** {@code indicator|region|period|area}: the value itself. */
-    final String key;
+    final SeriesKey seriesKey;
+    final ValueKey key;
     /** The significant digits of the region's parent, which every sibling's code starts with. */
     final String parentPrefix;
-    /** {@code indicator|period|area|parent prefix}: the same period in the regions under the same parent. */
-    final String peerKey;
+
+    final PeerKey peerKey;
 
     Candidate(
             IndicatorView indicator,
@@ -48,10 +46,10 @@ final class Candidate {
         this.numerator = numerator;
         this.denominator = denominator;
         this.weight = weight;
-        this.seriesKey = seriesKey(indicator.code(), region, area);
-        this.key = key(indicator.code(), region, periodText, area);
+        this.seriesKey = new SeriesKey(indicator.code(), region, area);
+        this.key = new ValueKey(indicator.code(), region, periodText, area);
         this.parentPrefix = parentPrefix(region);
-        this.peerKey = peerKey(indicator.code(), periodText, area, parentPrefix);
+        this.peerKey = new PeerKey(indicator.code(), periodText, area, parentPrefix);
     }
 
     /** Village flags (0/1) are not judged for outliers: every value is one of two. */
@@ -59,21 +57,31 @@ final class Candidate {
         return indicator.aggregation() != Aggregation.COUNT_TRUE && indicator.aggregation() != Aggregation.SHARE_TRUE;
     }
 
-    static String seriesKey(String indicator, String region, Area area) {
-        return indicator + "|" + region + "|" + area;
+    /** The value itself. */
+    record ValueKey(String indicator, String region, String period, Area area) {
+        /** As a problem names it: {@code indicator|region|period|area}. */
+        @Override
+        public String toString() {
+            return indicator + "|" + region + "|" + period + "|" + area;
+        }
     }
 
-    static String key(String indicator, String region, String period, Area area) {
-        return indicator + "|" + region + "|" + period + "|" + area;
+    /** A series: all periods of one region's values of an indicator and area. */
+    record SeriesKey(String indicator, String region, Area area) {
+        /** The key events are published under, {@code indicator|region|area}: a series' events stay in order (DESIGN.md §4). */
+        String eventKey() {
+            return indicator + "|" + region + "|" + area;
+        }
     }
 
-    static String peerKey(String indicator, String period, Area area, String parentPrefix) {
-        return indicator + "|" + period + "|" + area + "|" + parentPrefix;
-    }
+    /** The same period of the regions under the same parent. */
+    record PeerKey(String indicator, String period, Area area, String parentPrefix) {}
 
-    /** The stored values an import reads together with this one: its indicator's under its parent. */
-    String rangeKey() {
-        return indicator.code() + "|" + parentPrefix;
+    /** The stored values an import reads together: an indicator's under one parent. */
+    record RangeKey(String indicator, String parentPrefix) {}
+
+    RangeKey rangeKey() {
+        return new RangeKey(indicator.code(), parentPrefix);
     }
 
     /** The significant digits of the region's parent, which every sibling's code starts with. */

@@ -153,7 +153,8 @@ public class ObservationService {
             }
         });
         if (versions.isEmpty()) {
-            throw ProblemException.notFound("observation", Candidate.key(indicator, region, period, of));
+            throw ProblemException.notFound(
+                    "observation", new Candidate.ValueKey(indicator, region, period, of).toString());
         }
         return versions;
     }

@@ -24,13 +24,8 @@ public record ObservationView(
         OffsetDateTime recordedAt,
         String recordedBy) {
 
-    /** The key events are published under: all periods of one series stay in order (DESIGN.md §4). */
-    public String seriesKey() {
-        return indicator + "|" + region + "|" + area;
-    }
-
     /** The key of the value itself, under which its history is kept. */
-    public String key() {
-        return indicator + "|" + region + "|" + period + "|" + area;
+    Candidate.ValueKey key() {
+        return new Candidate.ValueKey(indicator, region, period, area);
     }
 }

@@ -213,7 +213,7 @@ public class ObservationWriter {
                 updates.add(after);
             }
             ObservationRecorded recorded = ObservationRecorded.of(after, before);
-            events.add(ObservationEvents.RECORDED.of(candidate.seriesKey, recorded));
+            events.add(ObservationEvents.RECORDED.of(candidate.seriesKey.eventKey(), recorded));
             outcomes[position] =
                     new Outcome(before == null ? WriteEffect.CREATED : WriteEffect.UPDATED, recorded, null);
         }

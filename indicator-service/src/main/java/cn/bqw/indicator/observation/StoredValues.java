@@ -64,14 +64,14 @@ final class StoredValues {
             ORDER BY o.indicator_code, o.period, o.area, o.region_code
             FOR UPDATE OF o""";
 
-    private final Set<String> rangesRead = new HashSet<>();
+    private final Set<Candidate.RangeKey> rangesRead = new HashSet<>();
     /** Keys a read found stored, not locked yet. */
-    private final Set<String> seen = new HashSet<>();
+    private final Set<Candidate.ValueKey> seen = new HashSet<>();
     /** The state of keys this transaction locked or wrote. */
-    private final Map<String, ObservationView> current = new HashMap<>();
+    private final Map<Candidate.ValueKey, ObservationView> current = new HashMap<>();
 
-    private final Map<String, Map<String, Double>> bySeries = new HashMap<>();
-    private final Map<String, Map<String, Double>> byPeers = new HashMap<>();
+    private final Map<Candidate.SeriesKey, Map<String, Double>> bySeries = new HashMap<>();
+    private final Map<Candidate.PeerKey, Map<String, Double>> byPeers = new HashMap<>();
     private final Map<String, String> parents = new HashMap<>();
     private int kept;
 
@@ -128,7 +128,7 @@ final class StoredValues {
                 String region = rows.getString(2);
                 String period = rows.getString(3);
                 Area area = Area.valueOf(rows.getString(4));
-                String key = Candidate.key(indicator, region, period, area);
+                Candidate.ValueKey key = new Candidate.ValueKey(indicator, region, period, area);
                 if (!current.containsKey(key)) {
                     seen.add(key);
                     remember(
@@ -173,7 +173,7 @@ final class StoredValues {
         }
     }
 
-    ObservationView current(String key) {
+    ObservationView current(Candidate.ValueKey key) {
         return current.get(key);
     }
 
@@ -195,10 +195,10 @@ final class StoredValues {
 
     private void remember(String indicator, String region, String period, Area area, double value) {
         kept++;
-        bySeries.computeIfAbsent(Candidate.seriesKey(indicator, region, area), k -> new HashMap<>())
+        bySeries.computeIfAbsent(new Candidate.SeriesKey(indicator, region, area), k -> new HashMap<>())
                 .put(period, value);
         byPeers.computeIfAbsent(
-                        Candidate.peerKey(
+                        new Candidate.PeerKey(
                                 indicator, period, area, parents.computeIfAbsent(region, Candidate::parentPrefix)),
                         k -> new HashMap<>())
                 .put(region, value);
@@ -232,8 +232,8 @@ final class StoredValues {
         return n == others.length ? others : Arrays.copyOf(others, n);
     }
 
-    private static List<Candidate> distinct(List<Candidate> candidates, Function<Candidate, String> key) {
-        Map<String, Candidate> first = new LinkedHashMap<>();
+    private static List<Candidate> distinct(List<Candidate> candidates, Function<Candidate, ?> key) {
+        Map<Object, Candidate> first = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             first.putIfAbsent(key.apply(c), c);
         }

@@ -72,7 +72,7 @@ public record Story(List<Target> targets, List<Observation> observations, List<O
 
     /** The story as it stands after its revisions: each revised value replaces the one first posted. */
     public Story revised() {
-        Map<String, Observation> byKey = new LinkedHashMap<>();
+        Map<ValueKey, Observation> byKey = new LinkedHashMap<>();
         observations.forEach(o -> byKey.put(key(o), o));
         revisions.forEach(o -> byKey.put(key(o), o));
         return new Story(targets, List.copyOf(byKey.values()), List.of());
@@ -92,8 +92,11 @@ public record Story(List<Target> targets, List<Observation> observations, List<O
                 List.of());
     }
 
-    private static String key(Observation o) {
-        return o.indicator() + "|" + o.region() + "|" + o.period() + "|" + o.area();
+    /** One value's key: a revision replaces the value of the same key. */
+    private record ValueKey(String indicator, String region, String period, String area) {}
+
+    private static ValueKey key(Observation o) {
+        return new ValueKey(o.indicator(), o.region(), o.period(), o.area());
     }
 
     public static Story tell(DemoCity city, Catalogue catalogue) {
