@@ -2,7 +2,6 @@ package cn.bqw.indicator.approval;
 
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
-import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** Approval steps on {@code bqw.approvals.v1}, keyed by {@code region|period|campaign}; the data is the new state. */
@@ -12,10 +11,10 @@ public enum ApprovalEvents implements EventType {
     ACCEPTED(EventNames.APPROVAL_ACCEPTED),
     RETURNED(EventNames.APPROVAL_RETURNED);
 
-    private final String type;
+    private final Definition definition;
 
     ApprovalEvents(String type) {
-        this.type = type;
+        this.definition = new Definition(type, Topics.APPROVALS, ApprovalView.class);
     }
 
     static ApprovalEvents of(ApprovalStep step) {
@@ -23,17 +22,7 @@ public enum ApprovalEvents implements EventType {
     }
 
     @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Topic topic() {
-        return Topics.APPROVALS;
-    }
-
-    @Override
-    public Class<? extends Record> dataType() {
-        return ApprovalView.class;
+    public Definition definition() {
+        return definition;
     }
 }

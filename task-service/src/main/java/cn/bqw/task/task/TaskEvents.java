@@ -2,7 +2,6 @@ package cn.bqw.task.task;
 
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
-import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /**
@@ -20,26 +19,14 @@ public enum TaskEvents implements EventType {
     /** A task's due date or a milestone's passed unfinished: published once per task or milestone. */
     OVERDUE(EventNames.TASK_OVERDUE, TaskOverdue.class);
 
-    private final String type;
-    private final Class<? extends Record> dataType;
+    private final Definition definition;
 
     TaskEvents(String type, Class<? extends Record> dataType) {
-        this.type = type;
-        this.dataType = dataType;
+        this.definition = new Definition(type, Topics.TASKS, dataType);
     }
 
     @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Topic topic() {
-        return Topics.TASKS;
-    }
-
-    @Override
-    public Class<? extends Record> dataType() {
-        return dataType;
+    public Definition definition() {
+        return definition;
     }
 }

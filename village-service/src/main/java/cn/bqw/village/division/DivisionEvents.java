@@ -2,7 +2,6 @@ package cn.bqw.village.division;
 
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
-import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** What village-service tells the platform about divisions, on {@code bqw.divisions.v1}, keyed by code. */
@@ -14,24 +13,14 @@ public enum DivisionEvents implements EventType {
     /** A division registered by mistake, with nothing below it, was removed; data: its last state. */
     DELETED(EventNames.DIVISION_DELETED);
 
-    private final String type;
+    private final Definition definition;
 
     DivisionEvents(String type) {
-        this.type = type;
+        this.definition = new Definition(type, Topics.DIVISIONS, DivisionView.class);
     }
 
     @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Topic topic() {
-        return Topics.DIVISIONS;
-    }
-
-    @Override
-    public Class<? extends Record> dataType() {
-        return DivisionView.class;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -2,7 +2,6 @@ package cn.bqw.village.registry;
 
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.EventType;
-import cn.bqw.platform.events.Topic;
 import cn.bqw.platform.events.Topics;
 
 /** What village-service tells the platform about villages, on {@code bqw.divisions.v1}, keyed by code. */
@@ -11,24 +10,14 @@ public enum VillageEvents implements EventType {
     UPDATED(EventNames.VILLAGE_UPDATED),
     RETIRED(EventNames.VILLAGE_RETIRED);
 
-    private final String type;
+    private final Definition definition;
 
     VillageEvents(String type) {
-        this.type = type;
+        this.definition = new Definition(type, Topics.DIVISIONS, VillageView.class);
     }
 
     @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public Topic topic() {
-        return Topics.DIVISIONS;
-    }
-
-    @Override
-    public Class<? extends Record> dataType() {
-        return VillageView.class;
+    public Definition definition() {
+        return definition;
     }
 }
