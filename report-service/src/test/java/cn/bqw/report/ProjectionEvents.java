@@ -28,8 +28,15 @@ public final class ProjectionEvents implements AutoCloseable {
                 code,
                 """
                 {"code":"%s","townshipCode":"%s","nameZh":"村%s","category":"%s","planType":"SUBURBAN","pilots":[],
-                 "residentPopulation":%d,"status":"ACTIVE","version":0}"""
-                        .formatted(code, township, code.substring(9), category, population));
+                 "residentPopulation":%d,"latitude":23.%s,"longitude":113.%s,"status":"ACTIVE","version":0}"""
+                        .formatted(
+                                code,
+                                township,
+                                code.substring(9),
+                                category,
+                                population,
+                                code.substring(5, 6) + code.substring(9),
+                                code.substring(8, 9) + code.substring(9)));
         return this;
     }
 

@@ -281,6 +281,7 @@ public record DemoCity(
             String township, int count, boolean urban, Names names, SplittableRandom random) {
         List<Village> villages = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        double[] centre = townshipCentre(township);
         for (int v = 0; v < count; v++) {
             int resident = 600 + (int) (2900 * Math.pow(random.nextDouble(), 1.5));
             double r = random.nextDouble();
@@ -310,10 +311,27 @@ public record DemoCity(
                     (int) (resident / (3.0 + 0.6 * random.nextDouble())),
                     decimal(2 + 10 * random.nextDouble(), 3),
                     decimal((urban ? 300 : 800) + 5200 * random.nextDouble(), 2),
-                    decimal(23.1 + 0.8 * random.nextDouble(), 6),
-                    decimal(113.2 + 0.9 * random.nextDouble(), 6)));
+                    decimal(centre[0] + 0.05 * (random.nextDouble() - 0.5), 6),
+                    decimal(centre[1] + 0.06 * (random.nextDouble() - 0.5), 6)));
         }
         return villages;
+    }
+
+    /**
+     * Where a township's villages cluster, as on a real map: the city somewhere in 22.5–24.5° N,
+     * 112.5–114.5° E, its county's centre within ≈ 35 km of the city's, the township's within ≈ 8 km
+     * of its county's; all fixed by their codes, so the rest of the generator draws the same numbers
+     * as before and a province's cities lie apart.
+     */
+    static double[] townshipCentre(String township) {
+        SplittableRandom city = new SplittableRandom(Long.parseLong(township.substring(0, 4)));
+        SplittableRandom county = new SplittableRandom(Long.parseLong(township.substring(0, 6)));
+        SplittableRandom own = new SplittableRandom(Long.parseLong(township.substring(0, 9)));
+        double latitude =
+                22.8 + 1.4 * city.nextDouble() + 0.6 * (county.nextDouble() - 0.5) + 0.14 * (own.nextDouble() - 0.5);
+        double longitude =
+                112.8 + 1.4 * city.nextDouble() + 0.7 * (county.nextDouble() - 0.5) + 0.16 * (own.nextDouble() - 0.5);
+        return new double[] {latitude, longitude};
     }
 
     private static Division township(String code, String name) {

@@ -100,8 +100,15 @@ public record DivisionCode(String value, DivisionLevel level) {
         if (up == null) {
             return Optional.empty();
         }
-        String code = value.substring(0, up.significantDigits()) + "0".repeat(12 - up.significantDigits());
-        return Optional.of(new DivisionCode(code, up));
+        return Optional.of(new DivisionCode(at(up), up));
+    }
+
+    /** The code of the division at level {@code up} that this one lies in (itself at its own level). */
+    public String at(DivisionLevel up) {
+        if (up.ordinal() > level.ordinal()) {
+            throw new IllegalArgumentException(value + " lies above the " + up + " level");
+        }
+        return value.substring(0, up.significantDigits()) + "0".repeat(12 - up.significantDigits());
     }
 
     private static boolean twelveDigits(String value) {

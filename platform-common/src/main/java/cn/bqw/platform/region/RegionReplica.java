@@ -1,5 +1,6 @@
 package cn.bqw.platform.region;
 
+import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -129,7 +131,7 @@ public class RegionReplica {
         if (codes.isEmpty()) {
             return found;
         }
-        for (RegionRecord region : select("code = ANY(CAST(?1 AS varchar[]))", codes.toArray(String[]::new))) {
+        for (RegionRecord region : select("code = ANY(CAST(?1 AS varchar[]))", (Object) codes.toArray(String[]::new))) {
             found.put(region.code(), region);
         }
         return found;
@@ -140,17 +142,26 @@ public class RegionReplica {
         return select("parent_code = ?1 AND active ORDER BY code", code);
     }
 
+    /** The active villages within a subtree, by code. */
+    public List<RegionRecord> villagesWithin(DivisionCode.Subtree subtree) {
+        return select(
+                "level = 'VILLAGE' AND active AND code >= ?1 AND code < ?2 ORDER BY code",
+                subtree.first(),
+                subtree.end());
+    }
+
     @SuppressWarnings("unchecked")
-    private List<RegionRecord> select(String where, Object parameter) {
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        """
+    private List<RegionRecord> select(String where, Object... parameters) {
+        jakarta.persistence.Query query = entityManager.createNativeQuery(
+                """
                         SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
-                               category, plan_type, pilots, source_version
+                               category, plan_type, pilots, latitude, longitude, source_version
                         FROM region_replica"""
-                                + " WHERE " + where)
-                .setParameter(1, parameter)
-                .getResultList();
+                        + " WHERE " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
         List<RegionRecord> regions = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             RegionRecord region = new RegionRecord(
@@ -165,7 +176,9 @@ public class RegionReplica {
                     (String) row[8],
                     (String) row[9],
                     row[10] == null ? List.of() : List.of((String[]) row[10]),
-                    ((Number) row[11]).longValue());
+                    (BigDecimal) row[11],
+                    (BigDecimal) row[12],
+                    ((Number) row[13]).longValue());
             regions.add(region);
         }
         return regions;
@@ -174,13 +187,15 @@ public class RegionReplica {
     private static final String UPSERT =
             """
             INSERT INTO region_replica (code, level, parent_code, name_zh, county_class, urban_district,
-                                        population, active, category, plan_type, pilots, source_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        population, active, category, plan_type, pilots, latitude, longitude,
+                                        source_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
                 name_zh = EXCLUDED.name_zh, county_class = EXCLUDED.county_class,
                 urban_district = EXCLUDED.urban_district, population = EXCLUDED.population,
                 active = EXCLUDED.active, category = EXCLUDED.category, plan_type = EXCLUDED.plan_type,
-                pilots = EXCLUDED.pilots, source_version = EXCLUDED.source_version""";
+                pilots = EXCLUDED.pilots, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+                source_version = EXCLUDED.source_version""";
 
     private static void bind(PreparedStatement upsert, RegionRecord region, Connection connection) throws SQLException {
         upsert.setString(1, region.code());
@@ -194,7 +209,9 @@ public class RegionReplica {
         upsert.setString(9, region.category());
         upsert.setString(10, region.planType());
         upsert.setArray(11, connection.createArrayOf("varchar", region.pilots().toArray()));
-        upsert.setLong(12, region.version());
+        upsert.setBigDecimal(12, region.latitude());
+        upsert.setBigDecimal(13, region.longitude());
+        upsert.setLong(14, region.version());
     }
 
     private static RegionRecord division(JsonNode data) {
@@ -215,6 +232,8 @@ public class RegionReplica {
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 data.path("version").asLong());
     }
 
@@ -235,6 +254,8 @@ public class RegionReplica {
                 text(data, "category"),
                 text(data, "planType"),
                 texts(data.path("pilots")),
+                coordinate(data, "latitude", 90),
+                coordinate(data, "longitude", 180),
                 data.path("version").asLong());
     }
 
@@ -255,6 +276,18 @@ public class RegionReplica {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
+    }
+
+    /** A coordinate within ±{@code bound} degrees, else none: a map point is worth less than the event. */
+    private static BigDecimal coordinate(JsonNode data, String field, int bound) {
+        JsonNode value = data.get(field);
+        if (value == null || !value.isNumber()) {
+            return null;
+        }
+        BigDecimal degrees = value.decimalValue();
+        return degrees.abs().compareTo(BigDecimal.valueOf(bound)) > 0
+                ? null
+                : degrees.setScale(6, java.math.RoundingMode.HALF_EVEN);
     }
 
     private static Long number(JsonNode data, String field) {

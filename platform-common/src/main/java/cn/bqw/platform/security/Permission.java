@@ -105,6 +105,7 @@ public enum Permission {
     REPORT_GAPS(REPORT, "GET", "/api/v1/reports/gaps", Roles.READERS, NONE, null),
     REPORT_STREAM(REPORT, "GET", "/api/v1/reports/stream", Roles.READERS, NONE, null),
     REPORT_COVERAGE(REPORT, "GET", "/api/v1/reports/coverage", Roles.READERS, NONE, null),
+    REPORT_VILLAGES(REPORT, "GET", "/api/v1/reports/villages", Roles.READERS, NONE, null),
     REPORT_APPROVALS(REPORT, "GET", "/api/v1/reports/approvals", Roles.READERS, NONE, null),
     REPORT_TASKS(REPORT, "GET", "/api/v1/reports/tasks", Roles.READERS, NONE, null),
     BULLETIN_PUBLISH(REPORT, "POST", "/api/v1/bulletins", Roles.APPROVERS, WITHIN, "body: region"),

@@ -56,6 +56,18 @@ class DivisionCodeTest {
                 DivisionCode.parse(code).orElseThrow().parent().orElseThrow().value());
     }
 
+    @Test
+    void aCodeNamesTheDivisionItLiesInAtEachLevelAboveIt() {
+        DivisionCode village = DivisionCode.parse("449901101203").orElseThrow();
+        assertEquals("449901000000", village.at(DivisionLevel.COUNTY));
+        assertEquals("449901101000", village.at(DivisionLevel.TOWNSHIP));
+        assertEquals("449901101203", village.at(DivisionLevel.VILLAGE));
+        assertEquals("440000000000", village.at(DivisionLevel.PROVINCE));
+        DivisionCode county = DivisionCode.parse("449901000000").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> county.at(DivisionLevel.TOWNSHIP));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "449901000000, 449901101203, true",

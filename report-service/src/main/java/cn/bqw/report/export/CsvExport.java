@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Any report view as {@code text/csv}: UTF-8 with a byte-order mark (so that Excel reads the
  * Chinese), a first line with the title and what it is as of, the Chinese header, then the rows;
- * numbers plain, statuses in Chinese.
+ * figures as people write them (rounded to their unit's decimals, no thousands separators), names
+ * in Chinese. The JSON of the same report keeps every number exact.
  */
 @Provider
 @Produces(CsvExport.MEDIA_TYPE)
@@ -51,7 +52,15 @@ public class CsvExport extends SheetWriter {
             return "";
         }
         if (cell instanceof Sheet.Amount amount) {
-            return amount.value() == null ? "" : amount.value().toPlainString();
+            return amount.value() == null
+                    ? ""
+                    : Labels.rounded(amount.value(), amount.unit()).toPlainString();
+        }
+        if (cell instanceof Sheet.Ratio ratio) {
+            return ratio.value() == null
+                    ? ""
+                    : Labels.rounded(ratio.value().movePointRight(2), Labels.PROGRESS)
+                            .toPlainString();
         }
         if (cell instanceof Sheet.StatusCell status) {
             return status.label();

@@ -9,34 +9,25 @@ import java.util.List;
  */
 public record Sheet(String title, String asOfLine, List<String> headers, List<List<Object>> rows) {
 
-    /** A number and the unit it is in (亩, 公里, %…), for a number format that shows the unit. */
+    /**
+     * A number and the unit it is in ({@code mu}, {@code km}, {@code percent}, or {@link Labels#SCORE}): XLSX
+     * keeps the exact number with a format of the unit's decimals and Chinese unit, CSV writes it rounded.
+     */
     public record Amount(BigDecimal value, String unit) {}
 
     /** A status, shown in Chinese and coloured in XLSX. */
     public record StatusCell(String status) {
 
         public String label() {
-            return switch (status) {
-                case "ACHIEVED" -> "已完成";
-                case "ON_TRACK" -> "进度正常";
-                case "AT_RISK" -> "有风险";
-                case "OFF_TRACK" -> "滞后";
-                case "NOT_ACHIEVED" -> "未达标";
-                case "NO_TARGET" -> "无目标";
-                case "NO_DATA" -> "无数据";
-                default -> status;
-            };
+            return Labels.zh("statuses", status);
         }
 
         /** Fill colour (RGB hex) of the status in XLSX: the dashboard's colours. */
         public String colour() {
-            return switch (status) {
-                case "ACHIEVED" -> "2E7D32";
-                case "ON_TRACK" -> "1565C0";
-                case "AT_RISK" -> "F9A825";
-                case "OFF_TRACK", "NOT_ACHIEVED" -> "C62828";
-                default -> "9E9E9E";
-            };
+            return Labels.colour(status);
         }
     }
+
+    /** A ratio (progress, expected pace) shown as a percentage with one decimal; the cell keeps the ratio. */
+    public record Ratio(BigDecimal value) {}
 }

@@ -1,6 +1,7 @@
 package cn.bqw.report.export;
 
 import cn.bqw.report.export.Sheet.Amount;
+import cn.bqw.report.export.Sheet.Ratio;
 import cn.bqw.report.export.Sheet.StatusCell;
 import cn.bqw.report.ledger.TaskLedger;
 import cn.bqw.report.reporting.Coverage;
@@ -10,6 +11,7 @@ import cn.bqw.report.reporting.IndicatorBreakdown;
 import cn.bqw.report.reporting.IndicatorReport;
 import cn.bqw.report.reporting.Ranking;
 import cn.bqw.report.reporting.RegionReport;
+import cn.bqw.report.reporting.VillageMap;
 import cn.bqw.report.status.Assessment;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,8 @@ public final class Sheets {
                 || type == Gaps.class
                 || type == Coverage.class
                 || type == IndicatorBreakdown.class
-                || type == TaskLedger.class;
+                || type == TaskLedger.class
+                || type == VillageMap.class;
     }
 
     public static Sheet of(Object report) {
@@ -50,6 +53,9 @@ public final class Sheets {
         if (report instanceof TaskLedger l) {
             return ledger(l);
         }
+        if (report instanceof VillageMap m) {
+            return villages(m);
+        }
         throw new IllegalArgumentException("no sheet for " + report.getClass());
     }
 
@@ -59,14 +65,14 @@ public final class Sheets {
             for (IndicatorReport i : campaign.indicators()) {
                 Assessment a = i.assessment();
                 rows.add(row(
-                        campaign.campaign(),
+                        Labels.zh("campaigns", campaign.campaign()),
                         i.code(),
                         i.nameZh(),
-                        i.unit(),
+                        Labels.unit(i.unit()),
                         new Amount(a.actual(), i.unit()),
                         new Amount(a.target(), i.unit()),
-                        a.progress(),
-                        a.expected(),
+                        new Ratio(a.progress()),
+                        new Ratio(a.expected()),
                         new StatusCell(a.status().name()),
                         approved(i.approved())));
             }
@@ -74,7 +80,7 @@ public final class Sheets {
         return new Sheet(
                 report.nameZh() + " " + report.year() + " 年进度",
                 asOf(report.asOf(), report.view(), report.freshness()),
-                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态", "已审核占比"),
+                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度（%）", "应达进度（%）", "状态", "已审核占比（%）"),
                 rows);
     }
 
@@ -85,8 +91,8 @@ public final class Sheets {
                     card.rank(),
                     card.region(),
                     card.nameZh(),
-                    card.countyClass(),
-                    card.score(),
+                    Labels.zh("classes", card.countyClass()),
+                    new Amount(card.score(), Labels.SCORE),
                     card.rankInClass(),
                     card.previousRank(),
                     card.rankChange(),
@@ -95,15 +101,16 @@ public final class Sheets {
         return new Sheet(
                 ranking.year() + " 年县域督导考核排名",
                 asOf(ranking.asOf(), ranking.view(), ranking.freshness()),
-                List.of("排名", "区县代码", "区县名称", "类别", "综合得分", "类别内排名", "上期排名", "名次变化", "已审核占比"),
+                List.of("排名", "区县代码", "区县名称", "类别", "综合得分", "类别内排名", "上期排名", "名次变化", "已审核占比（%）"),
                 rows);
     }
 
     static Sheet gaps(Gaps gaps) {
         List<List<Object>> rows = new ArrayList<>();
         for (Gaps.IndicatorGaps indicator : gaps.indicators()) {
-            String measure = "RATIO".equals(indicator.measure()) ? "城乡比" : "差值";
-            String gapUnit = "RATIO".equals(indicator.measure()) ? "" : indicator.unit();
+            String measure = Labels.zh("measures", indicator.measure());
+            // A ratio of two figures has no unit: written with the decimals of an unnamed unit.
+            String gapUnit = "RATIO".equals(indicator.measure()) ? null : indicator.unit();
             for (Gaps.RegionGap gap : indicator.regions()) {
                 rows.add(row(
                         indicator.indicator(),
@@ -120,7 +127,7 @@ public final class Sheets {
         return new Sheet(
                 gaps.year() + " 年城乡差距",
                 asOf(gaps.asOf(), gaps.view(), gaps.freshness()),
-                List.of("指标代码", "指标名称", "区域代码", "区域名称", "城镇", "农村", "度量", "差距", "已审核占比"),
+                List.of("指标代码", "指标名称", "区域代码", "区域名称", "城镇", "农村", "度量", "差距", "已审核占比（%）"),
                 rows);
     }
 
@@ -134,9 +141,9 @@ public final class Sheets {
             pilots.addAll(r.pilots().keySet());
         });
         List<String> headers = new ArrayList<>(List.of("区域代码", "区域名称", "行政村数"));
-        categories.forEach(c -> headers.addAll(List.of("类别 " + c + " 村数", "类别 " + c + " 占比")));
-        planTypes.forEach(c -> headers.addAll(List.of("规划类型 " + c + " 村数", "规划类型 " + c + " 占比")));
-        pilots.forEach(c -> headers.addAll(List.of("试点 " + c + " 村数", "试点 " + c + " 占比")));
+        categories.forEach(c -> headers.addAll(columns("categories", c)));
+        planTypes.forEach(c -> headers.addAll(columns("planTypes", c)));
+        pilots.forEach(c -> headers.addAll(columns("pilots", c)));
         List<List<Object>> rows = new ArrayList<>();
         for (Coverage.RegionCoverage region : coverage.regions()) {
             List<Object> row = new ArrayList<>(List.of(region.region(), region.nameZh(), region.activeVillages()));
@@ -155,31 +162,39 @@ public final class Sheets {
             rows.add(row(
                     region.region(),
                     region.nameZh(),
-                    region.level(),
-                    a.actual(),
-                    a.target(),
-                    a.progress(),
+                    Labels.zh("levels", region.level()),
+                    new Amount(a.actual(), breakdown.unit()),
+                    new Amount(a.target(), breakdown.unit()),
+                    new Ratio(a.progress()),
                     new StatusCell(a.status().name()),
                     approved(region.approved())));
         }
         return new Sheet(
-                breakdown.indicator() + " " + breakdown.year() + " 年分区域",
+                breakdown.indicator() + " " + breakdown.year() + " 年分区域（" + Labels.unit(breakdown.unit()) + "）",
                 asOf(breakdown.asOf(), breakdown.view(), breakdown.freshness()),
-                List.of("区域代码", "区域名称", "层级", "实际值", "目标值", "进度", "状态", "已审核占比"),
+                List.of("区域代码", "区域名称", "层级", "实际值", "目标值", "进度（%）", "状态", "已审核占比（%）"),
                 rows);
+    }
+
+    private static final String PERCENT = "percent";
+
+    /** A coverage key's two columns: how many villages, and their share. */
+    private static List<String> columns(String group, String key) {
+        String name = Labels.zh(group, key);
+        return List.of(name + " 村数", name + " 占比（%）");
     }
 
     private static void shares(List<Object> row, Map<String, Coverage.Share> shares, TreeSet<String> keys) {
         for (String key : keys) {
             Coverage.Share share = shares.get(key);
             row.add(share == null ? 0L : share.villages());
-            row.add(share == null ? null : new Amount(share.share(), "%"));
+            row.add(share == null ? null : new Amount(share.share(), PERCENT));
         }
     }
 
     /** The approved share as a percentage cell (empty where nobody reports). */
     private static Amount approved(java.math.BigDecimal share) {
-        return new Amount(share, "%");
+        return new Amount(share, PERCENT);
     }
 
     /** The 督办 ledger: one row per task, with the department's name and an indicator's live figure. */
@@ -192,12 +207,12 @@ public final class Sheets {
             rows.add(row(
                     line.task(),
                     line.title(),
-                    line.campaign(),
+                    Labels.zh("campaigns", line.campaign()),
                     line.region(),
                     departments.getOrDefault(line.leadDepartment(), line.leadDepartment()),
                     line.dueDate().toString(),
-                    line.status(),
-                    line.light(),
+                    Labels.zh("taskStatuses", line.status()),
+                    Labels.zh("lights", line.light()),
                     new Amount(line.reached(), line.unit()),
                     new Amount(line.planned(), line.unit()),
                     line.indicator(),
@@ -211,6 +226,33 @@ public final class Sheets {
                 List.of(
                         "任务代码", "任务", "板块", "区域", "牵头单位", "完成时限", "状态", "灯号", "完成量", "计划量", "关联指标", "指标实际值", "指标目标值",
                         "依据"),
+                rows);
+    }
+
+    /** The villages of a map: where each lies, its profile, and its figure for the indicator asked for. */
+    static Sheet villages(VillageMap map) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (VillageMap.VillagePoint v : map.villages()) {
+            rows.add(row(
+                    v.village(),
+                    v.nameZh(),
+                    v.township(),
+                    v.county(),
+                    v.latitude(),
+                    v.longitude(),
+                    v.population(),
+                    Labels.zh("categories", v.category()),
+                    String.join(
+                            "、",
+                            v.pilots().stream().map(p -> Labels.zh("pilots", p)).toList()),
+                    new Amount(v.actual(), map.unit()),
+                    v.status() == null ? null : new StatusCell(v.status())));
+        }
+        String indicator = map.indicator() == null ? "" : " · " + map.indicator();
+        return new Sheet(
+                map.nameZh() + " 村庄分布" + indicator,
+                asOf(map.asOf(), map.view(), map.freshness()),
+                List.of("村代码", "村名", "镇街代码", "区县代码", "纬度", "经度", "常住人口", "类别", "试点", "实际值", "状态"),
                 rows);
     }
 

@@ -89,6 +89,11 @@ public class XlsxExport extends SheetWriter {
                     cell.setCellValue(amount.value().doubleValue());
                     cell.setCellStyle(number(amount.unit()));
                 }
+            } else if (value instanceof Sheet.Ratio ratio) {
+                if (ratio.value() != null) {
+                    cell.setCellValue(ratio.value().doubleValue());
+                    cell.setCellStyle(percent());
+                }
             } else if (value instanceof BigDecimal number) {
                 cell.setCellValue(number.doubleValue());
                 cell.setCellStyle(number(""));
@@ -102,12 +107,29 @@ public class XlsxExport extends SheetWriter {
             }
         }
 
-        /** {@code #,##0.####" 亩"}: the number as it is, the unit after it. */
+        /**
+         * {@code #,##0" 亩"}, {@code #,##0.0" %"}: the exact number in the cell, shown with its unit's
+         * decimals and Chinese unit after it. A bare number ({@code ""}) keeps up to four decimals.
+         */
         private CellStyle number(String unit) {
             return styles.computeIfAbsent("n:" + unit, k -> {
                 CellStyle style = workbook.createCellStyle();
-                String suffix = unit == null || unit.isEmpty() ? "" : "\" " + unit.replace("\"", "") + "\"";
-                style.setDataFormat(workbook.createDataFormat().getFormat("#,##0.####" + suffix));
+                String shown =
+                        unit == null || unit.isEmpty() ? "" : Labels.unit(unit).replace("\"", "");
+                String suffix = shown.isEmpty() ? "" : "\" " + shown + "\"";
+                String digits = "".equals(unit)
+                        ? "#,##0.####"
+                        : Labels.decimals(unit) == 0 ? "#,##0" : "#,##0." + "0".repeat(Labels.decimals(unit));
+                style.setDataFormat(workbook.createDataFormat().getFormat(digits + suffix));
+                return style;
+            });
+        }
+
+        /** A ratio as a percentage with one decimal ({@code 0.9167} shows 91.7%). */
+        private CellStyle percent() {
+            return styles.computeIfAbsent("ratio", k -> {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
                 return style;
             });
         }

@@ -1,6 +1,7 @@
 package cn.bqw.report.reporting;
 
 import cn.bqw.platform.api.Numbers;
+import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.region.RegionRecord;
 import cn.bqw.report.aggregate.ActiveVillages;
 import cn.bqw.report.aggregate.Contribution;
@@ -51,7 +52,10 @@ public class Assessments {
                             ? null
                             : HUNDRED.multiply(sums.numerator()).divide(sums.denominator(), PRECISION);
                     case "SHARE_TRUE" -> {
-                        long villages = activeVillages.of(region.code());
+                        // A village counts itself: no read for each point of a map.
+                        long villages = region.level() == DivisionLevel.VILLAGE
+                                ? (region.active() ? 1 : 0)
+                                : activeVillages.of(region.code());
                         yield villages == 0
                                 ? null
                                 : HUNDRED.multiply(sums.value()).divide(BigDecimal.valueOf(villages), PRECISION);

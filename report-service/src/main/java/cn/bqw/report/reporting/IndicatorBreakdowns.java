@@ -76,7 +76,19 @@ public class IndicatorBreakdowns {
             series.add(new IndicatorBreakdown.Point(
                     monthText(year, m), assessments.actual(indicator, parentRegion, months[m - 1].in(view))));
         }
+        Aggregate own =
+                aggregates.read(code, year, month, TOTAL, List.of(parent)).getOrDefault(parent, Aggregate.NONE);
         return new IndicatorBreakdown(
-                code, year, monthText(year, month), view.text(), parent, values, series, scope.freshness());
+                code,
+                year,
+                monthText(year, month),
+                view.text(),
+                parent,
+                indicator.unit,
+                indicator.overTime,
+                assessments.assess(indicator, parentRegion, own.in(view), Target.find(code, year, parent), expected),
+                values,
+                series,
+                scope.freshness());
     }
 }

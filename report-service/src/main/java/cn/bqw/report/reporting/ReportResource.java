@@ -42,6 +42,9 @@ public class ReportResource {
     @Inject
     CoverageReports coverage;
 
+    @Inject
+    VillageMaps villageMaps;
+
     @GET
     @Requires(Permission.REPORT_OVERVIEW)
     @Path("/overview")
@@ -123,5 +126,23 @@ public class ReportResource {
             @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
                     String region) {
         return coverage.coverage(region);
+    }
+
+    @GET
+    @Requires(Permission.REPORT_VILLAGES)
+    @Path("/villages")
+    @Operation(
+            summary =
+                    "The active villages of a region (default: the root) with their coordinates, population,"
+                            + " category and pilots, and each village's own figure and status for an indicator when one is named")
+    public VillageMap villages(
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("region") @Pattern(regexp = "\\d{12}", message = "must be a 12-digit division code")
+                    String region,
+            @QueryParam("indicator") @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be an indicator code")
+                    String indicator,
+            @QueryParam("view") @Pattern(regexp = "all|official", message = "must be all or official") String view) {
+        return villageMaps.villages(region, indicator, year, asOf, View.parse(view));
     }
 }

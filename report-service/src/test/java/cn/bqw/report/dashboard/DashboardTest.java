@@ -107,7 +107,7 @@ class DashboardTest {
             });
         }
         downloads = Files.createTempDirectory("dashboard-downloads");
-        browser = Browser.start(downloads, 1400, 1000);
+        browser = Browser.start(downloads, 1500, 950);
         browser.get(root + "?year=2021#token=" + TestTokens.viewer());
         waitFor(Duration.ofSeconds(30), () -> !browser.findElements(By.cssSelector(".card[data-code='D_ROADS']"))
                 .isEmpty());
@@ -151,8 +151,12 @@ class DashboardTest {
         waitFor(Duration.ofSeconds(20), () -> "ON_TRACK".equals(card("D_ROADS").getDomAttribute("data-status")));
         assertEquals("30", card("D_ROADS").findElement(By.className("actual")).getText());
         assertEquals(true, ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"));
-        waitFor(Duration.ofSeconds(10), () -> browser.findElements(By.cssSelector("#changes li")).stream()
-                .anyMatch(item -> item.getText().contains("D_ROADS: OFF_TRACK → ON_TRACK")));
+        // The change in words, by the indicator's name (its code on hover).
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElements(By.cssSelector("#changes li[data-indicator='D_ROADS']")).stream()
+                        .anyMatch(item -> item.getText().contains("测试D_ROADS：滞后 → 进度正常")
+                                && "D_ROADS".equals(item.getDomAttribute("title"))));
     }
 
     @Test
@@ -368,6 +372,178 @@ class DashboardTest {
                 Duration.ofSeconds(10),
                 () -> browser.findElement(By.id("coverage-table")).getText().contains("看板东镇"));
         assertTrue(!browser.findElement(By.id("coverage-table")).getText().contains("看板西"));
+    }
+
+    /**
+     * What a leader reads: the unit's decimals and its Chinese name on a card, county classes and
+     * indicator names instead of codes, rank changes as ▲/▼/— with the previous rank on hover.
+     */
+    @Test
+    void figuresClassesAndNamesAreWrittenAsPeopleWriteThem() {
+        // D_SHARE is 1 of 3 villages: 33.3333… in the JSON, 33.3 % on the card.
+        assertEquals(
+                "33.3333",
+                overview().getString("campaigns.indicators.flatten().find { it.code == 'D_SHARE' }.assessment.actual"));
+        assertEquals(
+                "33.3", card("D_SHARE").findElement(By.cssSelector(".actual")).getText());
+        assertEquals("%", card("D_SHARE").findElement(By.cssSelector(".unit")).getText());
+        assertEquals("公里", card("D_ROADS").findElement(By.cssSelector(".unit")).getText());
+
+        browser.findElement(By.cssSelector("#tabs button[data-view='rankings']"))
+                .click();
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElements(By.cssSelector("#rankings-table tr[data-region]"))
+                                .size()
+                        == 2);
+        WebElement east = browser.findElement(By.cssSelector("#rankings-table tr[data-region='" + EAST + "']"));
+        assertTrue(east.getText().contains("创先"), east.getText());
+        assertTrue(!east.getText().contains("LEAD"), east.getText());
+        for (WebElement change : browser.findElements(By.cssSelector("#rankings-table .rank-change"))) {
+            assertTrue(change.getText().matches("—|▲\\d+|▼\\d+"), change.getText());
+            assertTrue(!change.getDomAttribute("title").isEmpty(), "the previous rank on hover");
+        }
+        east.click();
+        waitFor(Duration.ofSeconds(10), () -> !browser.findElements(
+                        By.cssSelector("#contributions-table tr[data-indicator='D_ROADS']"))
+                .isEmpty());
+        WebElement roads =
+                browser.findElement(By.cssSelector("#contributions-table tr[data-indicator='D_ROADS'] abbr"));
+        assertEquals("测试D_ROADS", roads.getText());
+        assertEquals("D_ROADS", roads.getDomAttribute("title"));
+
+        // English throughout in English mode.
+        browser.findElement(By.id("language")).click();
+        waitFor(Duration.ofSeconds(15), () -> browser.findElement(
+                        By.cssSelector("#rankings-table tr[data-region='" + EAST + "']"))
+                .getText()
+                .contains("lead"));
+        browser.findElement(By.cssSelector("#tabs button[data-view='overview']"))
+                .click();
+        waitFor(Duration.ofSeconds(15), () -> "km"
+                .equals(card("D_ROADS").findElement(By.cssSelector(".unit")).getText()));
+        browser.findElement(By.id("language")).click();
+    }
+
+    /** The drill-down's bars carry each region's target and a legend; its monthly line the target and the expected pace. */
+    @Test
+    void theDrillDownShowsTargetsPaceALegendAndItsDataAsATable() {
+        browser.findElement(By.cssSelector("#tabs button[data-view='indicator']"))
+                .click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("indicator-code")))
+                .selectByValue("D_ROADS");
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElements(By.cssSelector("#breakdown-data tr")).size() == 3);
+        assertTrue(browser.findElement(By.id("breakdown-legend")).getText().contains("本级目标"));
+        assertTrue(browser.findElement(By.id("breakdown-data"))
+                .getDomProperty("textContent")
+                .contains("看板东县"));
+        @SuppressWarnings("unchecked")
+        List<String> series = (List<String>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return echarts.getInstanceByDom(document.getElementById('series-chart')).getOption().series.map(s => s.name);");
+        assertEquals(List.of("实际", "目标", "应达进度线"), series);
+        @SuppressWarnings("unchecked")
+        List<Object> targets = (List<Object>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return echarts.getInstanceByDom(document.getElementById('breakdown-chart')).getOption().series[1].data;");
+        assertEquals(
+                List.of(60L, 40L),
+                targets.stream().map(t -> ((Number) t).longValue()).toList());
+        assertEquals("公里", browser.findElement(By.id("breakdown-chart")).getDomAttribute("data-unit"));
+    }
+
+    /** Villages as points where they lie: as many as the active villages in view, filtered by county. */
+    @Test
+    void theMapDrawsEveryActiveVillageInView() {
+        browser.findElement(By.cssSelector("#tabs button[data-view='map']")).click();
+        int villages = given().auth()
+                .oauth2(TestTokens.viewer())
+                .queryParam("year", 2021)
+                .get("/api/v1/reports/villages")
+                .jsonPath()
+                .getList("villages")
+                .size();
+        assertEquals(3, villages);
+        waitFor(Duration.ofSeconds(15), () -> String.valueOf(villages)
+                .equals(browser.findElement(By.id("map-chart")).getDomAttribute("data-points")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("map-county"))).selectByValue(EAST);
+        waitFor(Duration.ofSeconds(15), () -> "2"
+                .equals(browser.findElement(By.id("map-chart")).getDomAttribute("data-points")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("map-colour"))).selectByValue("category");
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElement(By.id("map-legend")).getText().contains("一般村"));
+    }
+
+    /** The tabs are a tab list for the keyboard, and a ranking row opens with Enter. */
+    @Test
+    void theKeyboardMovesBetweenTabsAndOpensRows() {
+        WebElement overview = browser.findElement(By.cssSelector("#tabs button[data-view='overview']"));
+        overview.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        waitFor(Duration.ofSeconds(15), () -> "true"
+                .equals(browser.findElement(By.cssSelector("#tabs button[data-view='rankings']"))
+                        .getDomAttribute("aria-selected")));
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElements(By.cssSelector("#rankings-table tr[data-region]"))
+                                .size()
+                        == 2);
+        WebElement first = browser.findElement(By.cssSelector("#rankings-table tr[data-region]"));
+        first.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> browser.findElement(By.id("contributions")).getText().contains("测试D_ROADS"));
+    }
+
+    /** On paper: the view with its title, region and as-of; no navigation. */
+    @Test
+    void aPrintedViewHasItsHeadingAndNoNavigation() {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        WebElement heading = browser.findElement(By.id("print-heading"));
+        waitFor(
+                Duration.ofSeconds(10),
+                () -> heading.isDisplayed() && heading.getText().contains("看板市"));
+        assertTrue(heading.getText().contains("截至 2021-"), heading.getText());
+        assertTrue(heading.getText().contains("总览"), heading.getText());
+        assertTrue(!browser.findElement(By.id("tabs")).isDisplayed());
+        assertTrue(!browser.findElement(By.tagName("header")).isDisplayed());
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    /** On a phone (390 × 844) every view fits the width: cards stacked, wide tables scroll inside their box. */
+    @Test
+    void everyViewFitsAPhone() {
+        browser.quit();
+        browser = Browser.start(downloads, 390, 844);
+        browser.get(root + "?year=2021#token=" + TestTokens.viewer());
+        waitFor(Duration.ofSeconds(30), () -> !browser.findElements(By.cssSelector(".card[data-code='D_ROADS']"))
+                .isEmpty());
+        assertTrue(card("D_ROADS").getRect().getWidth() > 300, "a card takes the phone's width");
+        for (String view : List.of(
+                "overview",
+                "rankings",
+                "indicator",
+                "map",
+                "gaps",
+                "coverage",
+                "treemap",
+                "approvals",
+                "bulletins",
+                "tasks")) {
+            WebElement tab = browser.findElement(By.cssSelector("#tabs button[data-view='" + view + "']"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", tab);
+            waitFor(Duration.ofSeconds(15), () -> String.valueOf(
+                            browser.findElement(By.tagName("body")).getDomAttribute("data-rendered"))
+                    .startsWith(view + ":"));
+            Number page = (Number) ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, page.longValue(), view + " is wider than the phone");
+        }
     }
 
     private WebElement card(String code) {

@@ -117,7 +117,8 @@ class ExportTest {
         List<Map<String, Object>> indicators = json.getList("campaigns.indicators.flatten()");
         List<List<String>> csv = csv("/api/v1/reports/overview");
         List<List<Object>> xlsx = xlsx("/api/v1/reports/overview");
-        assertEquals(List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度", "应达进度", "状态", "已审核占比"), csv.get(1));
+        assertEquals(
+                List.of("板块", "指标代码", "指标名称", "单位", "实际值", "目标值", "进度（%）", "应达进度（%）", "状态", "已审核占比（%）"), csv.get(1));
         assertTrue(
                 csv.get(0).get(1).startsWith("截至 " + json.getString("asOf")),
                 csv.get(0).toString());
@@ -131,20 +132,30 @@ class ExportTest {
             List<Object> xlsxRow = xlsx.get(i + 3);
             assertEquals(indicators.get(i).get("code"), csvRow.get(1));
             assertEquals(indicators.get(i).get("code"), xlsxRow.get(1));
+            String unit = (String) indicators.get(i).get("unit");
+            assertEquals(Labels.unit(unit), csvRow.get(3));
+            // The workbook keeps the JSON's exact numbers; the CSV writes them as people do.
             for (String field : List.of("actual", "target", "progress", "expected")) {
                 int column = List.of("actual", "target", "progress", "expected").indexOf(field) + 4;
-                assertSame(assessment.get(field), csvRow.get(column), field);
                 assertSame(assessment.get(field), xlsxRow.get(column), field);
+                if (column < 6) {
+                    assertRounded(assessment.get(field), csvRow.get(column), unit, field);
+                } else {
+                    assertRounded(percent(assessment.get(field)), csvRow.get(column), Labels.PROGRESS, field);
+                }
             }
             String label = new Sheet.StatusCell((String) assessment.get("status")).label();
             assertEquals(label, csvRow.get(8));
             assertEquals(label, xlsxRow.get(8));
-            assertSame(indicators.get(i).get("approved"), csvRow.get(9), "approved");
+            assertRounded(indicators.get(i).get("approved"), csvRow.get(9), "percent", "approved");
         }
-        // The hand-worked figures: 25.5 + 7.25 km of 100; one village of three.
-        assertEquals("32.75", row(csv, "X_ROADS").get(4));
-        assertEquals("33.3333", row(csv, "X_SEWAGE").get(4));
-        assertEquals("80", row(csv, "X_RATE").get(4));
+        // The hand-worked figures: 25.5 + 7.25 km of 100 (km with one decimal); one village of three;
+        // percentages with one decimal.
+        assertEquals("32.8", row(csv, "X_ROADS").get(4));
+        assertEquals("公里", row(csv, "X_ROADS").get(3));
+        assertEquals("33.3", row(csv, "X_SEWAGE").get(4));
+        assertEquals("80.0", row(csv, "X_RATE").get(4));
+        assertEquals("32.8", row(csv, "X_ROADS").get(6), "progress 0.3275 as a percentage");
     }
 
     @Test
@@ -153,7 +164,12 @@ class ExportTest {
             XSSFSheet sheet = workbook.getSheetAt(0);
             assertEquals(3, sheet.getPaneInformation().getHorizontalSplitPosition());
             Row roads = find(sheet, "X_ROADS");
-            assertTrue(roads.getCell(4).getCellStyle().getDataFormatString().contains("km"));
+            assertEquals("#,##0.0\" 公里\"", roads.getCell(4).getCellStyle().getDataFormatString());
+            assertEquals(32.75, roads.getCell(4).getNumericCellValue(), 0);
+            assertEquals("0.0%", roads.getCell(6).getCellStyle().getDataFormatString());
+            assertEquals(
+                    "#,##0.0\" %\"",
+                    find(sheet, "X_RATE").getCell(4).getCellStyle().getDataFormatString());
             XSSFCell status = (XSSFCell) roads.getCell(8);
             // 32.75 of 100 as of March: progress 0.3275 against 0.95 × 0.25.
             assertEquals("进度正常", status.getStringCellValue());
@@ -176,7 +192,8 @@ class ExportTest {
             assertEquals(
                     rankings.getString("counties[" + i + "].region"),
                     csv.get(i + 2).get(1));
-            assertSame(rankings.get("counties[" + i + "].score"), csv.get(i + 2).get(4), "score");
+            assertRounded(
+                    rankings.get("counties[" + i + "].score"), csv.get(i + 2).get(4), Labels.SCORE, "score");
             assertSame(
                     rankings.get("counties[" + i + "].score"), xlsx.get(i + 3).get(4), "score");
             assertEquals(
@@ -191,10 +208,11 @@ class ExportTest {
                 .filter(r -> r.size() > 2 && r.get(2).equals(CITY))
                 .findFirst()
                 .orElseThrow();
-        assertSame(cityGap.get("urban"), cityRow.get(4), "urban");
-        assertSame(cityGap.get("rural"), cityRow.get(5), "rural");
-        assertSame(cityGap.get("gap"), cityRow.get(7), "gap");
-        assertEquals("20", cityRow.get(7));
+        String gapUnit = gaps.getString("indicators[0].unit");
+        assertRounded(cityGap.get("urban"), cityRow.get(4), gapUnit, "urban");
+        assertRounded(cityGap.get("rural"), cityRow.get(5), gapUnit, "rural");
+        assertRounded(cityGap.get("gap"), cityRow.get(7), gapUnit, "gap");
+        assertEquals("20.0", cityRow.get(7));
 
         List<List<Object>> coverage = xlsx("/api/v1/reports/coverage");
         JsonPath coverageJson =
@@ -210,11 +228,59 @@ class ExportTest {
             assertEquals(
                     breakdown.getString("regions[" + i + "].region"),
                     breakdownRows.get(i + 2).get(0));
-            assertSame(
+            assertRounded(
                     breakdown.get("regions[" + i + "].assessment.actual"),
                     breakdownRows.get(i + 2).get(3),
+                    breakdown.getString("unit"),
                     "actual");
         }
+    }
+
+    /**
+     * The village map: every active village with its registered coordinates and its own answer
+     * (one yes, one no, one not reported), and the same list as a sheet with Chinese names.
+     */
+    @Test
+    void theVillageMapListsEachVillageWhereItLiesWithItsOwnFigure() throws Exception {
+        JsonPath map = get("/api/v1/reports/villages?indicator=X_SEWAGE", "application/json")
+                .jsonPath();
+        assertEquals(CITY, map.getString("region"));
+        assertEquals("SHARE_TRUE", map.getString("aggregation"));
+        assertEquals(List.of("920101001201", "920101001202", "920102001201"), map.getList("villages.village"));
+        assertEquals("23.1201", map.getString("villages[0].latitude"));
+        assertEquals("113.1201", map.getString("villages[0].longitude"));
+        assertEquals(EAST, map.getString("villages[0].county"));
+        assertEquals("920101001000", map.getString("villages[0].township"));
+        assertEquals(100, map.getInt("villages[0].actual"));
+        assertTrue(map.getString("villages[1].actual") == null, "no value reported");
+        assertEquals(0, map.getInt("villages[2].actual"));
+        // Below a county: its villages only.
+        assertEquals(
+                2,
+                get("/api/v1/reports/villages?region=" + EAST, "application/json")
+                        .jsonPath()
+                        .getList("villages")
+                        .size());
+        List<List<String>> csv = csv("/api/v1/reports/villages?indicator=X_SEWAGE");
+        assertEquals(3 + 2, csv.size());
+        assertEquals("示范村", csv.get(2).get(7));
+        assertEquals("100.0", csv.get(2).get(9));
+        assertEquals(
+                new Sheet.StatusCell(map.getString("villages[0].status")).label(),
+                csv.get(2).get(10));
+    }
+
+    /** The CSV's figure is the JSON's rounded to its unit's decimals. */
+    private static void assertRounded(Object json, String exported, String unit, String what) {
+        if (json == null) {
+            assertEquals("", exported, what);
+            return;
+        }
+        assertEquals(Labels.rounded(new BigDecimal(json.toString()), unit).toPlainString(), exported, what);
+    }
+
+    private static Object percent(Object ratio) {
+        return ratio == null ? null : new BigDecimal(ratio.toString()).movePointRight(2);
     }
 
     private static void assertSame(Object json, Object exported, String what) {
