@@ -11,7 +11,7 @@ const TEXT = {
   zh: {
     title: '百千万工程监测', year: '年度', asOf: '截至', latest: '最新', overview: '总览', rankings: '下级排名', below: '下级',
     map: '村庄地图', township: '镇街', colourBy: '着色', byStatus: '指标状态', byCategory: '村庄类别', byPilot: '试点',
-    allOf: '全部', villagePoints: (n, missing) => `${n} 个行政村${missing ? `（${missing} 个未登记坐标，未画出）` : ''}；点的大小为常住人口，点击查看该村数据。`,
+    allOf: '全部', villagePoints: (n, missing) => `${fmt(n, 'village', false)} 个行政村${missing ? `（${missing} 个未登记坐标，未画出）` : ''}；点的大小为常住人口，点击查看该村数据。`,
     population: '常住人口', category: '类别', pilotsLabel: '试点', none: '无', yes: '是', no: '否', reported: '已报送',
     chartData: '图表数据', previousRank: n => `上期排名 ${n}`, noPreviousRank: '无上期排名', pace: '应达进度线',
     targetLine: '目标', ownTarget: '本级目标', dataUpdated: s => `数据更新于 ${s}`, figuresAll: '全部数据（含未审核）',
@@ -37,7 +37,7 @@ const TEXT = {
   en: {
     title: 'BQW programme monitor', year: 'Year', asOf: 'As of', latest: 'latest', overview: 'Overview',
     map: 'Village map', township: 'Township', colourBy: 'Colour by', byStatus: 'indicator status', byCategory: 'village category', byPilot: 'pilot',
-    allOf: 'all', villagePoints: (n, missing) => `${n} villages${missing ? ` (${missing} without registered coordinates, not drawn)` : ''}; dot size is the resident population, click a village for its figures.`,
+    allOf: 'all', villagePoints: (n, missing) => `${fmt(n, 'village', false)} villages${missing ? ` (${missing} without registered coordinates, not drawn)` : ''}; dot size is the resident population, click a village for its figures.`,
     population: 'Residents', category: 'Category', pilotsLabel: 'Pilots', none: 'none', yes: 'yes', no: 'no', reported: 'reported',
     chartData: 'Chart data', previousRank: n => `previous rank ${n}`, noPreviousRank: 'no previous rank', pace: 'expected pace',
     targetLine: 'target', ownTarget: 'own target', dataUpdated: s => `data as of ${s}`, figuresAll: 'all reported figures',
@@ -367,6 +367,8 @@ const views = {
     const kinds = [...new Set(placed.map(kind))].sort();
     $('map-legend').innerHTML = legend(kinds.map(k => [colours[k], kindName(k)]));
     const largest = Math.max(1, ...placed.map(v => v.population || 0));
+    // Dots sized by residents, smaller on a narrow screen and when there are thousands.
+    const scale = Math.max(0.45, Math.min(1, $('map-chart').clientWidth / 1100)) * (placed.length > 1000 ? 0.7 : 1);
     const unit = villages.unit;
     const box = (axis) => {
       const values = placed.map(v => Number(v[axis]));
@@ -381,11 +383,13 @@ const views = {
           + (code ? `<br>${esc(indicatorName(code))} ${fmt(v.actual, unit)} · ${esc(kindName(kind(v)))}` : '');
       } },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '°E', scale: true, ...(placed.length ? box('longitude') : {}), splitLine: { show: false } },
-      yAxis: { type: 'value', name: '°N', scale: true, ...(placed.length ? box('latitude') : {}), splitLine: { show: false } },
+      xAxis: { type: 'value', name: '°E', scale: true, ...(placed.length ? box('longitude') : {}), splitLine: { show: false },
+        axisLabel: { showMinLabel: false, showMaxLabel: false } },
+      yAxis: { type: 'value', name: '°N', scale: true, ...(placed.length ? box('latitude') : {}), splitLine: { show: false },
+        axisLabel: { showMinLabel: false, showMaxLabel: false } },
       series: [{ type: 'scatter', large: placed.length > 5000,
         data: placed.map(v => ({ value: [Number(v.longitude), Number(v.latitude)], itemStyle: { color: colours[kind(v)] } })),
-        symbolSize: (value, p) => 4 + 14 * Math.sqrt((placed[p.dataIndex].population || 0) / largest) }]
+        symbolSize: (value, p) => scale * (4 + 12 * Math.sqrt((placed[p.dataIndex].population || 0) / largest)) }]
     }, true);
     chart('map-chart').off('click');
     chart('map-chart').on('click', p => {
@@ -408,7 +412,8 @@ const views = {
     gaps.indicators.forEach((g, i) => {
       delete state.charts['gap-chart-' + i];
       chart('gap-chart-' + i).setOption({
-        tooltip: { trigger: 'axis', valueFormatter: v => fmt(v, gapUnit(g)) }, legend: {}, grid: { left: 8, right: 20, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', valueFormatter: v => fmt(v, gapUnit(g)) }, legend: { top: 0, type: 'scroll' },
+        grid: { left: 8, right: 20, top: 48, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: (g.regions[0] || { trend: [] }).trend.map(p => p.month) },
         yAxis: { type: 'value', name: `${t('gap')}${unitText(gapUnit(g)) ? '（' + unitText(gapUnit(g)) + '）' : ''}` },
         series: g.regions.map(r => ({ type: 'line', name: r.nameZh, data: r.trend.map(p => p.gap) }))
@@ -422,7 +427,7 @@ const views = {
     const counties = coverage.regions.slice(1);
     const categories = ['DEMONSTRATION', 'RENOVATION', 'ORDINARY'];
     chart('coverage-chart').setOption({
-      tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 8, right: 20, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 20, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: counties.map(r => r.nameZh), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', name: t('villages') },
       series: categories.map(c => ({ type: 'bar', stack: 'c', name: label('categories', c), itemStyle: { color: CATEGORY_COLOURS[c] },

@@ -18,6 +18,18 @@ final class Browser {
 
     private Browser() {}
 
+    /**
+     * A browser whose page is {@code width} × {@code height} CSS pixels as a phone's is: a window
+     * cannot be narrower than 500 pixels, so the page's metrics are set through the DevTools protocol.
+     */
+    static ChromeDriver phone(Path downloads, int width, int height) {
+        ChromeDriver browser = start(downloads, width, height);
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+        return browser;
+    }
+
     static ChromeDriver start(Path downloads, int width, int height) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("the dashboard test needs " + CHROMIUM + " and " + CHROMEDRIVER

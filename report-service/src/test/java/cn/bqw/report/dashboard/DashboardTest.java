@@ -518,8 +518,10 @@ class DashboardTest {
     @Test
     void everyViewFitsAPhone() {
         browser.quit();
-        browser = Browser.start(downloads, 390, 844);
+        browser = Browser.phone(downloads, 390, 844);
         browser.get(root + "?year=2021#token=" + TestTokens.viewer());
+        assertEquals(
+                390L, ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;")).longValue());
         waitFor(Duration.ofSeconds(30), () -> !browser.findElements(By.cssSelector(".card[data-code='D_ROADS']"))
                 .isEmpty());
         assertTrue(card("D_ROADS").getRect().getWidth() > 300, "a card takes the phone's width");
