@@ -1,6 +1,10 @@
 package cn.bqw.report.bulletin;
 
+import cn.bqw.report.export.Labels;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
 
 /** A bulletin as a printable A4 page: title, number and date, the tables, the digest in the footer. */
 final class BulletinPage {
@@ -25,22 +29,25 @@ final class BulletinPage {
                                 bulletin.corrects() == null ? "" : " · 更正第 " + bulletin.corrects() + " 号"));
         for (JsonNode campaign : bulletin.content().path("report").path("campaigns")) {
             page.append("<h2>")
-                    .append(escape(campaign.path("campaign").asText()))
+                    .append(escape(
+                            Labels.zh("campaigns", campaign.path("campaign").asText())))
                     .append("</h2><table><tr><th>指标</th><th>单位</th><th>完成</th><th>目标</th><th>进度</th><th>状态</th></tr>");
             for (JsonNode indicator : campaign.path("indicators")) {
                 JsonNode assessment = indicator.path("assessment");
+                String unit = indicator.path("unit").asText();
                 page.append("<tr><td>")
                         .append(escape(indicator.path("nameZh").asText()))
                         .append("</td><td>")
-                        .append(escape(indicator.path("unit").asText()))
+                        .append(escape(Labels.unit(unit)))
                         .append("</td><td>")
-                        .append(escape(assessment.path("actual").asText("")))
+                        .append(figure(assessment.path("actual"), unit))
                         .append("</td><td>")
-                        .append(escape(assessment.path("target").asText("")))
+                        .append(figure(assessment.path("target"), unit))
                         .append("</td><td>")
-                        .append(escape(assessment.path("progress").asText("")))
+                        .append(percentage(assessment.path("progress")))
                         .append("</td><td>")
-                        .append(escape(assessment.path("status").asText("")))
+                        .append(escape(
+                                Labels.zh("statuses", assessment.path("status").asText(""))))
                         .append("</td></tr>");
             }
             page.append("</table>");
@@ -52,7 +59,7 @@ final class BulletinPage {
                 page.append("<tr><td>")
                         .append(escape(county.path("nameZh").asText()))
                         .append("</td><td>")
-                        .append(escape(county.path("score").asText()))
+                        .append(figure(county.path("score"), Labels.SCORE))
                         .append("</td><td>")
                         .append(county.path("rank").asInt())
                         .append("</td></tr>");
@@ -67,6 +74,23 @@ final class BulletinPage {
                 .append(escape(bulletin.publishedBy()))
                 .append("</footer></body></html>")
                 .toString();
+    }
+
+    /** A figure as the dashboard writes it: its unit's decimals, thousands grouped. */
+    private static String figure(JsonNode number, String unit) {
+        if (!number.isNumber()) {
+            return "—";
+        }
+        BigDecimal rounded = Labels.rounded(number.decimalValue(), unit);
+        NumberFormat grouped = NumberFormat.getNumberInstance(Locale.CHINA);
+        grouped.setMinimumFractionDigits(rounded.scale());
+        grouped.setMaximumFractionDigits(rounded.scale());
+        return grouped.format(rounded);
+    }
+
+    /** A ratio (progress) as a percentage with one decimal. */
+    private static String percentage(JsonNode ratio) {
+        return ratio.isNumber() ? Labels.rounded(ratio.decimalValue().movePointRight(2), Labels.PROGRESS) + "%" : "—";
     }
 
     private static String escape(String text) {

@@ -176,7 +176,11 @@ class BulletinTest {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("通报市百千万工程2025年第1期通报"))
-                .body(containsString(first.getString("sha256")));
+                .body(containsString(first.getString("sha256")))
+                // Names, not codes, on the printed page: the campaign and every status in Chinese.
+                .body(containsString("<h2>宜居宜业和美乡村</h2>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*>(ACHIEVED|ON_TRACK|AT_RISK|OFF_TRACK|NOT_ACHIEVED|NO_TARGET|NO_DATA|RURAL)<.*")));
 
         given().auth()
                 .oauth2(TestTokens.viewer())

@@ -1,5 +1,6 @@
 package cn.bqw.report.dashboard;
 
+import cn.bqw.report.export.Labels;
 import cn.bqw.testkit.LocalPlatform;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -52,9 +53,13 @@ public final class DashboardLiveCheck {
                     ((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true;"));
             if (!statusAfter.equals(statusBefore)) {
                 new WebDriverWait(browser, Duration.ofSeconds(10))
-                        .until(d -> d.findElements(By.cssSelector("#changes li")).stream()
-                                .anyMatch(li ->
-                                        li.getText().contains(INDICATOR + ": " + statusBefore + " → " + statusAfter)));
+                        .until(
+                                d -> d
+                                        .findElements(By.cssSelector("#changes li[data-indicator='" + INDICATOR + "']"))
+                                        .stream()
+                                        .anyMatch(li -> li.getText()
+                                                .contains(Labels.zh("statuses", statusBefore) + " → "
+                                                        + Labels.zh("statuses", statusAfter))));
             }
             if (!samePage) {
                 throw new IllegalStateException("the page was reloaded");
