@@ -1,20 +1,18 @@
 package cn.bqw.indicator.catalogue;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.bqw.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 
 /** An indicator of the programme's catalogue (指标). */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends VersionedEntity {
 
     @Id
     public String code;
@@ -57,13 +55,4 @@ public class Indicator extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public OutlierPolicy outliers;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

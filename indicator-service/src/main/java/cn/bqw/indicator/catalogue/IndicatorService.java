@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,7 +55,7 @@ public class IndicatorService {
             Indicator indicator = new Indicator();
             indicator.code = code;
             mapper.apply(request, indicator);
-            indicator.createdAt = indicator.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            indicator.stampCreated();
             indicator.persist();
             return new Change<>(null, mapper.toView(indicator), WriteEffect.CREATED);
         }
@@ -72,7 +70,7 @@ public class IndicatorService {
         if (mapper.toView(existing).equals(before)) {
             return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
-        existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        existing.stampChanged();
         existing.flush();
         return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
     }

@@ -1,7 +1,5 @@
 package cn.bqw.indicator.region;
 
-import cn.bqw.platform.events.EventConsumer;
-import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.region.RegionReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +20,12 @@ public class RegionFeed {
     static final String CONSUMER = "indicator-regions";
 
     @Inject
-    EventConsumer events;
-
-    @Inject
     RegionReplica replica;
 
     /** A poll at a time, in one transaction: a city's thousands of villages are known in a second or two. */
     @Incoming("divisions")
     @Blocking
     public CompletionStage<Void> onRegions(Message<List<String>> batch) {
-        return events.consumeBatch(
-                batch, CONSUMER, Topics.DIVISIONS.deadLetterName(), polled -> replica.applyAll(polled));
+        return replica.consume(batch, CONSUMER);
     }
 }

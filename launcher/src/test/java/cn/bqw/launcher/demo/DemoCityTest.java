@@ -86,6 +86,42 @@ class DemoCityTest {
         assertTrue(DEMO.counties().stream().allMatch(c -> c.division().population() > 0));
     }
 
+    /** Villages lie near their township's centre, townships near their county's: a map shows clusters, not noise. */
+    @Test
+    void villagesClusterByTownshipOnTheMap() {
+        java.util.Map<String, java.util.List<DemoCity.Village>> byTownship = new java.util.TreeMap<>();
+        DEMO.villages().forEach(v -> byTownship
+                .computeIfAbsent(v.code().substring(0, 9), k -> new java.util.ArrayList<>())
+                .add(v));
+        java.util.List<double[]> centres = new java.util.ArrayList<>();
+        for (java.util.List<DemoCity.Village> own : byTownship.values()) {
+            double lat = own.stream()
+                    .mapToDouble(v -> v.latitude().doubleValue())
+                    .average()
+                    .orElseThrow();
+            double lon = own.stream()
+                    .mapToDouble(v -> v.longitude().doubleValue())
+                    .average()
+                    .orElseThrow();
+            for (DemoCity.Village v : own) {
+                assertTrue(Math.abs(v.latitude().doubleValue() - lat) < 0.05, v.code() + " far from its township");
+                assertTrue(Math.abs(v.longitude().doubleValue() - lon) < 0.06, v.code() + " far from its township");
+            }
+            centres.add(new double[] {lat, lon});
+        }
+        double minLat = centres.stream().mapToDouble(c -> c[0]).min().orElseThrow();
+        double maxLat = centres.stream().mapToDouble(c -> c[0]).max().orElseThrow();
+        assertTrue(maxLat - minLat > 0.2, "townships spread over the city, not on one spot");
+        // Another city of a province lies elsewhere.
+        DemoCity.Village other =
+                DemoCity.generate(DemoCity.Spec.demo(), 2).villages().get(0);
+        DemoCity.Village first = DEMO.villages().get(0);
+        assertTrue(Math.abs(other.latitude().doubleValue() - first.latitude().doubleValue())
+                        + Math.abs(other.longitude().doubleValue()
+                                - first.longitude().doubleValue())
+                > 0.05);
+    }
+
     @Test
     void aProvinceScaleSetKeepsTheProportions() {
         DemoCity province = DemoCity.generate(new DemoCity.Spec(1, 30_000, 12));

@@ -2,9 +2,11 @@ package cn.bqw.platform.region;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.division.DivisionLevel;
+import cn.bqw.platform.events.EventConsumer;
 import cn.bqw.platform.events.EventNames;
 import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.PoisonEventException;
+import cn.bqw.platform.events.Topics;
 import cn.bqw.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.Session;
 
 /**
@@ -39,6 +43,17 @@ public class RegionReplica {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventConsumer events;
+
+    /**
+     * A consuming service's poll of {@code bqw.divisions.v1} applied in one transaction, its failures
+     * dead-lettered on the topic's dead-letter topic: the body of each service's own {@code @Incoming}.
+     */
+    public CompletionStage<Void> consume(Message<List<String>> batch, String consumer) {
+        return events.consumeBatch(batch, consumer, Topics.DIVISIONS.deadLetterName(), this::applyAll);
+    }
 
     /**
      * Applies a poll of division and village events in the caller's transaction, set-wise: each

@@ -10,8 +10,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Registers and lists the departments of each region. */
@@ -41,7 +39,7 @@ public class DepartmentService {
         department.code = request.code();
         department.nameZh = request.nameZh().strip();
         department.regionCode = request.region();
-        department.createdAt = department.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        department.stampCreated();
         department.persistAndFlush();
         DepartmentView view = DepartmentView.of(department);
         audit.record("department", view.code(), "REGISTERED", null, view);

@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,7 +111,7 @@ public class IndicatorFigures {
         task.figureProgress = figure.progress();
         task.figureAsOf = figure.asOf();
         statuses.evaluate(task, statuses.today());
-        task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        task.stampChanged();
         task.flush();
         outbox.record(TaskEvents.UPDATED.of(code, TaskView.of(task)));
         return true;

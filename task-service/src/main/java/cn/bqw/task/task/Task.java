@@ -1,6 +1,6 @@
 package cn.bqw.task.task;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.bqw.platform.persistence.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,10 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** A task of a campaign, led by one department, with its dates, milestones and measure. */
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task extends VersionedEntity {
 
     @Id
     public String code;
@@ -85,15 +83,6 @@ public class Task extends PanacheEntityBase {
 
     @Column(name = "status_on")
     public LocalDate statusOn;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @OrderBy("number")

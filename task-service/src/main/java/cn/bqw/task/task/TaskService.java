@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +90,7 @@ public class TaskService {
         task.planned = "PERCENT".equals(request.measure()) ? BigDecimal.valueOf(100) : request.planned();
         task.unit = "PERCENT".equals(request.measure()) ? "%" : request.unit();
         task.parentCode = request.parent();
-        task.createdAt = task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        task.stampCreated();
         for (int i = 0; i < milestones.size(); i++) {
             Milestone milestone = new Milestone();
             milestone.task = task;

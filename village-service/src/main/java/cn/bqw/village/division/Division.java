@@ -1,20 +1,18 @@
 package cn.bqw.village.division;
 
 import cn.bqw.platform.division.DivisionLevel;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.bqw.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 
 /** A city, county or township. Villages live in the village registry. */
 @Entity
 @Table(name = "division")
-public class Division extends PanacheEntityBase {
+public class Division extends VersionedEntity {
 
     @Id
     public String code;
@@ -39,13 +37,4 @@ public class Division extends PanacheEntityBase {
     public boolean urbanDistrict;
 
     public Integer population;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -105,7 +103,7 @@ public class DivisionService {
             division.level = code.level();
             division.parentCode = parentCode;
             mapper.apply(request, division);
-            division.createdAt = division.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            division.stampCreated();
             division.persist();
             if (code.level() == DivisionLevel.PROVINCE) {
                 adoptCities(code);
@@ -117,7 +115,7 @@ public class DivisionService {
         if (mapper.toView(existing).equals(before)) {
             return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
-        existing.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        existing.stampChanged();
         existing.flush();
         return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
     }
@@ -136,7 +134,7 @@ public class DivisionService {
                 province.subtree().end())) {
             DivisionView before = mapper.toView(city);
             city.parentCode = province.value();
-            city.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            city.stampChanged();
             city.flush();
             adopted.add(new Change<>(before, mapper.toView(city), WriteEffect.UPDATED));
         }

@@ -1,21 +1,19 @@
 package cn.bqw.village.registry;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.bqw.platform.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /** A village (村/社区) of the registry, below its township. */
 @Entity
 @Table(name = "village")
-public class Village extends PanacheEntityBase {
+public class Village extends VersionedEntity {
 
     @Id
     public String code;
@@ -68,13 +66,4 @@ public class Village extends PanacheEntityBase {
 
     @Column(name = "retired_on")
     public LocalDate retiredOn;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +80,7 @@ public class VillageService {
             mapper.apply(request, village);
             village.status = VillageStatus.ACTIVE;
             village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
-            village.createdAt = village.updatedAt = now();
+            village.stampCreated();
             village.persist();
             return new Change<>(null, mapper.toView(village), WriteEffect.CREATED);
         }
@@ -96,7 +95,7 @@ public class VillageService {
         if (mapper.toView(existing).equals(before)) {
             return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
-        existing.updatedAt = now();
+        existing.stampChanged();
         existing.flush();
         return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
     }
@@ -120,7 +119,7 @@ public class VillageService {
         VillageView before = mapper.toView(village);
         village.status = VillageStatus.RETIRED;
         village.retiredOn = effectiveOn;
-        village.updatedAt = now();
+        village.stampChanged();
         village.flush();
         VillageView after = mapper.toView(village);
         audit.record(AUDIT_TYPE, code, "RETIRED", before, after);
@@ -178,9 +177,5 @@ public class VillageService {
             throw ProblemException.notFound("village", code);
         }
         return village;
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }
