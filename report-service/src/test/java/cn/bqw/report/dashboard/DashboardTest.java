@@ -161,13 +161,7 @@ class DashboardTest {
 
     @Test
     void theRankingViewListsCountiesInTheEndpointsOrder() {
-        browser.findElement(By.cssSelector("#tabs button[data-view='rankings']"))
-                .click();
-        waitFor(
-                Duration.ofSeconds(15),
-                () -> browser.findElements(By.cssSelector("#rankings-table tr[data-region]"))
-                                .size()
-                        == 2);
+        openTheRankings();
         List<String> shown = browser.findElements(By.cssSelector("#rankings-table tr[data-region]")).stream()
                 .map(row -> row.getDomAttribute("data-region"))
                 .toList();
@@ -389,13 +383,7 @@ class DashboardTest {
         assertEquals("%", card("D_SHARE").findElement(By.cssSelector(".unit")).getText());
         assertEquals("公里", card("D_ROADS").findElement(By.cssSelector(".unit")).getText());
 
-        browser.findElement(By.cssSelector("#tabs button[data-view='rankings']"))
-                .click();
-        waitFor(
-                Duration.ofSeconds(15),
-                () -> browser.findElements(By.cssSelector("#rankings-table tr[data-region]"))
-                                .size()
-                        == 2);
+        openTheRankings();
         WebElement east = browser.findElement(By.cssSelector("#rankings-table tr[data-region='" + EAST + "']"));
         assertTrue(east.getText().contains("创先"), east.getText());
         assertTrue(!east.getText().contains("LEAD"), east.getText());
@@ -546,6 +534,17 @@ class DashboardTest {
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0L, page.longValue(), view + " is wider than the phone");
         }
+    }
+
+    /** The rankings tab, once it lists both counties. */
+    private void openTheRankings() {
+        browser.findElement(By.cssSelector("#tabs button[data-view='rankings']"))
+                .click();
+        waitFor(
+                Duration.ofSeconds(15),
+                () -> browser.findElements(By.cssSelector("#rankings-table tr[data-region]"))
+                                .size()
+                        == 2);
     }
 
     private WebElement card(String code) {
