@@ -94,7 +94,7 @@ function fmt(n, unit, withUnit = true) {
   }
   const text = value.toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: rule.decimals });
   if (!withUnit || !shown || unit === 'score' || unit === 'progress') return text;
-  return shown === '%' ? text + '%' : text + (state.language === 'zh' ? ' ' : ' ') + shown;
+  return shown === '%' ? text + '%' : text + ' ' + shown;
 }
 /** A ratio (progress, expected pace) as a percentage with one decimal. */
 const pct = r => r === null || r === undefined ? '—' : fmt(Number(r) * 100, 'progress') + '%';
