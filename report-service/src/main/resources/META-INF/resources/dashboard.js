@@ -208,12 +208,21 @@ async function showRegion() {
   $('region-path').innerHTML = crumbs.filter(code => state.names[code])
     .map(code => `<a href="#region=${code}" data-region="${code}"${code === region ? ' class="current"' : ''}>${esc(state.names[code])}</a>`)
     .join(' › ');
-  const below = await api(`/api/v1/reports/coverage?region=${region}`);
-  below.regions.forEach(r => state.names[r.region] = r.nameZh);
-  $('region-below').innerHTML = `<option value="">${t('choose')}</option>`
-    + below.regions.slice(1).map(r => `<option value="${r.region}">${esc(r.nameZh)}</option>`).join('');
-  $('region-below').disabled = below.regions.length < 2;
+  const below = await divisionsBelow(region);
+  $('region-below').innerHTML = options(below, t('choose'));
+  $('region-below').disabled = below.length === 0;
 }
+
+/** The divisions directly below a region (their names noted for the breadcrumbs and tooltips). */
+async function divisionsBelow(region) {
+  const coverage = await api(`/api/v1/reports/coverage?region=${region}`);
+  coverage.regions.forEach(r => state.names[r.region] = r.nameZh);
+  return coverage.regions.slice(1);
+}
+
+/** A picker's options: a first one meaning none, then the regions by name. */
+const options = (regions, none) => `<option value="">${none}</option>`
+  + regions.map(r => `<option value="${r.region}">${esc(r.nameZh)}</option>`).join('');
 
 /** Opens every view at another region, and says so in the address. */
 function goTo(region) {
@@ -605,18 +614,16 @@ const unitOf = code => (state.indicators.find(i => i.code === code) || {}).unit;
 async function fillMapPlaces() {
   const county = $('map-county');
   if (county.dataset.region !== state.region) {
-    const below = await api(`/api/v1/reports/coverage?region=${state.region}`);
-    county.innerHTML = `<option value="">${t('allOf')}</option>` + below.regions.slice(1).map(r => `<option value="${r.region}">${esc(r.nameZh)}</option>`).join('');
+    const below = await divisionsBelow(state.region);
+    county.innerHTML = options(below, t('allOf'));
     county.dataset.region = state.region;
-    county.disabled = below.regions.length < 2;
-    $('map-township').innerHTML = `<option value="">${t('allOf')}</option>`;
+    county.disabled = below.length === 0;
+    $('map-township').innerHTML = options([], t('allOf'));
     $('map-township').dataset.county = '';
   }
   const township = $('map-township');
   if (county.value && township.dataset.county !== county.value) {
-    const below = await api(`/api/v1/reports/coverage?region=${county.value}`);
-    below.regions.forEach(r => state.names[r.region] = r.nameZh);
-    township.innerHTML = `<option value="">${t('allOf')}</option>` + below.regions.slice(1).map(r => `<option value="${r.region}">${esc(r.nameZh)}</option>`).join('');
+    township.innerHTML = options(await divisionsBelow(county.value), t('allOf'));
     township.dataset.county = county.value;
   }
   township.disabled = !county.value;

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -302,7 +303,7 @@ public class RegionReplica {
         BigDecimal degrees = value.decimalValue();
         return degrees.abs().compareTo(BigDecimal.valueOf(bound)) > 0
                 ? null
-                : degrees.setScale(6, java.math.RoundingMode.HALF_EVEN);
+                : degrees.setScale(6, RoundingMode.HALF_EVEN);
     }
 
     private static Long number(JsonNode data, String field) {

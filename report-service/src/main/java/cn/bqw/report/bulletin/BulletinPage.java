@@ -90,7 +90,7 @@ final class BulletinPage {
 
     /** A ratio (progress) as a percentage with one decimal. */
     private static String percentage(JsonNode ratio) {
-        return ratio.isNumber() ? Labels.rounded(ratio.decimalValue().movePointRight(2), Labels.PROGRESS) + "%" : "—";
+        return ratio.isNumber() ? Labels.percentage(ratio.decimalValue()) + "%" : "—";
     }
 
     private static String escape(String text) {

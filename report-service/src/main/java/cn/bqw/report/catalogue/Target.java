@@ -8,6 +8,10 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** report-service's copy of a yearly target, kept from {@code bqw.indicators.v1}. */
@@ -34,6 +38,26 @@ public class Target extends PanacheEntityBase {
 
     public static Target find(String indicator, int year, String region) {
         return findById(new Key(indicator, year, region));
+    }
+
+    /** The targets of an indicator and year set for any of {@code regions}, by region: one statement however many. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Target> ofRegions(String indicator, int year, Collection<String> regions) {
+        Map<String, Target> found = new HashMap<>();
+        if (regions.isEmpty()) {
+            return found;
+        }
+        List<Target> rows = getEntityManager()
+                .createNativeQuery(
+                        "SELECT * FROM target WHERE indicator_code = ?1 AND year = ?2"
+                                + " AND region_code = ANY(CAST(?3 AS varchar[]))",
+                        Target.class)
+                .setParameter(1, indicator)
+                .setParameter(2, year)
+                .setParameter(3, regions.toArray(String[]::new))
+                .getResultList();
+        rows.forEach(target -> found.put(target.regionCode, target));
+        return found;
     }
 
     /** The key: indicator, year, region. */

@@ -57,10 +57,7 @@ public class CsvExport extends SheetWriter {
                     : Labels.rounded(amount.value(), amount.unit()).toPlainString();
         }
         if (cell instanceof Sheet.Ratio ratio) {
-            return ratio.value() == null
-                    ? ""
-                    : Labels.rounded(ratio.value().movePointRight(2), Labels.PROGRESS)
-                            .toPlainString();
+            return ratio.value() == null ? "" : Labels.percentage(ratio.value()).toPlainString();
         }
         if (cell instanceof Sheet.StatusCell status) {
             return status.label();

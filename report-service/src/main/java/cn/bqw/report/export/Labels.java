@@ -43,10 +43,9 @@ public final class Labels {
 
     /** How many decimals a figure in {@code unit} is written with (also {@link #SCORE} and {@link #PROGRESS}). */
     public static int decimals(String unit) {
-        JsonNode rule = LABELS.path("units").path(String.valueOf(unit));
-        if (!rule.has("decimals") && (SCORE.equals(unit) || PROGRESS.equals(unit))) {
-            rule = LABELS.path(unit);
-        }
+        JsonNode rule = SCORE.equals(unit) || PROGRESS.equals(unit)
+                ? LABELS.path(unit)
+                : LABELS.path("units").path(String.valueOf(unit));
         return (rule.has("decimals") ? rule : LABELS.path("otherUnit"))
                 .path("decimals")
                 .asInt();
@@ -55,6 +54,11 @@ public final class Labels {
     /** A figure as people write it in {@code unit}: rounded half up to the unit's decimals. */
     public static BigDecimal rounded(BigDecimal value, String unit) {
         return value == null ? null : value.setScale(decimals(unit), RoundingMode.HALF_UP);
+    }
+
+    /** A ratio (progress, expected pace) as a percentage written with one decimal: 0.91666 → 91.7. */
+    public static BigDecimal percentage(BigDecimal ratio) {
+        return ratio == null ? null : rounded(ratio.movePointRight(2), PROGRESS);
     }
 
     /** A status's colour on the dashboard, as RGB hex without the {@code #}. */

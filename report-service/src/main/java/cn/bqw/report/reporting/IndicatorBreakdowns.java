@@ -76,8 +76,6 @@ public class IndicatorBreakdowns {
             series.add(new IndicatorBreakdown.Point(
                     monthText(year, m), assessments.actual(indicator, parentRegion, months[m - 1].in(view))));
         }
-        Aggregate own =
-                aggregates.read(code, year, month, TOTAL, List.of(parent)).getOrDefault(parent, Aggregate.NONE);
         return new IndicatorBreakdown(
                 code,
                 year,
@@ -86,7 +84,8 @@ public class IndicatorBreakdowns {
                 parent,
                 indicator.unit,
                 indicator.overTime,
-                assessments.assess(indicator, parentRegion, own.in(view), Target.find(code, year, parent), expected),
+                assessments.assess(
+                        indicator, parentRegion, months[month - 1].in(view), Target.find(code, year, parent), expected),
                 values,
                 series,
                 scope.freshness());

@@ -15,11 +15,9 @@ import cn.bqw.report.catalogue.IndicatorDef;
 import cn.bqw.report.catalogue.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +41,6 @@ public class VillageMaps {
     @Inject
     RegionReplica replica;
 
-    @Inject
-    EntityManager entityManager;
-
     public VillageMap villages(String regionCode, String indicatorCode, int year, String asOf, View view) {
         IndicatorDef indicator = indicatorCode == null ? null : IndicatorDef.findById(indicatorCode);
         if (indicatorCode != null && indicator == null) {
@@ -58,7 +53,7 @@ public class VillageMaps {
         List<String> codes = villages.stream().map(RegionRecord::code).toList();
         Map<String, Aggregate> sums =
                 indicator == null ? Map.of() : aggregates.read(indicator.code, year, month, TOTAL, codes);
-        Map<String, Target> targets = indicator == null ? Map.of() : targets(indicator.code, year, codes);
+        Map<String, Target> targets = indicator == null ? Map.of() : Target.ofRegions(indicator.code, year, codes);
         BigDecimal expected = Assessments.expected(month);
         List<VillageMap.VillagePoint> points = new ArrayList<>(villages.size());
         for (RegionRecord village : villages) {
@@ -98,24 +93,5 @@ public class VillageMaps {
                 indicator == null ? null : indicator.aggregation,
                 points,
                 scope.freshness());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Target> targets(String indicator, int year, List<String> villages) {
-        Map<String, Target> found = new HashMap<>();
-        if (villages.isEmpty()) {
-            return found;
-        }
-        List<Target> rows = entityManager
-                .createNativeQuery(
-                        "SELECT * FROM target WHERE indicator_code = ?1 AND year = ?2"
-                                + " AND region_code = ANY(CAST(?3 AS varchar[]))",
-                        Target.class)
-                .setParameter(1, indicator)
-                .setParameter(2, year)
-                .setParameter(3, villages.toArray(String[]::new))
-                .getResultList();
-        rows.forEach(target -> found.put(target.regionCode, target));
-        return found;
     }
 }
