@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -46,6 +47,15 @@ public class ObservationProjection {
     }
 
     public void apply(List<IncomingEvent> batch) {
+        apply(batch, aggregates::recordAll);
+    }
+
+    /** A rebuild's first pass: the values' facts only, staged ({@link AggregateStore#stageFacts}). */
+    public void stageFacts(List<IncomingEvent> batch) {
+        apply(batch, aggregates::stageFacts);
+    }
+
+    private void apply(List<IncomingEvent> batch, Consumer<List<ObservationState>> record) {
         List<ObservationState> states = new ArrayList<>(batch.size());
         OffsetDateTime last = null;
         for (IncomingEvent event : batch) {
@@ -69,7 +79,7 @@ public class ObservationProjection {
         if (states.isEmpty()) {
             return;
         }
-        aggregates.recordAll(states);
+        record.accept(states);
         entityManager
                 .createNativeQuery(
                         """

@@ -5,7 +5,7 @@ import cn.bqw.report.aggregate.AggregateKey;
 import cn.bqw.report.aggregate.ApprovedUnits;
 import cn.bqw.report.aggregate.Contribution;
 import cn.bqw.report.aggregate.Deltas;
-import cn.bqw.report.aggregate.Fact;
+import cn.bqw.report.aggregate.SeriesScan;
 import cn.bqw.report.aggregate.View;
 import cn.bqw.report.catalogue.IndicatorDef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,28 +45,11 @@ public class DriftCheck {
         ApprovedUnits units = ApprovedUnits.load(entityManager, null, null);
         List<Object[]> facts = entityManager
                 .createNativeQuery(
-                        """
-                        SELECT indicator_code, region_code, area, year, first_month, value, numerator, denominator,
-                               weight, period
-                        FROM fact ORDER BY indicator_code, region_code, area, year""")
+                        "SELECT " + SeriesScan.COLUMNS + " FROM fact ORDER BY indicator_code, region_code, area, year")
                 .getResultList();
-        List<Fact> series = new ArrayList<>();
-        Object[] first = null;
-        for (Object[] row : facts) {
-            if (first != null && !sameSeries(first, row)) {
-                expect(expected, indicators, first, series);
-                series.clear();
-            }
-            if (series.isEmpty()) {
-                first = row;
-            }
-            IndicatorDef indicator = indicators.get((String) row[0]);
-            series.add(Fact.of(
-                    row, 4, indicator != null && units.covers(indicator.campaign, (String) row[1], (String) row[9])));
-        }
-        if (first != null) {
-            expect(expected, indicators, first, series);
-        }
+        SeriesScan scan = new SeriesScan(indicators, units);
+        facts.forEach(row -> scan.accept(row, expected));
+        scan.finish(expected);
         Map<AggregateKey, Contribution> stored = new TreeMap<>();
         List<Object[]> rows = entityManager
                 .createNativeQuery(
@@ -145,23 +128,5 @@ public class DriftCheck {
                 .map(row -> new DriftReport.VillageCountDifference(
                         (String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
                 .toList();
-    }
-
-    private static void expect(
-            Deltas expected, Map<String, IndicatorDef> indicators, Object[] first, List<Fact> facts) {
-        IndicatorDef indicator = indicators.get((String) first[0]);
-        if (indicator != null) {
-            expected.change(
-                    indicator, (String) first[1], (String) first[2], ((Number) first[3]).intValue(), List.of(), facts);
-        }
-    }
-
-    private static boolean sameSeries(Object[] a, Object[] b) {
-        for (int i = 0; i < 4; i++) {
-            if (!a[i].equals(b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -6,9 +6,11 @@ import cn.bqw.platform.events.IncomingEvent;
 import cn.bqw.platform.events.KafkaConnection;
 import cn.bqw.platform.events.PoisonEventException;
 import cn.bqw.platform.events.Topics;
+import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.problem.DatabaseFailures;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
+import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.ObservationProjection;
 import cn.bqw.report.approval.ApprovalProjection;
 import cn.bqw.report.catalogue.CatalogueProjection;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +36,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +70,24 @@ public class Rebuild {
             "ledger_task",
             "ledger_overdue",
             "processed_event");
+    /**
+     * Where a first pass copies rows as they come, without indexes or conflicts to check, each
+     * settled into its table once the topics are through: the newest version of each key, or any
+     * one of each key where rows have no version. Each is {@code staged_} and the table's name.
+     */
+    private record Staged(String table, String key, String newest) {
+
+        String settle() {
+            return "INSERT INTO %s SELECT DISTINCT ON (%s) * FROM staged_%s ORDER BY %s%s; DROP TABLE staged_%s;"
+                    .formatted(table, key, table, key, newest == null ? "" : ", " + newest + " DESC", table);
+        }
+    }
+
+    static final List<Staged> STAGED = List.of(
+            new Staged("fact", "indicator_code, region_code, area, year, period", "version"),
+            new Staged("approval_unit", "region_code, period, campaign", "version"),
+            new Staged("processed_event", "consumer, event_id", null));
+
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;
 
@@ -97,6 +119,9 @@ public class Rebuild {
     ApprovalProjection approvals;
 
     @Inject
+    AggregateStore aggregates;
+
+    @Inject
     TaskLedgerProjection ledger;
 
     @Inject
@@ -120,12 +145,26 @@ public class Rebuild {
     private boolean passOverDeadLetters;
     private final List<String> passedOver = new ArrayList<>();
 
-    /** One topic replayed into one consumer's projection. */
+    /**
+     * One topic replayed into one consumer's projection: from the first record by {@code staging}
+     * into the staged tables if it has one (its events counted as processed there too), else by the
+     * live consumer's own {@code handler}, which then also takes what arrived meanwhile.
+     */
     private record Stream(
             String topic,
             String consumer,
+            Consumer<List<IncomingEvent>> staging,
             Consumer<List<IncomingEvent>> handler,
-            KafkaConsumer<String, String> kafka) {}
+            KafkaConsumer<String, String> kafka) {
+
+        Stream(
+                String topic,
+                String consumer,
+                Consumer<List<IncomingEvent>> handler,
+                KafkaConsumer<String, String> kafka) {
+            this(topic, consumer, null, handler, kafka);
+        }
+    }
 
     /**
      * Starts a rebuild in the background; 409 while one is running here or on another instance.
@@ -154,16 +193,27 @@ public class Rebuild {
     }
 
     private void run(OffsetDateTime startedAt, String actor) {
+        long startedNanos = System.nanoTime();
         List<Stream> streams = new ArrayList<>();
         try {
             // Regions and the catalogue first: values then meet their populations and definitions.
             streams.add(new Stream(Topics.DIVISIONS.name(), RegionProjection.CONSUMER, regions::applyAll, consumer()));
             streams.add(new Stream(
                     Topics.INDICATORS.name(), CatalogueProjection.CONSUMER, each(catalogue::apply), consumer()));
+            // Values and approval steps first as facts and units only; the aggregates are then made
+            // from all of them at once (a value at a time, every value rewrote its county's and city's rows).
             streams.add(new Stream(
-                    Topics.OBSERVATIONS.name(), ObservationProjection.CONSUMER, observations::apply, consumer()));
-            streams.add(
-                    new Stream(Topics.APPROVALS.name(), ApprovalProjection.CONSUMER, approvals::applyAll, consumer()));
+                    Topics.OBSERVATIONS.name(),
+                    ObservationProjection.CONSUMER,
+                    observations::stageFacts,
+                    observations::apply,
+                    consumer()));
+            streams.add(new Stream(
+                    Topics.APPROVALS.name(),
+                    ApprovalProjection.CONSUMER,
+                    approvals::stageAll,
+                    approvals::applyAll,
+                    consumer()));
             streams.add(
                     new Stream(Topics.TASKS.name(), TaskLedgerProjection.CONSUMER, each(ledger::apply), consumer()));
             retrying("creating the fresh tables", () -> QuarkusTransaction.requiringNew()
@@ -171,10 +221,32 @@ public class Rebuild {
             for (Stream stream : streams) {
                 stream.kafka().assign(partitions(stream));
                 stream.kafka().seekToBeginning(stream.kafka().assignment());
-                replay(stream);
+                replay(stream, stream.staging() != null);
             }
+            long replayed = System.nanoTime();
+            lock.hold();
+            retrying(
+                    "settling the staged rows",
+                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+                        useFreshTables();
+                        STAGED.forEach(staged ->
+                                entityManager.createNativeQuery(staged.settle()).executeUpdate());
+                    }));
+            long settled = System.nanoTime();
+            lock.hold();
+            retrying(
+                    "making the aggregates from the facts",
+                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+                        useFreshTables();
+                        aggregates.recomputeAll();
+                    }));
+            LOG.infof(
+                    "rebuild: topics replayed in %d ms, staged rows settled in %d ms, aggregates made in %d ms",
+                    TimeUnit.NANOSECONDS.toMillis(replayed - startedNanos),
+                    TimeUnit.NANOSECONDS.toMillis(settled - replayed),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settled));
             while (behind(streams) > SWITCH_WHEN_BEHIND) {
-                streams.forEach(this::replay);
+                streams.forEach(stream -> replay(stream, false));
             }
             setState(RebuildStatus.State.SWITCHING);
             switchOverRetrying(streams);
@@ -233,13 +305,25 @@ public class Rebuild {
                     .append(table)
                     .append(" INCLUDING ALL);");
         }
+        for (Staged staged : STAGED) {
+            ddl.append(" CREATE UNLOGGED TABLE ")
+                    .append(FRESH)
+                    .append(".staged_")
+                    .append(staged.table())
+                    .append(" (LIKE public.")
+                    .append(staged.table())
+                    .append(" INCLUDING DEFAULTS);");
+        }
         // The one row the projection updates in place, as its migration creates it.
         ddl.append(" INSERT INTO ").append(FRESH).append(".projection_state (id) VALUES (1);");
         entityManager.createNativeQuery(ddl.toString()).executeUpdate();
     }
 
-    /** Applies every record up to the topic's current end, a poll per transaction, into the fresh tables. */
-    private void replay(Stream stream) {
+    /**
+     * Applies every record up to the topic's current end, a poll per transaction, into the fresh
+     * tables, or into their staged copies.
+     */
+    private void replay(Stream stream, boolean staged) {
         Map<TopicPartition, Long> end = stream.kafka().endOffsets(stream.kafka().assignment());
         while (!reached(stream, end)) {
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -249,7 +333,7 @@ public class Rebuild {
             }
             List<IncomingEvent> batch = readable(records);
             lock.hold();
-            apply(stream, batch);
+            apply(stream, staged, batch);
             count(batch.size(), 0);
         }
     }
@@ -267,7 +351,7 @@ public class Rebuild {
                 List<ConsumerRecord<String, String>> records = new ArrayList<>();
                 stream.kafka().poll(Duration.ofMillis(500)).forEach(records::add);
                 List<IncomingEvent> batch = readable(records);
-                applyToFresh(stream, batch);
+                applyToFresh(stream, false, batch);
                 count(batch.size(), 0);
             }
         }
@@ -289,10 +373,10 @@ public class Rebuild {
      * transient; if the poll still fails, its events one by one, and one that cannot be applied
      * fails the rebuild — unless it is dead-lettered and the operator asked to pass over those.
      */
-    private void apply(Stream stream, List<IncomingEvent> batch) {
+    private void apply(Stream stream, boolean staged, List<IncomingEvent> batch) {
         try {
             retrying("a poll of " + stream.topic(), () -> QuarkusTransaction.requiringNew()
-                    .run(() -> applyToFresh(stream, batch)));
+                    .run(() -> applyToFresh(stream, staged, batch)));
             return;
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
@@ -303,7 +387,7 @@ public class Rebuild {
         for (IncomingEvent event : batch) {
             try {
                 retrying("event " + event.id(), () -> QuarkusTransaction.requiringNew()
-                        .run(() -> applyToFresh(stream, List.of(event))));
+                        .run(() -> applyToFresh(stream, staged, List.of(event))));
             } catch (RuntimeException e) {
                 passOverOrFail(stream, event, e);
             }
@@ -376,7 +460,22 @@ public class Rebuild {
         });
     }
 
-    private void applyToFresh(Stream stream, List<IncomingEvent> batch) {
+    private void applyToFresh(Stream stream, boolean staged, List<IncomingEvent> batch) {
+        useFreshTables();
+        if (staged) {
+            // Each staging keeps only the newest version of a key, so a redelivered event does no harm.
+            CopyIn processed = new CopyIn("staged_processed_event (consumer, event_id)");
+            batch.forEach(event -> processed.row(stream.consumer(), event.id()));
+            entityManager.unwrap(Session.class).doWork(processed::copy);
+            stream.staging().accept(batch);
+        } else {
+            events.applyAll(stream.consumer(), batch, stream.handler());
+        }
+        entityManager.flush();
+    }
+
+    /** Points this transaction at the fresh tables, failing rather than falling back to the live ones. */
+    private void useFreshTables() {
         entityManager
                 .createNativeQuery("SET LOCAL search_path TO " + FRESH + ", public")
                 .executeUpdate();
@@ -387,8 +486,6 @@ public class Rebuild {
         if (!FRESH.equals(first)) {
             throw new IllegalStateException("the rebuild's schema " + FRESH + " is gone; nothing is switched over");
         }
-        events.applyAll(stream.consumer(), batch, stream.handler());
-        entityManager.flush();
     }
 
     private List<IncomingEvent> readable(List<ConsumerRecord<String, String>> records) {
@@ -446,7 +543,8 @@ public class Rebuild {
         Properties properties = new Properties();
         properties.putAll(connection);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "8388608");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(properties);
