@@ -88,6 +88,12 @@ public class Rebuild {
             new Staged("approval_unit", "region_code, period, campaign", "version"),
             new Staged("processed_event", "consumer, event_id", null));
 
+    /**
+     * Tables the first pass fills in bulk (settled from the staged rows, the aggregates made from
+     * the facts): their keys and indexes are built once they are full, as the live tables have them.
+     */
+    static final List<String> INDEXED_AFTER = List.of("fact", "approval_unit", "aggregate");
+
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;
 
@@ -240,11 +246,17 @@ public class Rebuild {
                         useFreshTables();
                         aggregates.recomputeAll();
                     }));
+            long made = System.nanoTime();
+            lock.hold();
+            retrying(
+                    "indexing the fresh tables",
+                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> indexFreshTables(INDEXED_AFTER)));
             LOG.infof(
-                    "rebuild: topics replayed in %d ms, staged rows settled in %d ms, aggregates made in %d ms",
+                    "rebuild: topics replayed in %d ms, staged rows settled in %d ms, aggregates made in %d ms, indexed in %d ms",
                     TimeUnit.NANOSECONDS.toMillis(replayed - startedNanos),
                     TimeUnit.NANOSECONDS.toMillis(settled - replayed),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settled));
+                    TimeUnit.NANOSECONDS.toMillis(made - settled),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - made));
             while (behind(streams) > SWITCH_WHEN_BEHIND) {
                 streams.forEach(stream -> replay(stream, false));
             }
@@ -303,7 +315,7 @@ public class Rebuild {
                     .append(table)
                     .append(" (LIKE public.")
                     .append(table)
-                    .append(" INCLUDING ALL);");
+                    .append(" INCLUDING ALL EXCLUDING INDEXES);");
         }
         for (Staged staged : STAGED) {
             ddl.append(" CREATE UNLOGGED TABLE ")
@@ -317,6 +329,37 @@ public class Rebuild {
         // The one row the projection updates in place, as its migration creates it.
         ddl.append(" INSERT INTO ").append(FRESH).append(".projection_state (id) VALUES (1);");
         entityManager.createNativeQuery(ddl.toString()).executeUpdate();
+        indexFreshTables(TABLES.stream().filter(t -> !INDEXED_AFTER.contains(t)).toList());
+    }
+
+    /**
+     * The keys and indexes of the live tables on their fresh copies, under the same names (a
+     * migration may name them; {@code LIKE … INCLUDING INDEXES} would name them anew).
+     */
+    @SuppressWarnings("unchecked")
+    private void indexFreshTables(List<String> tables) {
+        // Names printed with their schema, so that the definitions can be pointed at the fresh tables.
+        entityManager.createNativeQuery("SET LOCAL search_path TO pg_catalog").executeUpdate();
+        for (String table : tables) {
+            List<Object[]> definitions = entityManager
+                    .createNativeQuery(
+                            """
+                            SELECT c.conname, pg_get_constraintdef(c.oid), NULL FROM pg_constraint c
+                            WHERE c.conrelid = CAST(?1 AS regclass) AND c.contype IN ('p', 'u', 'x')
+                            UNION ALL
+                            SELECT NULL, NULL, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                            WHERE i.indrelid = CAST(?1 AS regclass)
+                              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""")
+                    .setParameter(1, "public." + table)
+                    .getResultList();
+            for (Object[] definition : definitions) {
+                String ddl = definition[0] != null
+                        ? "ALTER TABLE %s.%s ADD CONSTRAINT %s %s".formatted(FRESH, table, definition[0], definition[1])
+                        : ((String) definition[2])
+                                .replace(" ON public." + table + " ", " ON " + FRESH + "." + table + " ");
+                entityManager.createNativeQuery(ddl).executeUpdate();
+            }
+        }
     }
 
     /**

@@ -95,6 +95,8 @@ class RebuildTest {
                 .body("differences", not(empty()))
                 .body("activeVillageDifferences.region", org.hamcrest.Matchers.contains(COUNTY));
 
+        List<String> indexes = indexes();
+        assertTrue(indexes.stream().anyMatch(i -> i.startsWith("aggregate_pkey PRIMARY KEY")), "indexes: " + indexes);
         // The topics also hold other tests' deliberately broken events, dead-lettered long ago.
         given().auth()
                 .oauth2(TestTokens.admin())
@@ -125,6 +127,9 @@ class RebuildTest {
         assertTrue(
                 readsDuringRebuild.stream().allMatch(status -> status == 200),
                 "reads during the rebuild: " + readsDuringRebuild);
+
+        // The tables filled in bulk have their keys and indexes back, as the migrations made them.
+        assertEquals(indexes, indexes());
 
         // The damage is gone and July counts once: 7 × 300.
         awaitCityTotal("2100");
@@ -360,6 +365,25 @@ class RebuildTest {
                 answer.jsonPath().getMap("campaigns.indicators.flatten().find { it.code == 'T_REBUILD' }.assessment");
         Object actual = assessment == null ? null : assessment.get("actual");
         return actual == null ? null : actual.toString();
+    }
+
+    /** The keys and indexes of the projection's tables, by name, with their definitions. */
+    private List<String> indexes() throws Exception {
+        List<String> indexes = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        """
+                        SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                        WHERE connamespace = 'public'::regnamespace AND contype IN ('p', 'u', 'x')
+                        UNION ALL
+                        SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+                        ORDER BY 1""")) {
+            while (rows.next()) {
+                indexes.add(rows.getString(1));
+            }
+        }
+        return indexes;
     }
 
     private void execute(String sql) throws Exception {
