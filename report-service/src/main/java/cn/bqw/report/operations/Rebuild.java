@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -83,10 +85,14 @@ public class Rebuild {
         }
     }
 
-    static final List<Staged> STAGED = List.of(
+    /** What the aggregates are made from. */
+    static final List<Staged> FACTS = List.of(
             new Staged("fact", "indicator_code, region_code, area, year, period", "version"),
-            new Staged("approval_unit", "region_code, period, campaign", "version"),
-            new Staged("processed_event", "consumer, event_id", null));
+            new Staged("approval_unit", "region_code, period, campaign", "version"));
+
+    static final Staged PROCESSED_EVENTS = new Staged("processed_event", "consumer, event_id", null);
+
+    static final List<Staged> STAGED = List.of(FACTS.get(0), FACTS.get(1), PROCESSED_EVENTS);
 
     /**
      * Tables the first pass fills in bulk (settled from the staged rows, the aggregates made from
@@ -224,39 +230,46 @@ public class Rebuild {
                     new Stream(Topics.TASKS.name(), TaskLedgerProjection.CONSUMER, each(ledger::apply), consumer()));
             retrying("creating the fresh tables", () -> QuarkusTransaction.requiringNew()
                     .run(this::createFreshTables));
-            for (Stream stream : streams) {
-                stream.kafka().assign(partitions(stream));
-                stream.kafka().seekToBeginning(stream.kafka().assignment());
-                replay(stream, stream.staging() != null);
-            }
+            replayFromTheStart(streams);
             long replayed = System.nanoTime();
             lock.hold();
-            retrying(
-                    "settling the staged rows",
-                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-                        useFreshTables();
-                        STAGED.forEach(staged ->
-                                entityManager.createNativeQuery(staged.settle()).executeUpdate());
-                    }));
-            long settled = System.nanoTime();
-            lock.hold();
-            retrying(
-                    "making the aggregates from the facts",
-                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-                        useFreshTables();
-                        aggregates.recomputeAll();
-                    }));
-            long made = System.nanoTime();
-            lock.hold();
-            retrying(
-                    "indexing the fresh tables",
-                    () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> indexFreshTables(INDEXED_AFTER)));
+            // The processed events matter only at the switch-over: settled beside the rest. (Their
+            // table keeps its key throughout: the topics replayed without staging check it.)
+            CompletableFuture<Long> processed = executor.supplyAsync(() -> {
+                settle(PROCESSED_EVENTS);
+                return System.nanoTime();
+            });
+            long settled;
+            long made;
+            try {
+                sideBySide(FACTS.stream()
+                        .map(staged -> (Runnable) () -> settle(staged))
+                        .toList());
+                settled = System.nanoTime();
+                lock.hold();
+                retrying(
+                        "making the aggregates from the facts",
+                        () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+                            useFreshTables();
+                            aggregates.recomputeAll();
+                        }));
+                made = System.nanoTime();
+                lock.hold();
+                sideBySide(INDEXED_AFTER.stream()
+                        .map(table -> (Runnable) () -> index(table))
+                        .toList());
+            } finally {
+                // Not a second writer left behind in the fresh tables, whatever happened here.
+                processed.exceptionally(failure -> null).join();
+            }
+            long processedDone = joined(List.of(processed)).get(0);
             LOG.infof(
-                    "rebuild: topics replayed in %d ms, staged rows settled in %d ms, aggregates made in %d ms, indexed in %d ms",
+                    "rebuild: topics replayed in %d ms, facts and approval units settled in %d ms, aggregates made in %d ms, indexed in %d ms; processed events settled beside them in %d ms",
                     TimeUnit.NANOSECONDS.toMillis(replayed - startedNanos),
                     TimeUnit.NANOSECONDS.toMillis(settled - replayed),
                     TimeUnit.NANOSECONDS.toMillis(made - settled),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - made));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - made),
+                    TimeUnit.NANOSECONDS.toMillis(processedDone - replayed));
             while (behind(streams) > SWITCH_WHEN_BEHIND) {
                 streams.forEach(stream -> replay(stream, false));
             }
@@ -363,10 +376,70 @@ public class Rebuild {
     }
 
     /**
-     * Applies every record up to the topic's current end, a poll per transaction, into the fresh
-     * tables, or into their staged copies.
+     * Every topic from its first record, in the order of {@code streams}, except that the staged
+     * ones go side by side with what follows them: they touch only their own staged tables, and
+     * while one thread parses a poll another's rows go into the database.
      */
-    private void replay(Stream stream, boolean staged) {
+    private void replayFromTheStart(List<Stream> streams) {
+        List<CompletableFuture<Void>> staging = new ArrayList<>();
+        for (Stream stream : streams) {
+            stream.kafka().assign(partitions(stream));
+            stream.kafka().seekToBeginning(stream.kafka().assignment());
+            if (stream.staging() != null) {
+                staging.add(executor.runAsync(() -> replayTimed(stream)));
+            } else {
+                replayTimed(stream);
+            }
+        }
+        joined(staging);
+    }
+
+    /** Settles one staged table into its fresh table, in a transaction of its own. */
+    private void settle(Staged staged) {
+        retrying(
+                "settling the staged " + staged.table(),
+                () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+                    useFreshTables();
+                    entityManager.createNativeQuery(staged.settle()).executeUpdate();
+                }));
+    }
+
+    /** Builds one fresh table's keys and indexes, in a transaction of its own. */
+    private void index(String table) {
+        retrying(
+                "indexing the fresh " + table,
+                () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> indexFreshTables(List.of(table))));
+    }
+
+    /** Runs each of {@code works} in a thread of its own and waits for all of them (two cores, two sorts at once). */
+    private void sideBySide(List<Runnable> works) {
+        joined(works.stream().map(executor::runAsync).toList());
+    }
+
+    /** Waits for every one of {@code running}; the first failure, as it was thrown. */
+    private static <T> List<T> joined(List<CompletableFuture<T>> running) {
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            return running.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void replayTimed(Stream stream) {
+        long started = System.nanoTime();
+        long events = replay(stream, stream.staging() != null);
+        LOG.infof(
+                "rebuild: %s replayed from the start, %d events in %d ms",
+                stream.topic(), events, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /**
+     * Applies every record up to the topic's current end, a poll per transaction, into the fresh
+     * tables, or into their staged copies; returns how many events it read.
+     */
+    private long replay(Stream stream, boolean staged) {
+        long events = 0;
         Map<TopicPartition, Long> end = stream.kafka().endOffsets(stream.kafka().assignment());
         while (!reached(stream, end)) {
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -378,7 +451,9 @@ public class Rebuild {
             lock.hold();
             apply(stream, staged, batch);
             count(batch.size(), 0);
+            events += batch.size();
         }
+        return events;
     }
 
     /**

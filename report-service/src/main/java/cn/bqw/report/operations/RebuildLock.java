@@ -2,12 +2,12 @@ package cn.bqw.report.operations;
 
 import cn.bqw.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -24,12 +24,8 @@ public class RebuildLock {
     /** The lock's key: "rebuild" in ASCII, apart from the aggregate locks' keys. */
     static final long KEY = 0x7265_6275_696c_64L;
 
-    /**
-     * The database itself, not a transaction-pooling PgBouncer in front of it (deploy/ sends
-     * report-service's pool through one): a session lock needs a session of its own.
-     */
-    @ConfigProperty(name = "bqw.rebuild.lock-jdbc-url")
-    Optional<String> lockUrl;
+    @Inject
+    RebuildConfig config;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String poolUrl;
@@ -78,7 +74,7 @@ public class RebuildLock {
 
     private boolean tryLock() {
         try {
-            session = DriverManager.getConnection(lockUrl.orElse(poolUrl), user, password);
+            session = DriverManager.getConnection(config.lockJdbcUrl().orElse(poolUrl), user, password);
             try (Statement lock = session.createStatement();
                     ResultSet taken = lock.executeQuery("SELECT pg_try_advisory_lock(" + KEY + ")")) {
                 taken.next();
