@@ -34,6 +34,9 @@ public class ObservationProjection {
     AggregateStore aggregates;
 
     @Inject
+    Recomputation recomputation;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -50,9 +53,9 @@ public class ObservationProjection {
         apply(batch, aggregates::recordAll);
     }
 
-    /** A rebuild's first pass: the values' facts only, staged ({@link AggregateStore#stageFacts}). */
+    /** A rebuild's first pass: the values' facts only, staged ({@link Recomputation#stageFacts}). */
     public void stageFacts(List<IncomingEvent> batch) {
-        apply(batch, aggregates::stageFacts);
+        apply(batch, recomputation::stageFacts);
     }
 
     private void apply(List<IncomingEvent> batch, Consumer<List<ObservationState>> record) {

@@ -61,7 +61,7 @@ public class ApprovalProjection {
      * A rebuild's first pass: the steps copied as they come into {@code staged_approval_unit}, which
      * the rebuild settles into {@code approval_unit} (the newest version of each unit wins); the
      * aggregates count the units when they are made from all the facts ({@code
-     * AggregateStore#recomputeAll}).
+     * Recomputation#recomputeAll}).
      */
     public void stageAll(List<IncomingEvent> batch) {
         CopyIn units = new CopyIn(

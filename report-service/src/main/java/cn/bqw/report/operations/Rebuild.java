@@ -10,8 +10,8 @@ import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.problem.DatabaseFailures;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
-import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.ObservationProjection;
+import cn.bqw.report.aggregate.Recomputation;
 import cn.bqw.report.approval.ApprovalProjection;
 import cn.bqw.report.catalogue.CatalogueProjection;
 import cn.bqw.report.ledger.TaskLedgerProjection;
@@ -131,7 +131,7 @@ public class Rebuild {
     ApprovalProjection approvals;
 
     @Inject
-    AggregateStore aggregates;
+    Recomputation recomputation;
 
     @Inject
     TaskLedgerProjection ledger;
@@ -251,7 +251,7 @@ public class Rebuild {
                         "making the aggregates from the facts",
                         () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
                             useFreshTables();
-                            aggregates.recomputeAll();
+                            recomputation.recomputeAll();
                         }));
                 made = System.nanoTime();
                 lock.hold();

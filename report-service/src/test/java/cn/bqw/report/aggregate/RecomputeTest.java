@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rebuild makes the aggregates from all the facts at once ({@link AggregateStore#recomputeAll});
+ * A rebuild makes the aggregates from all the facts at once ({@link Recomputation#recomputeAll});
  * the live consumers keep them a poll at a time. Both must give the same rows, to the last digit,
  * for every kind of value: flows and levels, monthly and quarterly periods, weights from
  * populations, revisions, approvals in both views, values of a county and of villages in two
@@ -38,7 +38,7 @@ class RecomputeTest {
     static final String[] VILLAGES = {"690101001001", "690101001002", "690101002001", "690101002002"};
 
     @Inject
-    AggregateStore aggregates;
+    Recomputation recomputation;
 
     @Inject
     DataSource dataSource;
@@ -99,6 +99,18 @@ class RecomputeTest {
                         && rows("SELECT 1 FROM aggregate WHERE indicator_code = 'RC_COUNTY' AND view = 'OFFICIAL'")
                                         .size()
                                 > 0);
+        // Every input in, whatever order the five topics were consumed in: the four definitions, the
+        // four villages (their populations weigh RC_LEVEL), all 41 facts (10 a village and the county's).
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rows("SELECT 1 FROM indicator_def WHERE code LIKE 'RC\\_%'")
+                                        .size()
+                                == 4
+                        && rows("SELECT 1 FROM region_replica WHERE code IN ('" + String.join("','", VILLAGES) + "')")
+                                        .size()
+                                == VILLAGES.length
+                        && rows("SELECT 1 FROM fact WHERE indicator_code LIKE 'RC\\_%'")
+                                        .size()
+                                == 41);
         List<String> kept = aggregateRows();
         // Rows at every level, in both views, some approved: the comparison below has something to compare.
         for (String region : List.of(VILLAGES[0], EAST, WEST, COUNTY, CITY)) {
@@ -111,7 +123,7 @@ class RecomputeTest {
             entityManager
                     .createNativeQuery("SELECT pg_advisory_xact_lock(" + AggregateStore.AGGREGATES_LOCK + ")")
                     .getSingleResult();
-            aggregates.recomputeAll();
+            recomputation.recomputeAll();
         });
 
         List<String> made = aggregateRows();
