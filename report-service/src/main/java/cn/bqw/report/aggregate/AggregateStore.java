@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -60,10 +59,7 @@ public class AggregateStore {
         ApprovedUnits units = ApprovedUnits.load(entityManager, around, null);
         // What the poll's values replace and weigh by, read up front: one query each, not one per value.
         Map<Series, List<StoredFact>> stored = storedFacts(states, units);
-        Map<String, BigDecimal> weights = populations.of(states.stream()
-                .filter(state -> state.weight() == null)
-                .map(ObservationState::region)
-                .collect(Collectors.toSet()));
+        Map<String, BigDecimal> weights = populations.ofUnweighted(states);
         // The poll's facts, written together after the loop: the last state of a key is the one kept.
         Map<FactKey, SavedFact> saved = new LinkedHashMap<>();
         for (ObservationState state : states) {
@@ -93,11 +89,7 @@ public class AggregateStore {
             before.stream().filter(f -> !f.period().equals(state.period())).forEach(now::add);
             now.add(new StoredFact(state.period(), state.version(), fact));
             stored.put(series, now);
-            if (period.length() != Period.Length.YEAR) {
-                for (String region : DivisionCode.lineage(state.region())) {
-                    latestMonths.merge(new RegionYear(region, period.year()), period.lastMonth(), Math::max);
-                }
-            }
+            noteLatestMonth(latestMonths, state.region(), period);
             if (indicator != null) {
                 deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
             }
@@ -105,6 +97,18 @@ public class AggregateStore {
         saveFacts(saved.values());
         flush(deltas);
         raiseLatestMonths(latestMonths);
+    }
+
+    /**
+     * Notes a value's last month as the latest of its year for its region and every division above
+     * it, unless the value is for a whole year; {@link #raiseLatestMonths} writes what was noted.
+     */
+    static void noteLatestMonth(Map<RegionYear, Integer> latestMonths, String region, Period period) {
+        if (period.length() != Period.Length.YEAR) {
+            for (String division : DivisionCode.lineage(region)) {
+                latestMonths.merge(new RegionYear(division, period.year()), period.lastMonth(), Math::max);
+            }
+        }
     }
 
     /** Raises {@code region_year}'s latest months: one statement for a batch, each region once. */

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Regions' resident populations, the weights of WEIGHTED_AVG facts given without one. */
 @ApplicationScoped
@@ -25,6 +27,14 @@ public class Populations {
     /** A region's resident population: its own figure, else the sum of its active villages'. */
     public BigDecimal of(String region) {
         return of(region, regions.find(List.of(region)).get(region));
+    }
+
+    /** The weights of the values that came without one: their regions' populations, read together. */
+    Map<String, BigDecimal> ofUnweighted(Collection<ObservationState> states) {
+        return of(states.stream()
+                .filter(state -> state.weight() == null)
+                .map(ObservationState::region)
+                .collect(Collectors.toSet()));
     }
 
     /** {@link #of(String)} of each region, their records read in one query. */

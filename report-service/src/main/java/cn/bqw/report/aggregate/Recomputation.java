@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -44,10 +43,7 @@ public class Recomputation {
      * from all the facts at once. Value by value, every value rewrote its county's and city's rows.
      */
     public void stageFacts(List<ObservationState> states) {
-        Map<String, BigDecimal> weights = populations.of(states.stream()
-                .filter(state -> state.weight() == null)
-                .map(ObservationState::region)
-                .collect(Collectors.toSet()));
+        Map<String, BigDecimal> weights = populations.ofUnweighted(states);
         CopyIn facts = new CopyIn(
                 """
                 staged_fact (indicator_code, region_code, area, year, period, first_month, value, numerator, denominator,
@@ -72,12 +68,7 @@ public class Recomputation {
                     state.recordedBy(),
                     state.recordedAt(),
                     state.replacedValue());
-            if (period.length() != Period.Length.YEAR) {
-                for (String region : DivisionCode.lineage(state.region())) {
-                    latestMonths.merge(
-                            new AggregateStore.RegionYear(region, period.year()), period.lastMonth(), Math::max);
-                }
-            }
+            AggregateStore.noteLatestMonth(latestMonths, state.region(), period);
         }
         entityManager.unwrap(Session.class).doWork(facts::copy);
         aggregates.raiseLatestMonths(latestMonths);
