@@ -73,7 +73,7 @@ public final class Bqw {
                   status           what is running, and whether each service is ready
                   token --role R [--region CODE]... [--subject NAME] [--hours N]
                                    print a bearer token signed by the local dev key
-                  bench villages|observations|outbox|freshness|overview|rebuild [-Dname=value]...
+                  bench villages|observations|outbox|freshness|overview|rebuild|hot-rows [-Dname=value]...
                                    run a benchmark against the running platform (see the READMEs)
                   check dashboard-live
                                    the open dashboard shows a value posted to indicator-service

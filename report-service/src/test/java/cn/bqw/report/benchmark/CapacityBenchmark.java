@@ -7,10 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +73,7 @@ public final class CapacityBenchmark {
                 .build();
         String run = "%02d".formatted(System.currentTimeMillis() / 1000 % 90 + 10);
         String city = "46" + run + "00000000";
-        List<String> villages = city(setup, token, run);
+        List<String> villages = BenchCity.register(setup, token, "46" + run, PER_TOWNSHIP);
         System.out.printf(
                 "capacity benchmark: single POST /api/v1/observations, HTTP/%s, %d connections (one request at a"
                         + " time each), %d s per rate, rates %s, %d passes%n",
@@ -229,64 +225,6 @@ public final class CapacityBenchmark {
 
     private static long latest(ConcurrentLinkedQueue<long[]> readings) {
         return readings.stream().mapToLong(r -> r[1]).max().orElse(0);
-    }
-
-    /** The run's city: a county, two townships of 600 villages each, known to both services' replicas. */
-    private static List<String> city(HttpClient http, String token, String run) throws Exception {
-        String city = "46" + run + "00000000";
-        String county = "46" + run + "01000000";
-        List<String> townships = List.of("46" + run + "01001000", "46" + run + "01002000");
-        LocalPlatform.send(
-                http,
-                token,
-                "POST",
-                "http://localhost:8081/api/v1/divisions:import",
-                "text/csv; charset=UTF-8",
-                "code,nameZh\n" + city + ",容量市\n" + county + ",容量县\n" + townships.get(0) + ",容量一镇\n" + townships.get(1)
-                        + ",容量二镇\n");
-        List<String> codes = new ArrayList<>();
-        StringBuilder villages = new StringBuilder("code,nameZh,category,planType,residentPopulation\n");
-        for (String township : townships) {
-            for (int v = 1; v <= PER_TOWNSHIP; v++) {
-                String code = township.substring(0, 9) + "%03d".formatted(v);
-                codes.add(code);
-                villages.append(code).append(",村,ORDINARY,AGGLOMERATION,1000\n");
-            }
-        }
-        LocalPlatform.send(
-                http,
-                token,
-                "POST",
-                "http://localhost:8081/api/v1/villages:import",
-                "text/csv; charset=UTF-8",
-                villages.toString());
-        awaitReplicas(codes);
-        return codes;
-    }
-
-    /** Until both indicator-service (which refuses unknown regions) and report-service know every village. */
-    private static void awaitReplicas(List<String> villages) throws Exception {
-        for (String database : List.of("indicator", "report")) {
-            try (Connection db = DriverManager.getConnection(
-                            "jdbc:postgresql://localhost:55432/" + database, "postgres", "postgres");
-                    PreparedStatement count =
-                            db.prepareStatement("SELECT count(*) FROM region_replica WHERE code = ANY(?) AND active")) {
-                count.setArray(1, db.createArrayOf("varchar", villages.toArray()));
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-                while (true) {
-                    try (ResultSet rows = count.executeQuery()) {
-                        rows.next();
-                        if (rows.getInt(1) == villages.size()) {
-                            break;
-                        }
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(database + "-service did not learn the villages in time");
-                    }
-                    Thread.sleep(200);
-                }
-            }
-        }
     }
 
     private static double percentile(List<Double> sorted, double p) {
