@@ -46,8 +46,9 @@ public class AggregateStore {
      * projection has that version or a newer one), and the aggregate rows they change are written
      * once each, in key order, at the end.
      */
-    public void recordAll(List<ObservationState> states) {
+    public void recordAll(List<Received> received) {
         lock("pg_advisory_xact_lock_shared");
+        List<ObservationState> states = received.stream().map(Received::state).toList();
         Deltas deltas = new Deltas();
         // By region|year (each value's region and every division above it), in key order.
         Map<RegionYear, Integer> latestMonths = new TreeMap<>();
@@ -62,7 +63,8 @@ public class AggregateStore {
         Map<String, BigDecimal> weights = populations.ofUnweighted(states);
         // The poll's facts, written together after the loop: the last state of a key is the one kept.
         Map<FactKey, SavedFact> saved = new LinkedHashMap<>();
-        for (ObservationState state : states) {
+        for (Received one : received) {
+            ObservationState state = one.state();
             Period period = Period.parse(state.period())
                     .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
             Series series = new Series(state.indicator(), state.region(), state.area(), period.year());
@@ -91,7 +93,14 @@ public class AggregateStore {
             stored.put(series, now);
             noteLatestMonth(latestMonths, state.region(), period);
             if (indicator != null) {
-                deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
+                deltas.change(
+                        indicator,
+                        state.region(),
+                        state.area(),
+                        period.year(),
+                        facts(before),
+                        facts(now),
+                        AggregateKey.partOf(one.partition()));
             }
         }
         saveFacts(saved.values());
@@ -111,7 +120,11 @@ public class AggregateStore {
         }
     }
 
-    /** Raises {@code region_year}'s latest months: one statement for a batch, each region once. */
+    /**
+     * Raises {@code region_year}'s latest months: one statement for a batch, each region once. Rows
+     * already as late are left alone, not even locked: every poll of a load names the city's row,
+     * and consumers sharing the topic would otherwise take turns on it.
+     */
     void raiseLatestMonths(Map<RegionYear, Integer> latestMonths) {
         if (latestMonths.isEmpty()) {
             return;
@@ -121,6 +134,9 @@ public class AggregateStore {
                         """
                         INSERT INTO region_year (region_code, year, latest_month)
                         SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS int[]), CAST(?3 AS smallint[]))
+                                      AS noted (region_code, year, latest_month)
+                        WHERE NOT EXISTS (SELECT 1 FROM region_year r WHERE r.region_code = noted.region_code
+                                          AND r.year = noted.year AND r.latest_month >= noted.latest_month)
                         ON CONFLICT (region_code, year) DO UPDATE
                         SET latest_month = GREATEST(region_year.latest_month, EXCLUDED.latest_month)""")
                 .setParameter(
@@ -397,10 +413,10 @@ public class AggregateStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     """
-                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, value, numerator,
-                                           denominator, weighted, weight, reporters, approved)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (indicator_code, year, month, area, region_code, view) DO UPDATE SET
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, part, value,
+                                           numerator, denominator, weighted, weight, reporters, approved)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (indicator_code, year, month, area, region_code, view, part) DO UPDATE SET
                         value = aggregate.value + EXCLUDED.value,
                         numerator = aggregate.numerator + EXCLUDED.numerator,
                         denominator = aggregate.denominator + EXCLUDED.denominator,
@@ -420,13 +436,14 @@ public class AggregateStore {
                     upsert.setString(4, key.area());
                     upsert.setString(5, key.region());
                     upsert.setString(6, key.view().name());
-                    upsert.setBigDecimal(7, change.value());
-                    upsert.setBigDecimal(8, change.numerator());
-                    upsert.setBigDecimal(9, change.denominator());
-                    upsert.setBigDecimal(10, change.weighted());
-                    upsert.setBigDecimal(11, change.weight());
-                    upsert.setLong(12, change.reporters());
-                    upsert.setLong(13, change.approved());
+                    upsert.setInt(7, key.part());
+                    upsert.setBigDecimal(8, change.value());
+                    upsert.setBigDecimal(9, change.numerator());
+                    upsert.setBigDecimal(10, change.denominator());
+                    upsert.setBigDecimal(11, change.weighted());
+                    upsert.setBigDecimal(12, change.weight());
+                    upsert.setLong(13, change.reporters());
+                    upsert.setLong(14, change.approved());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

@@ -25,9 +25,9 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 
 /**
  * Hot-row benchmark (not a test), against a running {@code ./bqw up --fresh --no-demo}: one bulk
- * load of values applied by report-service's one replica, then another by two replicas sharing the
- * observations topic's partitions (the second started here, on port 8090, as Kubernetes would run
- * it, and stopped at the end). Every value of a load adds to the same county and city rows. While
+ * load of values applied by report-service's one replica, then another by {@code replicas} (2)
+ * sharing the observations topic's partitions (the others started here, on ports from 8090, as
+ * Kubernetes would run them, and stopped at the end). Every value of a load adds to the same county and city rows. While
  * each load is applied, {@code pg_stat_activity} of the report database is sampled every 10 ms:
  * the share of the consumers' time spent waiting on a lock ({@code wait_event_type = 'Lock'}),
  * of their time in all and of their time in a transaction, and the apply rate from {@code
@@ -39,7 +39,10 @@ public final class HotRowBenchmark {
     static final int INDICATORS = Integer.getInteger("indicators", 10);
     static final int MONTHS = 12;
     static final int PER_TOWNSHIP = 600;
-    static final int REPLICA_PORT = 8090;
+    /** How many report-service replicas apply the second load (the first is ./bqw up's, the others start here). */
+    static final int REPLICAS = Integer.getInteger("replicas", 2);
+
+    static final int FIRST_EXTRA_PORT = 8090;
 
     public static void main(String[] args) throws Exception {
         String token = LocalPlatform.adminToken();
@@ -51,17 +54,22 @@ public final class HotRowBenchmark {
                         + " county), each applied while pg_stat_activity is sampled every 10 ms%n",
                 INDICATORS * MONTHS * villages.size(), INDICATORS, MONTHS, villages.size());
         Load one = load(http, token, run, "A", villages, 1);
-        Process replica = startReplica();
+        List<Process> started = new java.util.ArrayList<>();
         try {
-            awaitObservationConsumers(2);
-            Load two = load(http, token, run, "B", villages, 2);
+            for (int replica = 2; replica <= REPLICAS; replica++) {
+                started.add(startReplica(FIRST_EXTRA_PORT + replica - 2));
+            }
+            awaitObservationConsumers(REPLICAS);
+            Load many = load(http, token, run, "B", villages, REPLICAS);
             System.out.printf(
-                    "two replicas / one: %.2f× the apply rate; lock waits %.1f %% of the consumers' time (one:"
+                    "%d replicas / one: %.2f× the apply rate; lock waits %.1f %% of the consumers' time (one:"
                             + " %.1f %%)%n",
-                    two.rate() / one.rate(), two.lockShare(), one.lockShare());
+                    REPLICAS, many.rate() / one.rate(), many.lockShare(), one.lockShare());
         } finally {
-            replica.destroy();
-            replica.waitFor(60, TimeUnit.SECONDS);
+            for (Process replica : started) {
+                replica.destroy();
+                replica.waitFor(60, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -71,7 +79,8 @@ public final class HotRowBenchmark {
     private static Load load(
             HttpClient http, String token, String run, String name, List<String> villages, int consumers)
             throws Exception {
-        StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
+        // One request per indicator: an import takes at most 100,000 rows.
+        List<String> requests = new java.util.ArrayList<>();
         for (int i = 0; i < INDICATORS; i++) {
             String indicator = "HOT_" + run + "_" + name + i;
             LocalPlatform.send(
@@ -83,6 +92,7 @@ public final class HotRowBenchmark {
                     """
                     {"nameZh":"热行","campaign":"RURAL","unit":"个","aggregation":"SUM","overTime":"FLOW",
                      "direction":"UP","reportedAt":"VILLAGE","frequency":"MONTHLY"}""");
+            StringBuilder csv = new StringBuilder("indicator,region,period,value\n");
             for (int month = 1; month <= MONTHS; month++) {
                 for (int v = 0; v < villages.size(); v++) {
                     csv.append(indicator)
@@ -93,6 +103,7 @@ public final class HotRowBenchmark {
                             .append('\n');
                 }
             }
+            requests.add(csv.toString());
         }
         int values = INDICATORS * MONTHS * villages.size();
         try (Connection report = BenchCity.database("report");
@@ -104,16 +115,19 @@ public final class HotRowBenchmark {
             Thread sampler = new Thread(() -> sample(samples, sampling), "pg_stat_activity-sampler");
             sampler.setDaemon(true);
             sampler.start();
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:8082/api/v1/observations:batch"))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "text/csv; charset=UTF-8")
-                            .timeout(Duration.ofMinutes(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the load was refused: " + answer.statusCode() + " " + answer.body());
+            for (String csv : requests) {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:8082/api/v1/observations:batch"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "text/csv; charset=UTF-8")
+                                .timeout(Duration.ofMinutes(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(
+                            "the load was refused: " + answer.statusCode() + " " + answer.body());
+                }
             }
             String applied =
                     """
@@ -218,7 +232,7 @@ public final class HotRowBenchmark {
     }
 
     /** A second report-service replica, configured as {@code ./bqw up} configures the first. */
-    private static Process startReplica() throws Exception {
+    private static Process startReplica(int port) throws Exception {
         Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
         Path jar = Path.of("report-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -231,9 +245,9 @@ public final class HotRowBenchmark {
                         jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(
-                        home.resolve("logs/report-service-replica.log").toFile()));
+                        home.resolve("logs/report-service-" + port + ".log").toFile()));
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(REPLICA_PORT));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/report");
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -243,14 +257,15 @@ public final class HotRowBenchmark {
                 "BQW_JWT_PUBLIC_KEY",
                 home.resolve("keys/public.pem").toAbsolutePath().toUri().toString());
         Process replica = builder.start();
+        System.out.printf("(starting another report-service replica on port %d)%n", port);
         Runtime.getRuntime().addShutdownHook(new Thread(replica::destroy));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (true) {
             try {
                 if (http.send(
-                                        HttpRequest.newBuilder(URI.create(
-                                                        "http://localhost:" + REPLICA_PORT + "/q/health/ready"))
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://localhost:" + port + "/q/health/ready"))
                                                 .build(),
                                         HttpResponse.BodyHandlers.discarding())
                                 .statusCode()
@@ -261,7 +276,8 @@ public final class HotRowBenchmark {
                 // not listening yet
             }
             if (!replica.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the second replica did not start: see its log in " + home + "/logs");
+                throw new IllegalStateException(
+                        "the replica on " + port + " did not start: see its log in " + home + "/logs");
             }
             Thread.sleep(500);
         }
