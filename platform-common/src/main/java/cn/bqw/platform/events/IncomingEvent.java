@@ -12,10 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/**
- * A consumed event: its CloudEvents attributes, its JSON data, and the topic partition it came from
- * ({@link #UNKNOWN_PARTITION} when the connector did not say).
- */
+/** A consumed event: its CloudEvents attributes and its JSON data. */
 public record IncomingEvent(
         String id,
         String type,
@@ -24,10 +21,7 @@ public record IncomingEvent(
         OffsetDateTime time,
         String actor,
         JsonNode data,
-        String traceparent,
-        int partition) {
-
-    public static final int UNKNOWN_PARTITION = -1;
+        String traceparent) {
 
     /**
      * Reads an event from a Kafka message whose CloudEvents headers the connector has parsed.
@@ -57,10 +51,7 @@ public record IncomingEvent(
                 cloudEvent
                         .getExtension(EventTraces.EXTENSION)
                         .map(Object::toString)
-                        .orElse(null),
-                message.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(IncomingKafkaRecordMetadata::getPartition)
-                        .orElse(UNKNOWN_PARTITION));
+                        .orElse(null));
     }
 
     /**
@@ -91,8 +82,7 @@ public record IncomingEvent(
                 at,
                 header(record, CloudEventHeaders.ACTOR),
                 object(record.value(), json, where),
-                header(record, CloudEventHeaders.TRACEPARENT),
-                record.partition());
+                header(record, CloudEventHeaders.TRACEPARENT));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

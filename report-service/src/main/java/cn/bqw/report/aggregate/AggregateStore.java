@@ -46,9 +46,8 @@ public class AggregateStore {
      * projection has that version or a newer one), and the aggregate rows they change are written
      * once each, in key order, at the end.
      */
-    public void recordAll(List<Received> received) {
+    public void recordAll(List<ObservationState> states) {
         lock("pg_advisory_xact_lock_shared");
-        List<ObservationState> states = received.stream().map(Received::state).toList();
         Deltas deltas = new Deltas();
         // By region|year (each value's region and every division above it), in key order.
         Map<RegionYear, Integer> latestMonths = new TreeMap<>();
@@ -63,8 +62,7 @@ public class AggregateStore {
         Map<String, BigDecimal> weights = populations.ofUnweighted(states);
         // The poll's facts, written together after the loop: the last state of a key is the one kept.
         Map<FactKey, SavedFact> saved = new LinkedHashMap<>();
-        for (Received one : received) {
-            ObservationState state = one.state();
+        for (ObservationState state : states) {
             Period period = Period.parse(state.period())
                     .orElseThrow(() -> new IllegalArgumentException("period " + state.period()));
             Series series = new Series(state.indicator(), state.region(), state.area(), period.year());
@@ -93,14 +91,7 @@ public class AggregateStore {
             stored.put(series, now);
             noteLatestMonth(latestMonths, state.region(), period);
             if (indicator != null) {
-                deltas.change(
-                        indicator,
-                        state.region(),
-                        state.area(),
-                        period.year(),
-                        facts(before),
-                        facts(now),
-                        AggregateKey.partOf(one.partition()));
+                deltas.change(indicator, state.region(), state.area(), period.year(), facts(before), facts(now));
             }
         }
         saveFacts(saved.values());
@@ -413,10 +404,10 @@ public class AggregateStore {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(
                     """
-                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, part, value,
-                                           numerator, denominator, weighted, weight, reporters, approved)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (indicator_code, year, month, area, region_code, view, part) DO UPDATE SET
+                    INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, value, numerator,
+                                           denominator, weighted, weight, reporters, approved)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (indicator_code, year, month, area, region_code, view) DO UPDATE SET
                         value = aggregate.value + EXCLUDED.value,
                         numerator = aggregate.numerator + EXCLUDED.numerator,
                         denominator = aggregate.denominator + EXCLUDED.denominator,
@@ -436,14 +427,13 @@ public class AggregateStore {
                     upsert.setString(4, key.area());
                     upsert.setString(5, key.region());
                     upsert.setString(6, key.view().name());
-                    upsert.setInt(7, key.part());
-                    upsert.setBigDecimal(8, change.value());
-                    upsert.setBigDecimal(9, change.numerator());
-                    upsert.setBigDecimal(10, change.denominator());
-                    upsert.setBigDecimal(11, change.weighted());
-                    upsert.setBigDecimal(12, change.weight());
-                    upsert.setLong(13, change.reporters());
-                    upsert.setLong(14, change.approved());
+                    upsert.setBigDecimal(7, change.value());
+                    upsert.setBigDecimal(8, change.numerator());
+                    upsert.setBigDecimal(9, change.denominator());
+                    upsert.setBigDecimal(10, change.weighted());
+                    upsert.setBigDecimal(11, change.weight());
+                    upsert.setLong(12, change.reporters());
+                    upsert.setLong(13, change.approved());
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

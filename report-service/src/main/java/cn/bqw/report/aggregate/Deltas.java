@@ -2,6 +2,7 @@ package cn.bqw.report.aggregate;
 
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.report.catalogue.IndicatorDef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,18 +20,6 @@ public final class Deltas {
     /** A series changed from {@code before} to {@code after} (facts, with whether each is official now). */
     public void change(
             IndicatorDef indicator, String region, String area, int year, List<Fact> before, List<Fact> after) {
-        change(indicator, region, area, year, before, after, AggregateKey.WHOLE);
-    }
-
-    /** {@link #change}, adding to the rows above the region under {@code part} (see {@link AggregateKey}). */
-    public void change(
-            IndicatorDef indicator,
-            String region,
-            String area,
-            int year,
-            List<Fact> before,
-            List<Fact> after,
-            int part) {
         for (View view : View.values()) {
             add(
                     indicator,
@@ -40,28 +29,24 @@ public final class Deltas {
                     year,
                     SeriesMonths.difference(
                             SeriesMonths.of(indicator.flow(), after, view),
-                            SeriesMonths.of(indicator.flow(), before, view)),
-                    part);
+                            SeriesMonths.of(indicator.flow(), before, view)));
         }
     }
 
-    private void add(
-            IndicatorDef indicator, View view, String region, String area, int year, Contribution[] months, int part) {
-        List<String> above = indicator.rollsUp() ? DivisionCode.ancestors(region) : List.of();
+    private void add(IndicatorDef indicator, View view, String region, String area, int year, Contribution[] months) {
+        List<String> targets = new ArrayList<>();
+        targets.add(region);
+        if (indicator.rollsUp()) {
+            targets.addAll(DivisionCode.ancestors(region));
+        }
         for (int month = 1; month <= SeriesMonths.MONTHS; month++) {
             Contribution change = months[month - 1];
             if (change.isZero()) {
                 continue;
             }
-            rows.merge(
-                    new AggregateKey(indicator.code, year, month, area, region, view, AggregateKey.WHOLE),
-                    change,
-                    Contribution::plus);
-            for (String division : above) {
+            for (String target : targets) {
                 rows.merge(
-                        new AggregateKey(indicator.code, year, month, area, division, view, part),
-                        change,
-                        Contribution::plus);
+                        new AggregateKey(indicator.code, year, month, area, target, view), change, Contribution::plus);
             }
         }
     }

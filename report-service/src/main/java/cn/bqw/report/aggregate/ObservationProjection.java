@@ -26,8 +26,6 @@ public class ObservationProjection {
 
     public static final String CONSUMER = "report-observations";
     static final String DEAD_LETTERS = Topics.OBSERVATIONS.deadLetterName();
-    /** {@code projection_state}'s rows of the observations' partitions start here (row 1: everything else). */
-    static final int PARTITION_STATES = 100;
 
     @Inject
     EventConsumer events;
@@ -57,14 +55,11 @@ public class ObservationProjection {
 
     /** A rebuild's first pass: the values' facts only, staged ({@link Recomputation#stageFacts}). */
     public void stageFacts(List<IncomingEvent> batch) {
-        apply(
-                batch,
-                received -> recomputation.stageFacts(
-                        received.stream().map(Received::state).toList()));
+        apply(batch, recomputation::stageFacts);
     }
 
-    private void apply(List<IncomingEvent> batch, Consumer<List<Received>> record) {
-        List<Received> states = new ArrayList<>(batch.size());
+    private void apply(List<IncomingEvent> batch, Consumer<List<ObservationState>> record) {
+        List<ObservationState> states = new ArrayList<>(batch.size());
         OffsetDateTime last = null;
         for (IncomingEvent event : batch) {
             if (!event.type().equals(EventNames.OBSERVATION_RECORDED)) {
@@ -79,7 +74,7 @@ public class ObservationProjection {
                 throw new PoisonEventException(
                         "observation event " + event.id() + " without indicator, region, area, value or a period");
             }
-            states.add(new Received(state, event.partition()));
+            states.add(state);
             if (event.time() != null && (last == null || event.time().isAfter(last))) {
                 last = event.time();
             }
@@ -88,17 +83,13 @@ public class ObservationProjection {
             return;
         }
         record.accept(states);
-        // A row per partition (the first event's stands for the poll's: a consumer's partitions are its
-        // own), not one every consumer updates; readers take the newest of the rows.
         entityManager
                 .createNativeQuery(
                         """
-                        INSERT INTO projection_state (id, last_event_at, applied_at) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (id) DO UPDATE SET last_event_at = GREATEST(projection_state.last_event_at,
-                            EXCLUDED.last_event_at), applied_at = EXCLUDED.applied_at""")
-                .setParameter(1, PARTITION_STATES + Math.max(0, states.get(0).partition()))
-                .setParameter(2, last)
-                .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
+                        UPDATE projection_state SET last_event_at = GREATEST(last_event_at, ?1), applied_at = ?2
+                        WHERE id = 1""")
+                .setParameter(1, last)
+                .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
     }
 }

@@ -59,16 +59,14 @@ public class DriftCheck {
                         FROM aggregate""")
                 .getResultList();
         for (Object[] row : rows) {
-            // A row's partials (see AggregateKey) add up to the row the facts make.
-            stored.merge(
+            stored.put(
                     new AggregateKey(
                             (String) row[0],
                             ((Number) row[1]).intValue(),
                             ((Number) row[2]).intValue(),
                             (String) row[3],
                             (String) row[4],
-                            View.valueOf((String) row[12]),
-                            AggregateKey.WHOLE),
+                            View.valueOf((String) row[12])),
                     new Contribution(
                             (BigDecimal) row[5],
                             (BigDecimal) row[6],
@@ -76,8 +74,7 @@ public class DriftCheck {
                             (BigDecimal) row[8],
                             (BigDecimal) row[9],
                             ((Number) row[10]).longValue(),
-                            ((Number) row[11]).longValue()),
-                    Contribution::plus);
+                            ((Number) row[11]).longValue()));
         }
         List<DriftReport.Difference> differences = new ArrayList<>();
         TreeSet<AggregateKey> keys = new TreeSet<>(expected.rows().keySet());

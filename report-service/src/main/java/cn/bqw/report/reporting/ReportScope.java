@@ -121,7 +121,7 @@ public class ReportScope {
 
     public Freshness freshness() {
         Object[] state = (Object[]) entityManager
-                .createNativeQuery("SELECT max(last_event_at), max(applied_at) FROM projection_state")
+                .createNativeQuery("SELECT last_event_at, applied_at FROM projection_state WHERE id = 1")
                 .getSingleResult();
         return new Freshness(time(state[0]), time(state[1]), lag.pending());
     }
@@ -129,7 +129,7 @@ public class ReportScope {
     /** When the projection last applied events (null before the first). */
     public OffsetDateTime appliedAt() {
         return time(entityManager
-                .createNativeQuery("SELECT max(applied_at) FROM projection_state")
+                .createNativeQuery("SELECT applied_at FROM projection_state WHERE id = 1")
                 .getSingleResult());
     }
 
