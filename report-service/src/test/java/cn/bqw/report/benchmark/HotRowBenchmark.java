@@ -231,7 +231,7 @@ public final class HotRowBenchmark {
         }
     }
 
-    /** A second report-service replica, configured as {@code ./bqw up} configures the first. */
+    /** Another report-service replica on {@code port}, configured as {@code ./bqw up} configures the first. */
     private static Process startReplica(int port) throws Exception {
         Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
         Path jar = Path.of("report-service/target/quarkus-app/quarkus-run.jar");
