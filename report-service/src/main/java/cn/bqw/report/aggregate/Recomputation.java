@@ -126,12 +126,16 @@ public class Recomputation {
         });
     }
 
-    /** The part of a code that a township and its villages share (a code that is not a division's: all of it). */
+    /** The part of a code that a township and its villages share (any other code: all of it). */
     private static String townshipPrefix(String region) {
+        return withinTownship(region) ? region.substring(0, 9) : region;
+    }
+
+    /** A township's or a village's code: rows that only values of their own township make. */
+    private static boolean withinTownship(String region) {
         return DivisionCode.parse(region)
-                .filter(code -> code.level() == DivisionLevel.TOWNSHIP || code.level() == DivisionLevel.VILLAGE)
-                .map(code -> code.value().substring(0, 9))
-                .orElse(region);
+                .map(code -> code.level() == DivisionLevel.TOWNSHIP || code.level() == DivisionLevel.VILLAGE)
+                .orElse(false);
     }
 
     /** Aggregate rows copied into an empty table in large COPYs (see {@link #recomputeAll}). */
@@ -153,7 +157,7 @@ public class Recomputation {
             for (Map.Entry<AggregateKey, Contribution> row : deltas.rows().entrySet()) {
                 AggregateKey key = row.getKey();
                 Contribution sum = row.getValue();
-                if (upper != null && !complete(key.region())) {
+                if (upper != null && !withinTownship(key.region())) {
                     upper.rows().merge(key, sum, Contribution::plus);
                 } else if (!sum.isZero()) {
                     rows.row(
@@ -181,13 +185,6 @@ public class Recomputation {
         void send() throws SQLException {
             rows.copy(connection);
             rows = copy();
-        }
-
-        /** Rows that only values of their own township make: a township's and its villages'. */
-        private static boolean complete(String region) {
-            return DivisionCode.parse(region)
-                    .map(code -> code.level() == DivisionLevel.TOWNSHIP || code.level() == DivisionLevel.VILLAGE)
-                    .orElse(false);
         }
 
         private static CopyIn copy() {
