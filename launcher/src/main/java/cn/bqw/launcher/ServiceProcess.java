@@ -1,8 +1,6 @@
 package cn.bqw.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import cn.bqw.local.ServiceJar;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,26 +27,9 @@ record ServiceProcess(String name, int port, String database) {
     }
 
     Process start(Path projectRoot, Map<String, String> environment, Path log) {
-        Path jar = runnableJar(projectRoot);
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // Locally the services answer this machine only, unless BQW_BIND says otherwise (0.0.0.0: all interfaces).
         String bind = System.getenv("BQW_BIND");
-        builder.environment().put("QUARKUS_HTTP_HOST", bind == null || bind.isBlank() ? "127.0.0.1" : bind);
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        return ServiceJar.start(
+                runnableJar(projectRoot), bind == null || bind.isBlank() ? "127.0.0.1" : bind, port, environment, log);
     }
 }

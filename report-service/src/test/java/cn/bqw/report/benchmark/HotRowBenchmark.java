@@ -1,18 +1,17 @@
 package cn.bqw.report.benchmark;
 
+import cn.bqw.local.ServiceJar;
 import cn.bqw.platform.events.Topics;
 import cn.bqw.testkit.LocalPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -116,18 +115,13 @@ public final class HotRowBenchmark {
             sampler.setDaemon(true);
             sampler.start();
             for (String csv : requests) {
-                HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:8082/api/v1/observations:batch"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "text/csv; charset=UTF-8")
-                                .timeout(Duration.ofMinutes(10))
-                                .POST(HttpRequest.BodyPublishers.ofString(csv))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() / 100 != 2) {
-                    throw new IllegalStateException(
-                            "the load was refused: " + answer.statusCode() + " " + answer.body());
-                }
+                LocalPlatform.send(
+                        http,
+                        token,
+                        "POST",
+                        "http://localhost:8082/api/v1/observations:batch",
+                        "text/csv; charset=UTF-8",
+                        csv);
             }
             String applied =
                     """
@@ -234,29 +228,21 @@ public final class HotRowBenchmark {
     /** Another report-service replica on {@code port}, configured as {@code ./bqw up} configures the first. */
     private static Process startReplica(int port) throws Exception {
         Path home = Path.of(System.getProperty("bqw.home", ".bqw"));
-        Path jar = Path.of("report-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run from the project's root after a build");
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(
-                        home.resolve("logs/report-service-" + port + ".log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/report");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:59092");
-        env.put(
-                "BQW_JWT_PUBLIC_KEY",
-                home.resolve("keys/public.pem").toAbsolutePath().toUri().toString());
-        Process replica = builder.start();
+        Process replica = ServiceJar.start(
+                Path.of("report-service/target/quarkus-app/quarkus-run.jar"),
+                "127.0.0.1",
+                port,
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:55432/report",
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                        "KAFKA_BOOTSTRAP_SERVERS", "localhost:59092",
+                        "BQW_JWT_PUBLIC_KEY",
+                                home.resolve("keys/public.pem")
+                                        .toAbsolutePath()
+                                        .toUri()
+                                        .toString()),
+                home.resolve("logs/report-service-" + port + ".log"));
         System.out.printf("(starting another report-service replica on port %d)%n", port);
         Runtime.getRuntime().addShutdownHook(new Thread(replica::destroy));
         HttpClient http = HttpClient.newHttpClient();
