@@ -1,19 +1,13 @@
 package cn.bqw.report.aggregate;
 
-import cn.bqw.platform.division.DivisionCode;
-import cn.bqw.platform.division.DivisionLevel;
 import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.period.Period;
-import cn.bqw.report.catalogue.IndicatorDef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,71 +69,22 @@ public class Recomputation {
     }
 
     /**
-     * Makes every aggregate again from the facts, after {@link #stageFacts}: the facts are read in
-     * series order, and the rows of a township and its villages, which no value outside the township
-     * touches, are complete when the scan leaves the township and copied out then; the rows of the
-     * divisions above, when it leaves the indicator. So memory holds one township's rows and one
-     * indicator's upper rows, whatever the number of facts. No one else may write the aggregates
-     * meanwhile: a rebuild's fresh tables have no other writer, and the live consumers' lock is
-     * not taken here, so that they go on with the live tables while a rebuild recomputes.
+     * Makes every aggregate again from the facts, after {@link #stageFacts}, copying each part out as
+     * the {@link TownshipWalk} completes it. No one else may write the aggregates meanwhile: a
+     * rebuild's fresh tables have no other writer, and the live consumers' lock is not taken here, so
+     * that they go on with the live tables while a rebuild recomputes.
      */
     public void recomputeAll() {
-        Map<String, IndicatorDef> indicators = new HashMap<>();
-        IndicatorDef.<IndicatorDef>listAll().forEach(i -> indicators.put(i.code, i));
-        ApprovedUnits units = ApprovedUnits.load(entityManager, null, null);
         entityManager.createNativeQuery("DELETE FROM aggregate").executeUpdate();
         entityManager.unwrap(Session.class).doWork(connection -> {
             AggregateCopy out = new AggregateCopy(connection);
-            SeriesScan scan = new SeriesScan(indicators, units);
-            Deltas township = new Deltas();
-            Deltas upper = new Deltas();
-            String indicator = null;
-            String townshipPrefix = null;
-            try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT " + SeriesScan.COLUMNS + " FROM fact ORDER BY indicator_code, region_code, area, year")) {
-                // A cursor, not the whole table in memory.
-                read.setFetchSize(5_000);
-                try (ResultSet facts = read.executeQuery()) {
-                    while (facts.next()) {
-                        Object[] row = new Object[10];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = facts.getObject(i + 1);
-                        }
-                        String prefix = townshipPrefix((String) row[1]);
-                        if (!row[0].equals(indicator) || !prefix.equals(townshipPrefix)) {
-                            scan.finish(township);
-                            out.settle(township, upper);
-                            if (!row[0].equals(indicator)) {
-                                out.settle(upper, null);
-                            }
-                            indicator = (String) row[0];
-                            townshipPrefix = prefix;
-                        }
-                        scan.accept(row, township);
-                    }
-                }
-            }
-            scan.finish(township);
-            out.settle(township, upper);
-            out.settle(upper, null);
+            TownshipWalk.walk(entityManager, connection, out);
             out.send();
         });
     }
 
-    /** The part of a code that a township and its villages share (any other code: all of it). */
-    private static String townshipPrefix(String region) {
-        return withinTownship(region) ? region.substring(0, 9) : region;
-    }
-
-    /** A township's or a village's code: rows that only values of their own township make. */
-    private static boolean withinTownship(String region) {
-        return DivisionCode.parse(region)
-                .map(code -> code.level() == DivisionLevel.TOWNSHIP || code.level() == DivisionLevel.VILLAGE)
-                .orElse(false);
-    }
-
     /** Aggregate rows copied into an empty table in large COPYs (see {@link #recomputeAll}). */
-    private static final class AggregateCopy {
+    private static final class AggregateCopy implements TownshipWalk.Rows {
 
         private static final int ROWS_PER_COPY = 50_000;
         private final Connection connection;
@@ -149,17 +94,23 @@ public class Recomputation {
             this.connection = connection;
         }
 
-        /**
-         * Copies out {@code deltas}' rows of townships and villages, or all of them when {@code upper} is
-         * null; the rest go into {@code upper}. {@code deltas} is left empty.
-         */
-        void settle(Deltas deltas, Deltas upper) throws SQLException {
-            for (Map.Entry<AggregateKey, Contribution> row : deltas.rows().entrySet()) {
+        @Override
+        public void township(String indicator, String township, Map<AggregateKey, Contribution> rows)
+                throws SQLException {
+            add(rows);
+        }
+
+        @Override
+        public void above(String indicator, Map<AggregateKey, Contribution> rows) throws SQLException {
+            add(rows);
+        }
+
+        /** A row that counts nothing is no row. */
+        private void add(Map<AggregateKey, Contribution> complete) throws SQLException {
+            for (Map.Entry<AggregateKey, Contribution> row : complete.entrySet()) {
                 AggregateKey key = row.getKey();
                 Contribution sum = row.getValue();
-                if (upper != null && !withinTownship(key.region())) {
-                    upper.rows().merge(key, sum, Contribution::plus);
-                } else if (!sum.isZero()) {
+                if (!sum.isZero()) {
                     rows.row(
                             key.indicator(),
                             key.year(),
@@ -176,7 +127,6 @@ public class Recomputation {
                             sum.approved());
                 }
             }
-            deltas.rows().clear();
             if (rows.rows() >= ROWS_PER_COPY) {
                 send();
             }

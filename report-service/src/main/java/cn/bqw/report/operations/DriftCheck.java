@@ -2,33 +2,36 @@ package cn.bqw.report.operations;
 
 import cn.bqw.platform.audit.AdminActs;
 import cn.bqw.report.aggregate.AggregateKey;
-import cn.bqw.report.aggregate.ApprovedUnits;
 import cn.bqw.report.aggregate.Contribution;
-import cn.bqw.report.aggregate.Deltas;
-import cn.bqw.report.aggregate.SeriesScan;
-import cn.bqw.report.aggregate.View;
-import cn.bqw.report.catalogue.IndicatorDef;
+import cn.bqw.report.aggregate.TownshipWalk;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
- * Recomputes every aggregate from the facts, series by series, the way the projection builds them
- * incrementally, and lists each stored row that differs. Incremental upkeep that never drifted
- * answers no differences.
+ * Recomputes every aggregate from the facts, the way a rebuild makes them ({@link TownshipWalk}), and
+ * lists each stored row that differs. Incremental upkeep that never drifted answers no differences.
+ * Both sides are read with cursors and compared a township at a time, so a province's millions of
+ * rows are never all in memory; the report lists the first {@value #LISTED} differences and counts
+ * them all.
  */
 @ApplicationScoped
 public class DriftCheck {
+
+    static final int LISTED = 1_000;
 
     @Inject
     AdminActs acts;
@@ -37,53 +40,98 @@ public class DriftCheck {
     EntityManager entityManager;
 
     @Transactional
-    @SuppressWarnings("unchecked")
+    @TransactionConfiguration(timeout = 3600)
     public DriftReport run() {
-        Map<String, IndicatorDef> indicators = new HashMap<>();
-        IndicatorDef.<IndicatorDef>listAll().forEach(i -> indicators.put(i.code, i));
-        Deltas expected = new Deltas();
-        ApprovedUnits units = ApprovedUnits.load(entityManager, null, null);
-        List<Object[]> facts = entityManager
-                .createNativeQuery(
-                        "SELECT " + SeriesScan.COLUMNS + " FROM fact ORDER BY indicator_code, region_code, area, year")
-                .getResultList();
-        SeriesScan scan = new SeriesScan(indicators, units);
-        facts.forEach(row -> scan.accept(row, expected));
-        scan.finish(expected);
-        Map<AggregateKey, Contribution> stored = new TreeMap<>();
-        List<Object[]> rows = entityManager
-                .createNativeQuery(
-                        """
-                        SELECT indicator_code, year, month, area, region_code, value, numerator, denominator,
-                               weighted, weight, reporters, approved, view
-                        FROM aggregate""")
-                .getResultList();
-        for (Object[] row : rows) {
-            stored.put(
-                    new AggregateKey(
-                            (String) row[0],
-                            ((Number) row[1]).intValue(),
-                            ((Number) row[2]).intValue(),
-                            (String) row[3],
-                            (String) row[4],
-                            View.valueOf((String) row[12])),
-                    new Contribution(
-                            (BigDecimal) row[5],
-                            (BigDecimal) row[6],
-                            (BigDecimal) row[7],
-                            (BigDecimal) row[8],
-                            (BigDecimal) row[9],
-                            ((Number) row[10]).longValue(),
-                            ((Number) row[11]).longValue()));
+        // One snapshot for the facts and the aggregates, which the live consumers change together.
+        entityManager
+                .createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .executeUpdate();
+        Comparison comparison = entityManager.unwrap(Session.class).doReturningWork(this::compare);
+        DriftReport report = new DriftReport(
+                OffsetDateTime.now(ZoneOffset.UTC),
+                comparison.facts,
+                comparison.aggregates,
+                comparison.found,
+                comparison.listed,
+                villageCountDifferences());
+        acts.record(
+                "drift-check",
+                null,
+                null,
+                "%d facts, %d aggregates: %d differences, %d active-village differences"
+                        .formatted(
+                                report.facts(),
+                                report.aggregates(),
+                                report.differenceCount(),
+                                report.activeVillageDifferences().size()));
+        return report;
+    }
+
+    private Comparison compare(Connection connection) throws SQLException {
+        Comparison comparison = new Comparison();
+        try (StoredAggregates stored =
+                new StoredAggregates(connection, indicators(connection), comparison::unmatched)) {
+            comparison.facts = TownshipWalk.walk(entityManager, connection, new TownshipWalk.Rows() {
+                @Override
+                public void township(String indicator, String township, Map<AggregateKey, Contribution> rows)
+                        throws SQLException {
+                    comparison.compare(rows, stored.township(indicator, township));
+                }
+
+                @Override
+                public void above(String indicator, Map<AggregateKey, Contribution> rows) throws SQLException {
+                    comparison.compare(rows, stored.above(indicator));
+                }
+            });
+            stored.finish();
+            comparison.aggregates = stored.read();
         }
-        List<DriftReport.Difference> differences = new ArrayList<>();
-        TreeSet<AggregateKey> keys = new TreeSet<>(expected.rows().keySet());
-        keys.addAll(stored.keySet());
-        for (AggregateKey key : keys) {
-            Contribution want = expected.rows().getOrDefault(key, Contribution.NONE);
-            Contribution have = stored.getOrDefault(key, Contribution.NONE);
-            if (!want.minus(have).isZero()) {
-                differences.add(new DriftReport.Difference(
+        return comparison;
+    }
+
+    /** Every indicator code of the facts and the aggregates, in the order the database sorts them. */
+    private static List<String> indicators(Connection connection) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        """
+                        SELECT indicator_code FROM fact UNION SELECT indicator_code FROM aggregate
+                        ORDER BY indicator_code""")) {
+            while (rows.next()) {
+                codes.add(rows.getString(1));
+            }
+        }
+        return codes;
+    }
+
+    /** What the comparison has found so far. */
+    private static final class Comparison {
+        long facts;
+        long aggregates;
+        long found;
+        final List<DriftReport.Difference> listed = new ArrayList<>();
+
+        /** The recomputed rows of one part against the stored ones (a row missing on either side: NONE). */
+        void compare(Map<AggregateKey, Contribution> expected, Map<AggregateKey, Contribution> stored) {
+            TreeSet<AggregateKey> keys = new TreeSet<>(expected.keySet());
+            keys.addAll(stored.keySet());
+            for (AggregateKey key : keys) {
+                differ(key, expected.getOrDefault(key, Contribution.NONE), stored.getOrDefault(key, Contribution.NONE));
+            }
+        }
+
+        /** A stored row of a part the recomputation has not made. */
+        void unmatched(AggregateKey key, Contribution stored) {
+            differ(key, Contribution.NONE, stored);
+        }
+
+        private void differ(AggregateKey key, Contribution want, Contribution have) {
+            if (want.minus(have).isZero()) {
+                return;
+            }
+            found++;
+            if (listed.size() < LISTED) {
+                listed.add(new DriftReport.Difference(
                         key.indicator(),
                         key.year(),
                         key.month(),
@@ -94,19 +142,6 @@ public class DriftCheck {
                         have));
             }
         }
-        DriftReport report = new DriftReport(
-                OffsetDateTime.now(ZoneOffset.UTC), facts.size(), rows.size(), differences, villageCountDifferences());
-        acts.record(
-                "drift-check",
-                null,
-                null,
-                "%d facts, %d aggregates: %d differences, %d active-village differences"
-                        .formatted(
-                                report.facts(),
-                                report.aggregates(),
-                                differences.size(),
-                                report.activeVillageDifferences().size()));
-        return report;
     }
 
     /** The kept counts of active villages against a count of the replica's villages under each division. */

@@ -5,14 +5,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The aggregates recomputed from the projection's own facts, held against the stored ones. */
+/**
+ * The aggregates recomputed from the projection's own facts, held against the stored ones: how many
+ * rows differ, and the first of them ({@value DriftCheck#LISTED} at most) in key order within each
+ * township.
+ */
 @Schema(
-        example = "{\"checkedAt\":\"2025-11-28T10:00:00Z\",\"facts\":120345,\"aggregates\":98211,\"differences\":[],"
-                + "\"activeVillageDifferences\":[]}")
+        example = "{\"checkedAt\":\"2025-11-28T10:00:00Z\",\"facts\":120345,\"aggregates\":98211,"
+                + "\"differenceCount\":0,\"differences\":[],\"activeVillageDifferences\":[]}")
 public record DriftReport(
         OffsetDateTime checkedAt,
         long facts,
         long aggregates,
+        long differenceCount,
         List<Difference> differences,
         List<VillageCountDifference> activeVillageDifferences) {
 

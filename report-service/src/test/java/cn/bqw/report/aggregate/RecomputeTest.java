@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bqw.report.ProjectionEvents;
+import cn.bqw.report.operations.DriftCheck;
+import cn.bqw.report.operations.DriftReport;
 import cn.bqw.testkit.PlatformTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -42,6 +44,9 @@ class RecomputeTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    DriftCheck driftCheck;
 
     @Inject
     EntityManager entityManager;
@@ -130,6 +135,65 @@ class RecomputeTest {
         assertEquals(List.of(), difference(kept, made), "kept poll by poll, not made from the facts");
         assertEquals(List.of(), difference(made, kept), "made from the facts, not kept poll by poll");
         assertEquals(kept.size(), made.size());
+
+        // The drift check holds the stored rows to the same recomputation a township at a time: every
+        // row changed, removed or added by hand is found, within the townships and above them, of an
+        // indicator with facts and of one without.
+        String february = "indicator_code = 'RC_FLOW' AND year = 2025 AND month = 2 AND area = 'TOTAL'"
+                + " AND view = 'ALL' AND region_code = ";
+        String city = rows("SELECT trim_scale(value)::text FROM aggregate WHERE " + february + "'" + CITY + "'")
+                .get(0);
+        execute("UPDATE aggregate SET value = value + 1 WHERE " + february + "'" + VILLAGES[1] + "'");
+        execute("DELETE FROM aggregate WHERE " + february + "'" + CITY + "'");
+        for (String[] extra : List.of(
+                new String[] {"RC_AA", COUNTY},
+                new String[] {"RC_ZZ", VILLAGES[2]},
+                new String[] {"RC_FLOW", "690101003001"},
+                new String[] {"RC_FLOW", "690101001999"})) {
+            execute("INSERT INTO aggregate (indicator_code, year, month, area, region_code, view, value, numerator,"
+                    + " denominator, weighted, weight, reporters, approved)"
+                    + " VALUES ('%s', 2025, 2, 'TOTAL', '%s', 'ALL', 5, 0, 0, 0, 0, 1, 0)"
+                            .formatted(extra[0], extra[1]));
+        }
+        DriftReport drift = driftCheck.run();
+        List<String> found = drift.differences().stream()
+                .map(d -> String.join(
+                        "|",
+                        d.indicator(),
+                        d.region(),
+                        d.expected()
+                                .value()
+                                .subtract(d.stored().value())
+                                .stripTrailingZeros()
+                                .toPlainString(),
+                        d.stored().reporters() + ""))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "RC_AA|" + COUNTY + "|-5|1",
+                        "RC_FLOW|" + CITY + "|" + city + "|0",
+                        "RC_FLOW|" + VILLAGES[1] + "|-1|1",
+                        "RC_FLOW|690101001999|-5|1",
+                        "RC_FLOW|690101003001|-5|1",
+                        "RC_ZZ|" + VILLAGES[2] + "|-5|1"),
+                found);
+        assertEquals(6, drift.differenceCount());
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager
+                    .createNativeQuery("SELECT pg_advisory_xact_lock(" + AggregateStore.AGGREGATES_LOCK + ")")
+                    .getSingleResult();
+            recomputation.recomputeAll();
+        });
+        assertEquals(0, driftCheck.run().differenceCount());
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private static List<String> difference(List<String> these, List<String> those) {
