@@ -23,8 +23,16 @@ final class PlatformClient {
     static final String REPORT = "http://localhost:8080";
     static final String TASK = "http://localhost:8083";
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: over plain HTTP the JDK client otherwise upgrades to HTTP/2, and a GOAWAY from the
+     * server (seen once in CI on a busy machine, in the middle of the demo's approval steps) fails
+     * the request instead of sending it again on a new connection.
+     */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final String token;
 
     PlatformClient(String token) {
