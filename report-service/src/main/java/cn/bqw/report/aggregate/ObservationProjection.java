@@ -37,6 +37,9 @@ public class ObservationProjection {
     Recomputation recomputation;
 
     @Inject
+    ClosedYears closedYears;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -50,7 +53,10 @@ public class ObservationProjection {
     }
 
     public void apply(List<IncomingEvent> batch) {
-        apply(batch, aggregates::recordAll);
+        List<ObservationState> states = apply(batch, aggregates::recordAll);
+        closedYears.changed(states.stream()
+                .map(state -> Period.parse(state.period()).orElseThrow().year())
+                .toList());
     }
 
     /** A rebuild's first pass: the values' facts only, staged ({@link Recomputation#stageFacts}). */
@@ -58,7 +64,8 @@ public class ObservationProjection {
         apply(batch, recomputation::stageFacts);
     }
 
-    private void apply(List<IncomingEvent> batch, Consumer<List<ObservationState>> record) {
+    /** The batch's values, recorded. */
+    private List<ObservationState> apply(List<IncomingEvent> batch, Consumer<List<ObservationState>> record) {
         List<ObservationState> states = new ArrayList<>(batch.size());
         OffsetDateTime last = null;
         for (IncomingEvent event : batch) {
@@ -80,7 +87,7 @@ public class ObservationProjection {
             }
         }
         if (states.isEmpty()) {
-            return;
+            return states;
         }
         record.accept(states);
         entityManager
@@ -91,5 +98,6 @@ public class ObservationProjection {
                 .setParameter(1, last)
                 .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate();
+        return states;
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.Session;
 
@@ -70,15 +71,18 @@ public class Recomputation {
 
     /**
      * Makes every aggregate again from the facts, after {@link #stageFacts}, copying each part out as
-     * the {@link TownshipWalk} completes it. No one else may write the aggregates meanwhile: a
-     * rebuild's fresh tables have no other writer, and the live consumers' lock is not taken here, so
-     * that they go on with the live tables while a rebuild recomputes.
+     * the {@link TownshipWalk} completes it; the aggregates of the {@code kept} years (a rebuild's
+     * closed years, restored from their copies) stay as they are. No one else may write the
+     * aggregates meanwhile: a rebuild's fresh tables have no other writer, and the live consumers'
+     * lock is not taken here, so that they go on with the live tables while a rebuild recomputes.
      */
-    public void recomputeAll() {
-        entityManager.createNativeQuery("DELETE FROM aggregate").executeUpdate();
+    public void recomputeAll(Set<Integer> kept) {
+        entityManager
+                .createNativeQuery("DELETE FROM aggregate WHERE year <> ALL(" + ClosedYears.array(kept) + ")")
+                .executeUpdate();
         entityManager.unwrap(Session.class).doWork(connection -> {
             AggregateCopy out = new AggregateCopy(connection);
-            TownshipWalk.walk(entityManager, connection, out);
+            TownshipWalk.walk(entityManager, connection, kept, out);
             out.send();
         });
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,9 +37,11 @@ public final class TownshipWalk {
 
     /**
      * Reads every fact on {@code connection}, the entity manager's own (in a transaction, for the
-     * cursor), with the indicators' definitions and the approved units; the number of facts read.
+     * cursor), with the indicators' definitions and the approved units, except the facts of the
+     * {@code passedOver} years; the number of facts read.
      */
-    public static long walk(EntityManager entityManager, Connection connection, Rows out) throws SQLException {
+    public static long walk(EntityManager entityManager, Connection connection, Set<Integer> passedOver, Rows out)
+            throws SQLException {
         Map<String, IndicatorDef> indicators = new HashMap<>();
         IndicatorDef.<IndicatorDef>listAll().forEach(i -> indicators.put(i.code, i));
         ApprovedUnits units = ApprovedUnits.load(entityManager, null, null);
@@ -48,8 +51,9 @@ public final class TownshipWalk {
         Map<AggregateKey, Contribution> above = new TreeMap<>();
         String indicator = null;
         String section = null;
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + SeriesScan.COLUMNS + " FROM fact ORDER BY indicator_code, region_code, area, year")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + SeriesScan.COLUMNS
+                + " FROM fact WHERE year <> ALL(?) ORDER BY indicator_code, region_code, area, year")) {
+            query.setArray(1, connection.createArrayOf("integer", passedOver.toArray()));
             // A cursor, not the whole table in memory.
             query.setFetchSize(5_000);
             try (ResultSet facts = query.executeQuery()) {

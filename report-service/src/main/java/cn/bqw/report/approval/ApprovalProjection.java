@@ -9,6 +9,7 @@ import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.period.Period;
 import cn.bqw.report.aggregate.AggregateStore;
 import cn.bqw.report.aggregate.ApprovedUnits;
+import cn.bqw.report.aggregate.ClosedYears;
 import cn.bqw.report.aggregate.Deltas;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
@@ -41,6 +42,9 @@ public class ApprovalProjection {
     @Inject
     AggregateStore aggregates;
 
+    @Inject
+    ClosedYears closedYears;
+
     @Incoming("approvals")
     @Blocking
     public CompletionStage<Void> onApprovals(Message<List<String>> batch) {
@@ -52,9 +56,14 @@ public class ApprovalProjection {
      * the values they move between the views are written to the aggregates once, at the end.
      */
     public void applyAll(List<IncomingEvent> batch) {
+        closedYears.holdOffClosing();
         Deltas deltas = new Deltas();
         batch.forEach(event -> apply(event, deltas));
         aggregates.add(deltas);
+        closedYears.changed(batch.stream()
+                .filter(event -> EventNames.APPROVAL.contains(event.type()))
+                .flatMap(event -> ClosedYears.yearOf(event).stream())
+                .toList());
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.Session;
 
@@ -71,7 +72,7 @@ public class DriftCheck {
         Comparison comparison = new Comparison();
         try (StoredAggregates stored =
                 new StoredAggregates(connection, indicators(connection), comparison::unmatched)) {
-            comparison.facts = TownshipWalk.walk(entityManager, connection, new TownshipWalk.Rows() {
+            comparison.facts = TownshipWalk.walk(entityManager, connection, Set.of(), new TownshipWalk.Rows() {
                 @Override
                 public void township(String indicator, String township, Map<AggregateKey, Contribution> rows)
                         throws SQLException {

@@ -1,15 +1,19 @@
 package cn.bqw.report.operations;
 
+import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
+import cn.bqw.report.aggregate.ClosedYears;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -23,6 +27,12 @@ public class OperationsResource {
 
     @Inject
     Rebuild rebuild;
+
+    @Inject
+    ClosedYears closedYears;
+
+    @Inject
+    CurrentActor currentActor;
 
     @POST
     @Requires(Permission.DRIFT_CHECK)
@@ -46,6 +56,26 @@ public class OperationsResource {
                     Boolean passOverDeadLetters) {
         return Response.accepted(rebuild.start(Boolean.TRUE.equals(passOverDeadLetters)))
                 .build();
+    }
+
+    @POST
+    @Requires(Permission.YEAR_CLOSE)
+    @Path("/closed-years/{year}")
+    @Operation(
+            summary = "Close a year that is over: copy its facts, aggregates and approval units, from which a rebuild"
+                    + " starts instead of replaying the year's values and approval steps (again: a new copy)")
+    public ClosedYears.ClosedYear closeYear(@PathParam("year") String year) {
+        return closedYears.close(year, currentActor.name());
+    }
+
+    @GET
+    @Requires(Permission.CLOSED_YEARS)
+    @Path("/closed-years")
+    @Operation(
+            summary = "The closed years, each with its copy's size and whether it is current (no value or approval"
+                    + " step of the year applied since)")
+    public List<ClosedYears.ClosedYear> closedYears() {
+        return closedYears.list();
     }
 
     @GET

@@ -10,6 +10,7 @@ import cn.bqw.platform.jdbc.CopyIn;
 import cn.bqw.platform.problem.DatabaseFailures;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.security.CurrentActor;
+import cn.bqw.report.aggregate.ClosedYears;
 import cn.bqw.report.aggregate.ObservationProjection;
 import cn.bqw.report.aggregate.Recomputation;
 import cn.bqw.report.approval.ApprovalProjection;
@@ -100,6 +101,9 @@ public class Rebuild {
      */
     static final List<String> INDEXED_AFTER = List.of("fact", "approval_unit", "aggregate");
 
+    /** The topics whose events name a period, whose closed years a rebuild restores from their copies. */
+    private static final List<String> YEARLY = List.of(Topics.OBSERVATIONS.name(), Topics.APPROVALS.name());
+
     /** Below this many events still to replay, the switch-over replays them with the consumers held. */
     private static final long SWITCH_WHEN_BEHIND = 2_000;
 
@@ -134,6 +138,9 @@ public class Rebuild {
     Recomputation recomputation;
 
     @Inject
+    ClosedYears closedYears;
+
+    @Inject
     TaskLedgerProjection ledger;
 
     @Inject
@@ -156,6 +163,10 @@ public class Rebuild {
     private long skipped;
     private boolean passOverDeadLetters;
     private final List<String> passedOver = new ArrayList<>();
+    /** The closed years this rebuild restored from their copies, each with when it was closed. */
+    private Map<Integer, OffsetDateTime> restored = Map.of();
+
+    private long closedYearEvents;
 
     /**
      * One topic replayed into one consumer's projection: from the first record by {@code staging}
@@ -190,9 +201,12 @@ public class Rebuild {
         lock.acquire();
         applied = 0;
         skipped = 0;
+        closedYearEvents = 0;
+        restored = Map.of();
         this.passOverDeadLetters = passOverDeadLetters;
         passedOver.clear();
-        status = new RebuildStatus(RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null, List.of());
+        status = new RebuildStatus(
+                RebuildStatus.State.REPLAYING, now(), null, 0, 0, 0, 0, null, List.of(), List.of(), 0);
         OffsetDateTime startedAt = status.startedAt();
         String actor = currentActor.name();
         acts.record(actor, "rebuild.start", null, null, "started at " + startedAt);
@@ -231,6 +245,10 @@ public class Rebuild {
             retrying("creating the fresh tables", () -> QuarkusTransaction.requiringNew()
                     .run(this::createFreshTables));
             replayFromTheStart(streams);
+            lock.hold();
+            retrying("restoring the closed years from their copies", () -> QuarkusTransaction.requiringNew()
+                    .timeout(3600)
+                    .run(() -> closedYears.restore(FRESH, restored.keySet())));
             long replayed = System.nanoTime();
             lock.hold();
             // The processed events matter only at the switch-over: settled beside the rest. (Their
@@ -251,7 +269,7 @@ public class Rebuild {
                         "making the aggregates from the facts",
                         () -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
                             useFreshTables();
-                            recomputation.recomputeAll();
+                            recomputation.recomputeAll(restored.keySet());
                         }));
                 made = System.nanoTime();
                 lock.hold();
@@ -281,11 +299,15 @@ public class Rebuild {
                                     "DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE; DROP SCHEMA IF EXISTS " + FRESH)
                             .executeUpdate()));
             // On record before anyone can see the rebuild done.
-            String outcome = "DONE: %d events replayed, %d skipped%s"
+            String outcome = "DONE: %d events replayed, %d skipped%s%s"
                     .formatted(
                             applied,
                             skipped,
-                            passedOver.isEmpty() ? "" : "; passed over (dead-lettered): " + passedOver);
+                            passedOver.isEmpty() ? "" : "; passed over (dead-lettered): " + passedOver,
+                            restored.isEmpty()
+                                    ? ""
+                                    : "; closed years %s restored from their copies (%d of their events passed over)"
+                                            .formatted(restored.keySet(), closedYearEvents));
             retrying(
                     "recording the outcome",
                     () -> acts.record(
@@ -307,7 +329,8 @@ public class Rebuild {
                         "rebuild.outcome",
                         null,
                         Map.of("startedAt", startedAt.toString()),
-                        "FAILED: " + e.getMessage());
+                        // The audit keeps 2,000 characters; a failed statement's message can be longer.
+                        abbreviated("FAILED: " + e.getMessage()));
             } catch (RuntimeException unrecorded) {
                 LOG.errorf(unrecorded, "the failed rebuild's outcome could not be put on record");
             }
@@ -342,6 +365,12 @@ public class Rebuild {
         // The one row the projection updates in place, as its migration creates it.
         ddl.append(" INSERT INTO ").append(FRESH).append(".projection_state (id) VALUES (1);");
         entityManager.createNativeQuery(ddl.toString()).executeUpdate();
+        // Their copies go in once the replay is through: a definition replayed meanwhile recomputes
+        // its indicator's aggregates from the facts there.
+        Map<Integer, OffsetDateTime> years = closedYears.current();
+        synchronized (this) {
+            restored = years;
+        }
         indexFreshTables(TABLES.stream().filter(t -> !INDEXED_AFTER.contains(t)).toList());
     }
 
@@ -447,7 +476,7 @@ public class Rebuild {
             if (records.isEmpty()) {
                 continue;
             }
-            List<IncomingEvent> batch = readable(records);
+            List<IncomingEvent> batch = passOverClosedYears(stream, readable(records));
             lock.hold();
             apply(stream, staged, batch);
             count(batch.size(), 0);
@@ -462,13 +491,19 @@ public class Rebuild {
      */
     private void switchOver(List<Stream> streams) {
         gate.closeForThisTransaction();
+        // With every consumer held: none can apply a value of a restored year between this and the switch.
+        if (!closedYears.unchanged(restored)) {
+            throw new IllegalStateException("a closed year restored from its copy took a value or an approval step"
+                    + " during the rebuild, or was closed again; nothing is switched over (a rebuild now replays what"
+                    + " the copy misses)");
+        }
         for (Stream stream : streams) {
             Map<TopicPartition, Long> end =
                     stream.kafka().endOffsets(stream.kafka().assignment());
             while (!reached(stream, end)) {
                 List<ConsumerRecord<String, String>> records = new ArrayList<>();
                 stream.kafka().poll(Duration.ofMillis(500)).forEach(records::add);
-                List<IncomingEvent> batch = readable(records);
+                List<IncomingEvent> batch = passOverClosedYears(stream, readable(records));
                 applyToFresh(stream, false, batch);
                 count(batch.size(), 0);
             }
@@ -562,7 +597,7 @@ public class Rebuild {
                     .forEach(p -> positions.put(p, stream.kafka().position(p)));
             from.put(stream, positions);
         }
-        long[] counted = {applied, skipped};
+        long[] counted = {applied, skipped, closedYearEvents};
         retrying("the switch-over", () -> {
             lock.hold();
             try {
@@ -572,6 +607,7 @@ public class Rebuild {
                 synchronized (this) {
                     applied = counted[0];
                     skipped = counted[1];
+                    closedYearEvents = counted[2];
                 }
                 throw e;
             }
@@ -625,6 +661,26 @@ public class Rebuild {
             }
         }
         return batch;
+    }
+
+    /**
+     * The batch without the values and approval steps of the closed years restored from their copies:
+     * the copies hold what they made, and recording them as processed would keep the live consumers
+     * from applying one of them that the copy misses.
+     */
+    private List<IncomingEvent> passOverClosedYears(Stream stream, List<IncomingEvent> batch) {
+        if (restored.isEmpty() || !YEARLY.contains(stream.topic())) {
+            return batch;
+        }
+        List<IncomingEvent> open = batch.stream()
+                .filter(event -> ClosedYears.yearOf(event)
+                        .map(year -> !restored.containsKey(year))
+                        .orElse(true))
+                .toList();
+        synchronized (this) {
+            closedYearEvents += batch.size() - open.size();
+        }
+        return open;
     }
 
     private static boolean reached(Stream stream, Map<TopicPartition, Long> end) {
@@ -697,7 +753,13 @@ public class Rebuild {
                 seconds,
                 seconds == 0 ? 0 : Math.round(applied / seconds),
                 error,
-                List.copyOf(passedOver));
+                List.copyOf(passedOver),
+                List.copyOf(restored.keySet()),
+                closedYearEvents);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 2_000 ? text : text.substring(0, 1_999) + "…";
     }
 
     private static OffsetDateTime now() {

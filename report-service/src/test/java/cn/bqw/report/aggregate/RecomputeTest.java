@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class RecomputeTest {
             entityManager
                     .createNativeQuery("SELECT pg_advisory_xact_lock(" + AggregateStore.AGGREGATES_LOCK + ")")
                     .getSingleResult();
-            recomputation.recomputeAll();
+            recomputation.recomputeAll(Set.of());
         });
 
         List<String> made = aggregateRows();
@@ -184,7 +185,7 @@ class RecomputeTest {
             entityManager
                     .createNativeQuery("SELECT pg_advisory_xact_lock(" + AggregateStore.AGGREGATES_LOCK + ")")
                     .getSingleResult();
-            recomputation.recomputeAll();
+            recomputation.recomputeAll(Set.of());
         });
         assertEquals(0, driftCheck.run().differenceCount());
     }

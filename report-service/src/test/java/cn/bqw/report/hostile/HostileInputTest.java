@@ -65,7 +65,8 @@ class HostileInputTest {
                                 Table.count("region_replica"),
                                 Table.count("target"),
                                 Table.count("indicator_def"),
-                                Table.rows("bulletin")))
+                                Table.rows("bulletin"),
+                                Table.rows("closed_year")))
                 .runAndAssert("hostile-input.jsonl");
     }
 
