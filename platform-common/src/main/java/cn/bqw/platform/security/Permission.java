@@ -117,6 +117,7 @@ public enum Permission {
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     YEAR_CLOSE(REPORT, "POST", "/api/v1/admin/closed-years/{year}", Set.of(Roles.ADMIN), NONE, null),
+    YEAR_REOPEN(REPORT, "DELETE", "/api/v1/admin/closed-years/{year}", Set.of(Roles.ADMIN), NONE, null),
     CLOSED_YEARS(REPORT, "GET", "/api/v1/admin/closed-years", Set.of(Roles.ADMIN), NONE, null),
 
     DEPARTMENT_REGISTER(TASK, "POST", "/api/v1/departments", Roles.EDITORS, WITHIN, "body: region"),

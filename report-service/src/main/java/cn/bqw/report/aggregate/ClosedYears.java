@@ -61,11 +61,7 @@ public class ClosedYears {
      */
     @Transactional
     public ClosedYear close(String yearText, String actor) {
-        int thisYear = OffsetDateTime.now(ZoneOffset.UTC).getYear();
-        int year = yearText.matches("[0-9]{4}") ? Integer.parseInt(yearText) : 0;
-        if (year < 2000 || year >= thisYear) {
-            throw ProblemException.invalid("year", "a year from 2000 to " + (thisYear - 1) + " (a year that is over)");
-        }
+        int year = yearOver(yearText);
         // Neither a poll of values nor one of approval steps commits while the copies are made.
         entityManager
                 .createNativeQuery("SELECT pg_advisory_xact_lock(" + CLOSING_LOCK + "), pg_advisory_xact_lock("
@@ -105,6 +101,30 @@ public class ClosedYears {
                 null,
                 "%d facts, %d aggregates copied".formatted(closed.facts(), closed.aggregates()));
         return closed;
+    }
+
+    /**
+     * Opens a closed year again: its copy is dropped, and every later rebuild replays the year. A
+     * rebuild that started from the copy fails at its switch-over, as for a copy that changed.
+     */
+    @Transactional
+    public void reopen(String yearText, String actor) {
+        int year = yearOver(yearText);
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + CLOSING_LOCK + ")")
+                .getSingleResult();
+        int closed = entityManager
+                .createNativeQuery("DELETE FROM closed_year WHERE year = ?1")
+                .setParameter(1, year)
+                .executeUpdate();
+        if (closed == 0) {
+            throw ProblemException.notFound("closed year", String.valueOf(year));
+        }
+        COPIES.forEach((table, ofTheYear) -> entityManager
+                .createNativeQuery("DELETE FROM closed_%s WHERE %s"
+                        .formatted(table, ofTheYear.replace("?1", String.valueOf(year))))
+                .executeUpdate());
+        acts.record(actor, "year.reopen", String.valueOf(year), null, "copy dropped");
     }
 
     public List<ClosedYear> list() {
@@ -182,6 +202,16 @@ public class ClosedYears {
     /** The year of a value's or an approval step's event (both name their period), if it names one. */
     public static Optional<Integer> yearOf(IncomingEvent event) {
         return Period.parse(event.data().path("period").asText("")).map(Period::year);
+    }
+
+    /** A year from 2000 to last year, as a path gives it. */
+    private static int yearOver(String text) {
+        int thisYear = OffsetDateTime.now(ZoneOffset.UTC).getYear();
+        int year = text.matches("[0-9]{4}") ? Integer.parseInt(text) : 0;
+        if (year < 2000 || year >= thisYear) {
+            throw ProblemException.invalid("year", "a year from 2000 to " + (thisYear - 1) + " (a year that is over)");
+        }
+        return year;
     }
 
     private long count(String table, int year) {

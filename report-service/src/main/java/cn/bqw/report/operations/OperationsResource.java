@@ -5,6 +5,7 @@ import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.Requires;
 import cn.bqw.report.aggregate.ClosedYears;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,6 +67,14 @@ public class OperationsResource {
                     + " starts instead of replaying the year's values and approval steps (again: a new copy)")
     public ClosedYears.ClosedYear closeYear(@PathParam("year") String year) {
         return closedYears.close(year, currentActor.name());
+    }
+
+    @DELETE
+    @Requires(Permission.YEAR_REOPEN)
+    @Path("/closed-years/{year}")
+    @Operation(summary = "Open a closed year again: its copy is dropped and every later rebuild replays the year (204)")
+    public void reopenYear(@PathParam("year") String year) {
+        closedYears.reopen(year, currentActor.name());
     }
 
     @GET

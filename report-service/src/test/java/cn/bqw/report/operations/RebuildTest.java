@@ -339,6 +339,24 @@ class RebuildTest {
         assertEquals(VILLAGES * 7 + 1, count("SELECT count(*) FROM fact WHERE indicator_code = 'T_REBUILD'"));
         awaitCityTotal("2105");
         noDrift();
+
+        // Opened again: the copy is gone, and there is nothing left to open.
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .delete("/api/v1/admin/closed-years/2023")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .get("/api/v1/admin/closed-years")
+                .then()
+                .body("year", not(org.hamcrest.Matchers.hasItem(2023)));
+        assertEquals(0, count("SELECT count(*) FROM closed_fact WHERE year = 2023"));
+        given().auth()
+                .oauth2(TestTokens.admin())
+                .delete("/api/v1/admin/closed-years/2023")
+                .then()
+                .statusCode(404);
     }
 
     private static void noDrift() {
