@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class AdminActs {
 
+    /** The length of {@code admin_act.outcome} (its migration). */
+    static final int OUTCOME_LENGTH = 2_000;
+
     /** One act as {@code GET /api/v1/audit} lists it. */
     @Schema(
             example =
@@ -69,8 +72,18 @@ public class AdminActs {
                 .setParameter(3, target)
                 .setParameter(4, canonical.toString())
                 .setParameter(5, CanonicalJson.sha256(canonical))
-                .setParameter(6, outcome)
+                .setParameter(6, fitted(outcome))
                 .executeUpdate();
+    }
+
+    /**
+     * The outcome cut to the column's 2,000 characters: an act whose outcome runs long (a failed
+     * statement's message, a long list of events passed over) is still put on record.
+     */
+    static String fitted(String outcome) {
+        return outcome == null || outcome.length() <= OUTCOME_LENGTH
+                ? outcome
+                : outcome.substring(0, OUTCOME_LENGTH - 1) + "…";
     }
 
     /** Acts, newest first, optionally of one action and within [from, to). */

@@ -329,8 +329,7 @@ public class Rebuild {
                         "rebuild.outcome",
                         null,
                         Map.of("startedAt", startedAt.toString()),
-                        // The audit keeps 2,000 characters; a failed statement's message can be longer.
-                        abbreviated("FAILED: " + e.getMessage()));
+                        "FAILED: " + e.getMessage());
             } catch (RuntimeException unrecorded) {
                 LOG.errorf(unrecorded, "the failed rebuild's outcome could not be put on record");
             }
@@ -756,10 +755,6 @@ public class Rebuild {
                 List.copyOf(passedOver),
                 List.copyOf(restored.keySet()),
                 closedYearEvents);
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 2_000 ? text : text.substring(0, 1_999) + "…";
     }
 
     private static OffsetDateTime now() {
