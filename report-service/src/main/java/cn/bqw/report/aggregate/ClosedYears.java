@@ -38,12 +38,12 @@ public class ClosedYears {
      */
     static final long CLOSING_LOCK = 0x62717763L;
 
-    /** The year's rows of each table the copy keeps, by the copy's name. */
+    /** Each table a copy keeps (as {@code closed_} and its name), with the condition on its rows of a year. */
     private static final Map<String, String> COPIES = Map.of(
-            "fact", "year = ?1",
-            "aggregate", "year = ?1",
-            "approval_unit", "substr(period, 1, 4) = CAST(?1 AS text)",
-            "region_year", "year = ?1");
+            "fact", "year = %d",
+            "aggregate", "year = %d",
+            "approval_unit", "substr(period, 1, 4) = '%d'",
+            "region_year", "year = %d");
 
     /** A closed year as the API shows it. */
     public record ClosedYear(
@@ -68,7 +68,7 @@ public class ClosedYears {
                         + AggregateStore.AGGREGATES_LOCK + ")")
                 .getSingleResult();
         COPIES.forEach((table, ofTheYear) -> {
-            String where = ofTheYear.replace("?1", String.valueOf(year));
+            String where = ofTheYear.formatted(year);
             entityManager
                     .createNativeQuery("DELETE FROM closed_%s WHERE %s; INSERT INTO closed_%s SELECT * FROM %s WHERE %s"
                             .formatted(table, where, table, table, where))
@@ -121,8 +121,7 @@ public class ClosedYears {
             throw ProblemException.notFound("closed year", String.valueOf(year));
         }
         COPIES.forEach((table, ofTheYear) -> entityManager
-                .createNativeQuery("DELETE FROM closed_%s WHERE %s"
-                        .formatted(table, ofTheYear.replace("?1", String.valueOf(year))))
+                .createNativeQuery("DELETE FROM closed_%s WHERE %s".formatted(table, ofTheYear.formatted(year)))
                 .executeUpdate());
         acts.record(actor, "year.reopen", String.valueOf(year), null, "copy dropped");
     }
@@ -158,7 +157,7 @@ public class ClosedYears {
     public void restore(String schema, Collection<Integer> years) {
         years.forEach(year -> COPIES.forEach((table, ofTheYear) -> entityManager
                 .createNativeQuery("INSERT INTO %s.%s SELECT * FROM closed_%s WHERE %s"
-                        .formatted(schema, table, table, ofTheYear.replace("?1", String.valueOf(year))))
+                        .formatted(schema, table, table, ofTheYear.formatted(year)))
                 .executeUpdate()));
     }
 
