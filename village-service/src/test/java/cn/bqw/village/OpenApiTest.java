@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every endpoint is documented with a summary, and its bodies with examples. */
+/** Every endpoint is documented with a summary, and its bodies with examples; a PUT with both its answers. */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 class OpenApiTest {
@@ -47,6 +47,15 @@ class OpenApiTest {
                         missing.add(operation + ": request example for " + media.getKey());
                     }
                 });
+                if (method.getKey().equals("put")) {
+                    // A PUT answers the resource whether it created it (201) or changed it (200).
+                    for (String status : List.of("200", "201")) {
+                        JsonNode response = spec.path("responses").path(status);
+                        if (!response.isMissingNode() && response.path("content").isEmpty()) {
+                            missing.add(operation + ": " + status + " body");
+                        }
+                    }
+                }
                 for (String status : List.of("200", "201")) {
                     spec.path("responses").path(status).path("content").fields().forEachRemaining(media -> {
                         if (!hasExample(document, media.getValue())) {

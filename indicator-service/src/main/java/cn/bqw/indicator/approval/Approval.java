@@ -2,24 +2,20 @@ package cn.bqw.indicator.approval;
 
 import cn.bqw.indicator.catalogue.Campaign;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /** The approval state of one region's figures for one period and campaign; no row means OPEN. */
 @Entity
-@Table(name = "approval")
 @IdClass(Approval.Key.class)
 public class Approval extends PanacheEntityBase {
 
     @Id
-    @Column(name = "region_code")
     public String regionCode;
 
     @Id
@@ -34,10 +30,8 @@ public class Approval extends PanacheEntityBase {
 
     public String reason;
 
-    @Column(name = "changed_by")
     public String changedBy;
 
-    @Column(name = "changed_at")
     public OffsetDateTime changedAt;
 
     @Version

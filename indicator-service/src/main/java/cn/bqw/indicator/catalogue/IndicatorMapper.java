@@ -1,42 +1,18 @@
 package cn.bqw.indicator.catalogue;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.bqw.platform.persistence.EntityMapping;
+import org.mapstruct.BeanMapping;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+import org.mapstruct.ReportingPolicy;
 
-@ApplicationScoped
-public class IndicatorMapper {
+@Mapper(config = EntityMapping.class)
+public interface IndicatorMapper {
 
-    public IndicatorView toView(Indicator indicator) {
-        return new IndicatorView(
-                indicator.code,
-                indicator.nameZh,
-                indicator.nameEn,
-                indicator.campaign,
-                indicator.unit,
-                indicator.aggregation,
-                indicator.overTime,
-                indicator.direction,
-                indicator.reportedAt,
-                indicator.frequency,
-                indicator.validMin,
-                indicator.validMax,
-                indicator.description,
-                indicator.outliers,
-                indicator.version);
-    }
+    IndicatorView toView(Indicator indicator);
 
-    public void apply(IndicatorRequest request, Indicator indicator) {
-        indicator.nameZh = request.nameZh();
-        indicator.nameEn = request.nameEn();
-        indicator.campaign = request.campaign();
-        indicator.unit = request.unit();
-        indicator.aggregation = request.aggregation();
-        indicator.overTime = request.overTime();
-        indicator.direction = request.direction();
-        indicator.reportedAt = request.reportedAt();
-        indicator.frequency = request.frequency();
-        indicator.validMin = request.validMin();
-        indicator.validMax = request.validMax();
-        indicator.description = request.description();
-        indicator.outliers = request.outliers() == null ? OutlierPolicy.FLAG : request.outliers();
-    }
+    @BeanMapping(unmappedTargetPolicy = ReportingPolicy.IGNORE, unmappedSourcePolicy = ReportingPolicy.ERROR)
+    @Mapping(target = "outliers", defaultValue = "FLAG")
+    void apply(IndicatorRequest request, @MappingTarget Indicator indicator);
 }

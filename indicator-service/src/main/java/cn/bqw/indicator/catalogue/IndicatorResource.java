@@ -27,16 +27,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
@@ -64,26 +63,17 @@ public class IndicatorResource {
     @Path("/indicators/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define an indicator, or replace its definition (If-Match with its ETag)")
-    @APIResponse(
+    @APIResponseSchema(
+            value = IndicatorView.class,
             responseCode = "201",
-            description = "defined; Location and ETag name it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "changed (or unchanged); ETag is its version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = IndicatorView.class)))
-    public Response put(
+            responseDescription = "defined; Location and ETag name it")
+    @APIResponse(responseCode = "200", description = "changed (or unchanged); ETag is its version")
+    public RestResponse<IndicatorView> put(
             @PathParam("code") String code,
             @NotNull @Valid IndicatorRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Change<IndicatorView> saved = indicators.put(code, request, ifMatch);
-        return SavedAnswers.of(saved, saved.after().version(), "/api/v1/indicators/{code}", code);
+        return SavedAnswers.of(saved, "/api/v1/indicators/{code}", code);
     }
 
     @GET
@@ -91,10 +81,7 @@ public class IndicatorResource {
     @Path("/indicators/{code}")
     @Operation(summary = "One indicator")
     public RestResponse<IndicatorView> get(@PathParam("code") String code) {
-        IndicatorView indicator = indicators.get(code);
-        return RestResponse.ResponseBuilder.ok(indicator)
-                .tag(Versions.tag(indicator.version()))
-                .build();
+        return Versions.tagged(indicators.get(code));
     }
 
     @GET

@@ -2,7 +2,6 @@ package cn.bqw.indicator.catalogue;
 
 import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -55,9 +54,7 @@ public class IndicatorService {
             Indicator indicator = new Indicator();
             indicator.code = code;
             mapper.apply(request, indicator);
-            indicator.stampCreated();
-            indicator.persist();
-            return new Change<>(null, mapper.toView(indicator), WriteEffect.CREATED);
+            return indicator.created(mapper::toView);
         }
         IndicatorView before = mapper.toView(existing);
         boolean rollUpChanges =
@@ -67,12 +64,7 @@ public class IndicatorService {
                     + " has observations: its aggregation and over-time cannot change (define a new indicator)");
         }
         mapper.apply(request, existing);
-        if (mapper.toView(existing).equals(before)) {
-            return new Change<>(before, before, WriteEffect.UNCHANGED);
-        }
-        existing.stampChanged();
-        existing.flush();
-        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
+        return existing.updated(before, mapper::toView);
     }
 
     public IndicatorView get(String code) {

@@ -1,5 +1,6 @@
 package cn.bqw.indicator.catalogue;
 
+import cn.bqw.platform.api.Versioned;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,4 +25,5 @@ public record IndicatorView(
         BigDecimal validMax,
         String description,
         OutlierPolicy outliers,
-        long version) {}
+        long version)
+        implements Versioned {}

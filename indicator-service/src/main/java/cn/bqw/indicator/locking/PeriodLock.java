@@ -1,17 +1,14 @@
 package cn.bqw.indicator.locking;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** A closed reporting period for a set of indicators (empty: all) in a region's subtree. */
 @Entity
-@Table(name = "period_lock")
 public class PeriodLock extends PanacheEntityBase {
 
     @Id
@@ -23,12 +20,9 @@ public class PeriodLock extends PanacheEntityBase {
 
     public String period;
 
-    @Column(name = "region_code")
     public String regionCode;
 
-    @Column(name = "locked_by")
     public String lockedBy;
 
-    @Column(name = "locked_at")
     public OffsetDateTime lockedAt;
 }

@@ -1,13 +1,11 @@
 package cn.bqw.indicator.targets;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -16,19 +14,16 @@ import java.util.Objects;
 
 /** A yearly target of one indicator for one region (目标). */
 @Entity
-@Table(name = "target")
 @IdClass(Target.Key.class)
 public class Target extends PanacheEntityBase {
 
     @Id
-    @Column(name = "indicator_code")
     public String indicatorCode;
 
     @Id
     public int year;
 
     @Id
-    @Column(name = "region_code")
     public String regionCode;
 
     public BigDecimal value;
@@ -41,7 +36,6 @@ public class Target extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     /** The key: indicator, year, region. */

@@ -29,16 +29,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
@@ -69,29 +68,19 @@ public class TargetResource {
     @Path("/targets/{indicator}/{region}/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a region's target for a year (If-Match with its ETag to replace one)")
-    @APIResponse(
+    @APIResponseSchema(
+            value = TargetView.class,
             responseCode = "201",
-            description = "set; Location and ETag name it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TargetView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "changed (or unchanged); ETag is its version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TargetView.class)))
-    public Response put(
+            responseDescription = "set; Location and ETag name it")
+    @APIResponse(responseCode = "200", description = "changed (or unchanged); ETag is its version")
+    public RestResponse<TargetView> put(
             @PathParam("indicator") String indicator,
             @PathParam("region") String region,
             @PathParam("year") int year,
             @NotNull @Valid TargetRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Change<TargetView> saved = targets.put(indicator, region, year, request, ifMatch);
-        return SavedAnswers.of(
-                saved, saved.after().version(), "/api/v1/targets/{indicator}/{region}/{year}", indicator, region, year);
+        return SavedAnswers.of(saved, "/api/v1/targets/{indicator}/{region}/{year}", indicator, region, year);
     }
 
     @GET
@@ -100,10 +89,7 @@ public class TargetResource {
     @Operation(summary = "One target")
     public RestResponse<TargetView> get(
             @PathParam("indicator") String indicator, @PathParam("region") String region, @PathParam("year") int year) {
-        TargetView target = targets.get(indicator, region, year);
-        return RestResponse.ResponseBuilder.ok(target)
-                .tag(Versions.tag(target.version()))
-                .build();
+        return Versions.tagged(targets.get(indicator, region, year));
     }
 
     @GET

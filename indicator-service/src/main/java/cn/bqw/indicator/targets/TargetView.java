@@ -1,5 +1,6 @@
 package cn.bqw.indicator.targets;
 
+import cn.bqw.platform.api.Versioned;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,13 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         example = "{\"indicator\":\"RURAL_SEWAGE_RATE\",\"region\":\"449900000000\",\"year\":2025,\"value\":60,"
                 + "\"kind\":\"BINDING\",\"baseline\":48.5,\"version\":0}")
 public record TargetView(
-        String indicator,
-        String region,
-        int year,
-        BigDecimal value,
-        TargetKind kind,
-        BigDecimal baseline,
-        long version) {
+        String indicator, String region, int year, BigDecimal value, TargetKind kind, BigDecimal baseline, long version)
+        implements Versioned {
 
     /** The event key: one compacted record per target. */
     public String key() {

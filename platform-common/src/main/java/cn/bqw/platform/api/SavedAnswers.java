@@ -1,7 +1,7 @@
 package cn.bqw.platform.api;
 
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The answer to a PUT that creates or replaces: 201 with Location when new, else 200; ETag either way. */
 public final class SavedAnswers {
@@ -9,10 +9,14 @@ public final class SavedAnswers {
     private SavedAnswers() {}
 
     /** {@code pathTemplate} like {@code /api/v1/villages/{code}}, filled with {@code keys}. */
-    public static <S extends Record> Response of(Change<S> saved, long version, String pathTemplate, Object... keys) {
-        Response.ResponseBuilder answer = saved.effect() == WriteEffect.CREATED
-                ? Response.created(UriBuilder.fromPath(pathTemplate).build(keys))
-                : Response.ok();
-        return answer.tag(Versions.tag(version)).entity(saved.after()).build();
+    public static <S extends Record & Versioned> RestResponse<S> of(
+            Change<S> saved, String pathTemplate, Object... keys) {
+        RestResponse.ResponseBuilder<S> answer = saved.effect() == WriteEffect.CREATED
+                ? RestResponse.ResponseBuilder.created(
+                        UriBuilder.fromPath(pathTemplate).build(keys))
+                : RestResponse.ResponseBuilder.ok();
+        return answer.tag(Versions.tag(saved.after().version()))
+                .entity(saved.after())
+                .build();
     }
 }

@@ -3,6 +3,7 @@ package cn.bqw.platform.api;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Optimistic concurrency over HTTP: a resource's {@code ETag} is its version, and a change to an
@@ -14,6 +15,13 @@ public final class Versions {
 
     public static EntityTag tag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the resource and its version as the ETag. */
+    public static <V extends Versioned> RestResponse<V> tagged(V resource) {
+        return RestResponse.ResponseBuilder.ok(resource)
+                .tag(tag(resource.version()))
+                .build();
     }
 
     /** 428 without {@code If-Match}; 412 when it names another version ({@code *} matches any). */

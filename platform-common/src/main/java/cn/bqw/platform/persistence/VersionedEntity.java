@@ -1,11 +1,13 @@
 package cn.bqw.platform.persistence;
 
+import cn.bqw.platform.api.Change;
+import cn.bqw.platform.api.WriteEffect;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 /**
  * A record a service registers and clients change (a division, a village, an indicator, a task, a
@@ -18,10 +20,8 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     /** Stamps a record about to be created: created and changed now. */
@@ -32,5 +32,31 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     /** Stamps a change: changed now. */
     public void stampChanged() {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Stores this new record and answers its creation, seen through {@code view}. */
+    public <E extends VersionedEntity, V extends Record> Change<V> created(Function<E, V> view) {
+        stampCreated();
+        persist();
+        return new Change<>(null, view.apply(self()), WriteEffect.CREATED);
+    }
+
+    /**
+     * Answers what the changes made to this record since {@code before} amount to: unchanged when
+     * its view is the same (no new version, nothing to audit or publish), else stamped and flushed,
+     * so that the view after carries the new version.
+     */
+    public <E extends VersionedEntity, V extends Record> Change<V> updated(V before, Function<E, V> view) {
+        if (view.apply(self()).equals(before)) {
+            return new Change<>(before, before, WriteEffect.UNCHANGED);
+        }
+        stampChanged();
+        flush();
+        return new Change<>(before, view.apply(self()), WriteEffect.UPDATED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends VersionedEntity> E self() {
+        return (E) this;
     }
 }

@@ -1,6 +1,8 @@
 package cn.bqw.report.aggregate;
 
 import java.math.BigDecimal;
+import java.util.function.BinaryOperator;
+import java.util.function.LongBinaryOperator;
 
 /**
  * What one region's series adds to an aggregate as of one month, and what aggregates hold: the sums
@@ -21,25 +23,22 @@ public record Contribution(
             new Contribution(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
 
     public Contribution plus(Contribution other) {
-        return new Contribution(
-                value.add(other.value),
-                numerator.add(other.numerator),
-                denominator.add(other.denominator),
-                weighted.add(other.weighted),
-                weight.add(other.weight),
-                reporters + other.reporters,
-                approved + other.approved);
+        return combined(other, BigDecimal::add, Long::sum);
     }
 
     public Contribution minus(Contribution other) {
+        return combined(other, BigDecimal::subtract, (a, b) -> a - b);
+    }
+
+    private Contribution combined(Contribution other, BinaryOperator<BigDecimal> sums, LongBinaryOperator counts) {
         return new Contribution(
-                value.subtract(other.value),
-                numerator.subtract(other.numerator),
-                denominator.subtract(other.denominator),
-                weighted.subtract(other.weighted),
-                weight.subtract(other.weight),
-                reporters - other.reporters,
-                approved - other.approved);
+                sums.apply(value, other.value),
+                sums.apply(numerator, other.numerator),
+                sums.apply(denominator, other.denominator),
+                sums.apply(weighted, other.weighted),
+                sums.apply(weight, other.weight),
+                counts.applyAsLong(reporters, other.reporters),
+                counts.applyAsLong(approved, other.approved));
     }
 
     public boolean isZero() {

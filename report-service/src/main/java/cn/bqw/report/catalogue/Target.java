@@ -1,11 +1,9 @@
 package cn.bqw.report.catalogue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -16,19 +14,16 @@ import java.util.Objects;
 
 /** report-service's copy of a yearly target, kept from {@code bqw.indicators.v1}. */
 @Entity
-@Table(name = "target")
 @IdClass(Target.Key.class)
 public class Target extends PanacheEntityBase {
 
     @Id
-    @Column(name = "indicator_code")
     public String indicatorCode;
 
     @Id
     public int year;
 
     @Id
-    @Column(name = "region_code")
     public String regionCode;
 
     public BigDecimal value;

@@ -1,19 +1,16 @@
 package cn.bqw.task.task;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
 
 /** A step of a task with its own due date, numbered from 1 in the order given. */
 @Entity
-@Table(name = "milestone")
 @IdClass(Milestone.Key.class)
 public class Milestone extends PanacheEntityBase {
 
@@ -30,9 +27,7 @@ public class Milestone extends PanacheEntityBase {
 
     public String title;
 
-    @Column(name = "due_date")
     public LocalDate dueDate;
 
-    @Column(name = "done_on")
     public LocalDate doneOn;
 }

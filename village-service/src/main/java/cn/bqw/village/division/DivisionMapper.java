@@ -1,28 +1,23 @@
 package cn.bqw.village.division;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.bqw.platform.persistence.EntityMapping;
+import org.mapstruct.BeanMapping;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.MappingTarget;
+import org.mapstruct.ReportingPolicy;
 
-@ApplicationScoped
-public class DivisionMapper {
+@Mapper(config = EntityMapping.class)
+public interface DivisionMapper {
 
-    public DivisionView toView(Division division) {
-        return new DivisionView(
-                division.code,
-                division.level,
-                division.parentCode,
-                division.nameZh,
-                division.nameEn,
-                division.countyClass,
-                division.urbanDistrict,
-                division.population,
-                division.version);
-    }
+    DivisionView toView(Division division);
 
-    public void apply(DivisionRequest request, Division division) {
-        division.nameZh = request.nameZh();
-        division.nameEn = request.nameEn();
-        division.countyClass = request.countyClass();
-        division.urbanDistrict = Boolean.TRUE.equals(request.urbanDistrict());
-        division.population = request.population();
-    }
+    /** The code is the division's identity, set once when it is registered. */
+    @BeanMapping(
+            unmappedTargetPolicy = ReportingPolicy.IGNORE,
+            unmappedSourcePolicy = ReportingPolicy.ERROR,
+            ignoreUnmappedSourceProperties = "code")
+    @Mapping(target = "code", ignore = true)
+    @Mapping(target = "urbanDistrict", defaultValue = "false")
+    void apply(DivisionRequest request, @MappingTarget Division division);
 }

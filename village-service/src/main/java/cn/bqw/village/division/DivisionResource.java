@@ -62,10 +62,7 @@ public class DivisionResource {
             @PathParam("code") String code,
             @NotNull @Valid DivisionRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        DivisionView updated = divisions.update(code, request, ifMatch);
-        return RestResponse.ResponseBuilder.ok(updated)
-                .tag(Versions.tag(updated.version()))
-                .build();
+        return Versions.tagged(divisions.update(code, request, ifMatch));
     }
 
     @DELETE
@@ -114,9 +111,6 @@ public class DivisionResource {
     @Path("/{code}")
     @Operation(summary = "One division")
     public RestResponse<DivisionView> get(@PathParam("code") String code) {
-        DivisionView division = divisions.get(code);
-        return RestResponse.ResponseBuilder.ok(division)
-                .tag(Versions.tag(division.version()))
-                .build();
+        return Versions.tagged(divisions.get(code));
     }
 }

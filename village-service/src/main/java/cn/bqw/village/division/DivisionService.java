@@ -2,7 +2,6 @@ package cn.bqw.village.division;
 
 import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.division.DivisionCode;
@@ -103,21 +102,15 @@ public class DivisionService {
             division.level = code.level();
             division.parentCode = parentCode;
             mapper.apply(request, division);
-            division.stampCreated();
-            division.persist();
+            Change<DivisionView> created = division.created(mapper::toView);
             if (code.level() == DivisionLevel.PROVINCE) {
                 adoptCities(code);
             }
-            return new Change<>(null, mapper.toView(division), WriteEffect.CREATED);
+            return created;
         }
         DivisionView before = mapper.toView(existing);
         mapper.apply(request, existing);
-        if (mapper.toView(existing).equals(before)) {
-            return new Change<>(before, before, WriteEffect.UNCHANGED);
-        }
-        existing.stampChanged();
-        existing.flush();
-        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
+        return existing.updated(before, mapper::toView);
     }
 
     /**
@@ -134,9 +127,7 @@ public class DivisionService {
                 province.subtree().end())) {
             DivisionView before = mapper.toView(city);
             city.parentCode = province.value();
-            city.stampChanged();
-            city.flush();
-            adopted.add(new Change<>(before, mapper.toView(city), WriteEffect.UPDATED));
+            adopted.add(city.updated(before, mapper::toView));
         }
         record(adopted);
     }

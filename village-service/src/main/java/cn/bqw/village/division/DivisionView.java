@@ -1,5 +1,6 @@
 package cn.bqw.village.division;
 
+import cn.bqw.platform.api.Versioned;
 import cn.bqw.platform.division.DivisionLevel;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,4 +17,5 @@ public record DivisionView(
         CountyClass countyClass,
         boolean urbanDistrict,
         Integer population,
-        long version) {}
+        long version)
+        implements Versioned {}

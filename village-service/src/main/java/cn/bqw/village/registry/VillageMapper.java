@@ -1,38 +1,19 @@
 package cn.bqw.village.registry;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import cn.bqw.platform.persistence.EntityMapping;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.mapstruct.Mapper;
 
-@ApplicationScoped
-public class VillageMapper {
+@Mapper(config = EntityMapping.class)
+public abstract class VillageMapper {
 
-    public VillageView toView(Village village) {
-        return new VillageView(
-                village.code,
-                village.townshipCode,
-                village.nameZh,
-                village.nameEn,
-                village.category,
-                village.planType,
-                fromNames(village.belts, Belt::valueOf),
-                fromNames(village.pilots, Pilot::valueOf),
-                village.registeredPopulation,
-                village.residentPopulation,
-                village.households,
-                village.areaKm2,
-                village.arableLandMu,
-                village.latitude,
-                village.longitude,
-                village.status,
-                village.activeFrom,
-                village.retiredOn,
-                village.version);
-    }
+    /** Belts and pilots are stored as names (PostgreSQL arrays) and shown as sorted sets. */
+    public abstract VillageView toView(Village village);
 
     public void apply(VillageRequest request, Village village) {
         village.nameZh = request.nameZh();
@@ -59,6 +40,14 @@ public class VillageMapper {
         return values == null
                 ? new String[0]
                 : values.stream().map(Enum::name).sorted().toArray(String[]::new);
+    }
+
+    SortedSet<Belt> belts(String[] names) {
+        return fromNames(names, Belt::valueOf);
+    }
+
+    SortedSet<Pilot> pilots(String[] names) {
+        return fromNames(names, Pilot::valueOf);
     }
 
     private static <E extends Enum<E>> SortedSet<E> fromNames(String[] names, Function<String, E> parse) {

@@ -22,13 +22,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/villages")
@@ -47,26 +46,17 @@ public class VillageResource {
     @Requires(Permission.VILLAGE_PUT)
     @Path("/{code}")
     @Operation(summary = "Register a village, or replace its profile (If-Match with its ETag)")
-    @APIResponse(
+    @APIResponseSchema(
+            value = VillageView.class,
             responseCode = "201",
-            description = "registered; Location and ETag name it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = VillageView.class)))
-    @APIResponse(
-            responseCode = "200",
-            description = "changed (or unchanged); ETag is its version",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = VillageView.class)))
-    public Response put(
+            responseDescription = "registered; Location and ETag name it")
+    @APIResponse(responseCode = "200", description = "changed (or unchanged); ETag is its version")
+    public RestResponse<VillageView> put(
             @PathParam("code") String code,
             @NotNull @Valid VillageRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Change<VillageView> saved = villages.put(code, request, ifMatch);
-        return SavedAnswers.of(saved, saved.after().version(), "/api/v1/villages/{code}", code);
+        return SavedAnswers.of(saved, "/api/v1/villages/{code}", code);
     }
 
     @POST
@@ -77,10 +67,7 @@ public class VillageResource {
             @PathParam("code") String code,
             @NotNull @Valid Retirement retirement,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        VillageView retired = villages.retire(code, retirement.effectiveOn(), ifMatch);
-        return RestResponse.ResponseBuilder.ok(retired)
-                .tag(Versions.tag(retired.version()))
-                .build();
+        return Versions.tagged(villages.retire(code, retirement.effectiveOn(), ifMatch));
     }
 
     @GET
@@ -88,10 +75,7 @@ public class VillageResource {
     @Path("/{code}")
     @Operation(summary = "One village")
     public RestResponse<VillageView> get(@PathParam("code") String code) {
-        VillageView village = villages.get(code);
-        return RestResponse.ResponseBuilder.ok(village)
-                .tag(Versions.tag(village.version()))
-                .build();
+        return Versions.tagged(villages.get(code));
     }
 
     @GET

@@ -3,7 +3,6 @@ package cn.bqw.village.registry;
 import cn.bqw.platform.api.Change;
 import cn.bqw.platform.api.Page;
 import cn.bqw.platform.api.Versions;
-import cn.bqw.platform.api.WriteEffect;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.audit.ChangeRecorder;
 import cn.bqw.platform.division.DivisionCode;
@@ -80,9 +79,7 @@ public class VillageService {
             mapper.apply(request, village);
             village.status = VillageStatus.ACTIVE;
             village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
-            village.stampCreated();
-            village.persist();
-            return new Change<>(null, mapper.toView(village), WriteEffect.CREATED);
+            return village.created(mapper::toView);
         }
         if (existing.status == VillageStatus.RETIRED) {
             throw ProblemException.conflict("village " + existing.code + " is retired; its code stays reserved");
@@ -92,12 +89,7 @@ public class VillageService {
         if (request.activeFrom() != null) {
             existing.activeFrom = request.activeFrom();
         }
-        if (mapper.toView(existing).equals(before)) {
-            return new Change<>(before, before, WriteEffect.UNCHANGED);
-        }
-        existing.stampChanged();
-        existing.flush();
-        return new Change<>(before, mapper.toView(existing), WriteEffect.UPDATED);
+        return existing.updated(before, mapper::toView);
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */

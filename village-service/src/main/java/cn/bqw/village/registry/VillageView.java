@@ -1,5 +1,6 @@
 package cn.bqw.village.registry;
 
+import cn.bqw.platform.api.Versioned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.SortedSet;
@@ -28,4 +29,5 @@ public record VillageView(
         VillageStatus status,
         LocalDate activeFrom,
         LocalDate retiredOn,
-        long version) {}
+        long version)
+        implements Versioned {}
