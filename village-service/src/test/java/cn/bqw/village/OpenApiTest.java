@@ -51,7 +51,8 @@ class OpenApiTest {
                     // A PUT answers the resource whether it created it (201) or changed it (200).
                     for (String status : List.of("200", "201")) {
                         JsonNode response = spec.path("responses").path(status);
-                        if (!response.isMissingNode() && response.path("content").isEmpty()) {
+                        if (!response.isMissingNode()
+                                && response.path("content").isEmpty()) {
                             missing.add(operation + ": " + status + " body");
                         }
                     }

@@ -10,7 +10,6 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /** A yearly target of one indicator for one region (目标). */
 @Entity
@@ -39,30 +38,5 @@ public class Target extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /** The key: indicator, year, region. */
-    public static class Key implements Serializable {
-        public String indicatorCode;
-        public int year;
-        public String regionCode;
-
-        public Key() {}
-
-        public Key(String indicatorCode, int year, String regionCode) {
-            this.indicatorCode = indicatorCode;
-            this.year = year;
-            this.regionCode = regionCode;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key
-                    && year == key.year
-                    && Objects.equals(indicatorCode, key.indicatorCode)
-                    && Objects.equals(regionCode, key.regionCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(indicatorCode, year, regionCode);
-        }
-    }
+    public record Key(String indicatorCode, int year, String regionCode) implements Serializable {}
 }

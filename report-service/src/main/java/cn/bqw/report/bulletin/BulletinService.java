@@ -7,10 +7,9 @@ import cn.bqw.platform.jdbc.Timestamps;
 import cn.bqw.platform.period.Period;
 import cn.bqw.platform.problem.ProblemException;
 import cn.bqw.platform.region.RegionRecord;
-import cn.bqw.platform.region.RegionReplica;
+import cn.bqw.platform.region.RegionWrites;
 import cn.bqw.platform.security.CurrentActor;
 import cn.bqw.platform.security.Permission;
-import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.report.aggregate.View;
 import cn.bqw.report.ledger.TaskLedger;
 import cn.bqw.report.ledger.TaskLedgerService;
@@ -59,10 +58,7 @@ public class BulletinService {
     TaskLedgerService ledger;
 
     @Inject
-    RegionReplica regions;
-
-    @Inject
-    RegionAccess access;
+    RegionWrites regionWrites;
 
     @Inject
     CurrentActor actor;
@@ -75,9 +71,7 @@ public class BulletinService {
 
     @Transactional
     public BulletinView publish(BulletinRequest request) {
-        // Whose region it is before anything about it (Permission.BULLETIN_PUBLISH).
-        access.require(Permission.BULLETIN_PUBLISH, request.region());
-        RegionRecord region = regions.active(request.region(), "region");
+        RegionRecord region = regionWrites.require(Permission.BULLETIN_PUBLISH, request.region());
         if (request.corrects() != null) {
             Bulletin corrected = Bulletin.findById(request.corrects());
             if (corrected == null

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** report-service's copy of a yearly target, kept from {@code bqw.indicators.v1}. */
 @Entity
@@ -56,30 +55,5 @@ public class Target extends PanacheEntityBase {
     }
 
     /** The key: indicator, year, region. */
-    public static class Key implements Serializable {
-        public String indicatorCode;
-        public int year;
-        public String regionCode;
-
-        public Key() {}
-
-        Key(String indicatorCode, int year, String regionCode) {
-            this.indicatorCode = indicatorCode;
-            this.year = year;
-            this.regionCode = regionCode;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key
-                    && year == key.year
-                    && Objects.equals(indicatorCode, key.indicatorCode)
-                    && Objects.equals(regionCode, key.regionCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(indicatorCode, year, regionCode);
-        }
-    }
+    public record Key(String indicatorCode, int year, String regionCode) implements Serializable {}
 }

@@ -3,9 +3,8 @@ package cn.bqw.task.department;
 import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
-import cn.bqw.platform.region.RegionReplica;
+import cn.bqw.platform.region.RegionWrites;
 import cn.bqw.platform.security.Permission;
-import cn.bqw.platform.security.RegionAccess;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +16,7 @@ import java.util.List;
 public class DepartmentService {
 
     @Inject
-    RegionAccess access;
-
-    @Inject
-    RegionReplica regions;
+    RegionWrites regionWrites;
 
     @Inject
     AuditTrail audit;
@@ -30,8 +26,7 @@ public class DepartmentService {
 
     @Transactional
     public DepartmentView register(DepartmentRequest request) {
-        access.require(Permission.DEPARTMENT_REGISTER, request.region());
-        regions.active(request.region(), "region");
+        regionWrites.require(Permission.DEPARTMENT_REGISTER, request.region());
         if (Department.findById(request.code()) != null) {
             throw ProblemException.conflict("department " + request.code() + " already exists");
         }

@@ -4,7 +4,7 @@ import cn.bqw.platform.audit.AuditTrail;
 import cn.bqw.platform.division.DivisionCode;
 import cn.bqw.platform.events.Outbox;
 import cn.bqw.platform.problem.ProblemException;
-import cn.bqw.platform.region.RegionReplica;
+import cn.bqw.platform.region.RegionWrites;
 import cn.bqw.platform.security.Permission;
 import cn.bqw.platform.security.RegionAccess;
 import cn.bqw.task.catalogue.IndicatorFeed;
@@ -25,10 +25,7 @@ import java.util.List;
 public class TaskService {
 
     @Inject
-    RegionAccess access;
-
-    @Inject
-    RegionReplica regions;
+    RegionWrites regionWrites;
 
     @Inject
     IndicatorFeed indicators;
@@ -44,8 +41,7 @@ public class TaskService {
 
     @Transactional
     public TaskView register(TaskRequest request) {
-        access.require(Permission.TASK_REGISTER, request.region());
-        regions.active(request.region(), "region");
+        regionWrites.require(Permission.TASK_REGISTER, request.region());
         if (request.dueDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("dueDate", "must not be before startDate " + request.startDate());
         }
