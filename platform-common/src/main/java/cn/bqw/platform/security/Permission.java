@@ -114,6 +114,7 @@ public enum Permission {
     BULLETIN_CONTENT(REPORT, "GET", "/api/v1/bulletins/{id}/content", Roles.READERS, NONE, null),
     BULLETIN_CHANGES(REPORT, "GET", "/api/v1/bulletins/{id}/changes", Roles.READERS, NONE, null),
     DRIFT_CHECK(REPORT, "POST", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
+    DRIFT_CHECK_STATUS(REPORT, "GET", "/api/v1/admin/drift-check", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_START(REPORT, "POST", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     REBUILD_STATUS(REPORT, "GET", "/api/v1/admin/rebuild", Set.of(Roles.ADMIN), NONE, null),
     YEAR_CLOSE(REPORT, "POST", "/api/v1/admin/closed-years/{year}", Set.of(Roles.ADMIN), NONE, null),

@@ -40,9 +40,10 @@ public class DriftCheck {
     @Inject
     EntityManager entityManager;
 
+    /** A check on behalf of {@code actor}, who is recorded with its outcome among the administrative acts. */
     @Transactional
     @TransactionConfiguration(timeout = 3600)
-    public DriftReport run() {
+    public DriftReport run(String actor) {
         // One snapshot for the facts and the aggregates, which the live consumers change together.
         entityManager
                 .createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -56,6 +57,7 @@ public class DriftCheck {
                 comparison.listed,
                 villageCountDifferences());
         acts.record(
+                actor,
                 "drift-check",
                 null,
                 null,

@@ -14,9 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Operations on the projection itself, for admins. */
 @Path("/api/v1/admin")
@@ -24,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class OperationsResource {
 
     @Inject
-    DriftCheck driftCheck;
+    DriftChecks driftChecks;
 
     @Inject
     Rebuild rebuild;
@@ -38,9 +40,22 @@ public class OperationsResource {
     @POST
     @Requires(Permission.DRIFT_CHECK)
     @Path("/drift-check")
-    @Operation(summary = "Recompute every aggregate from the projection's facts and list each stored row that differs")
-    public DriftReport driftCheck() {
-        return driftCheck.run();
+    @Operation(
+            summary = "Recompute every aggregate from the projection's facts and list each stored row that differs"
+                    + " (202, then follow GET /drift-check; 409 while one runs)")
+    @APIResponseSchema(value = DriftCheckStatus.class, responseCode = "202", responseDescription = "started")
+    public Response startDriftCheck() {
+        return Response.accepted(driftChecks.start())
+                .location(URI.create("/api/v1/admin/drift-check"))
+                .build();
+    }
+
+    @GET
+    @Requires(Permission.DRIFT_CHECK_STATUS)
+    @Path("/drift-check")
+    @Operation(summary = "Where the last drift check stands, with its report once it is done")
+    public DriftCheckStatus driftCheck() {
+        return driftChecks.status();
     }
 
     @POST

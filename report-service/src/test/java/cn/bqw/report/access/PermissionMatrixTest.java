@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import cn.bqw.platform.security.Permission;
+import cn.bqw.report.DriftChecking;
 import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PermissionMatrix;
 import cn.bqw.testkit.PlatformTestResource;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of report-service with every kind of token, against the permission table. It
- * shares the rebuild test's application: the admin's call of {@code POST /admin/rebuild} really
- * rebuilds, and the test waits for it to end.
+ * shares the rebuild test's application: the admin's calls of {@code POST /admin/rebuild} and
+ * {@code POST /admin/drift-check} really rebuild and check, and the test waits for both to end.
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
@@ -38,6 +39,7 @@ class PermissionMatrixTest {
                             Permission.YEAR_CLOSE.name(),
                             PermissionMatrix.Sample.of("/api/v1/admin/closed-years/2001")));
         } finally {
+            DriftChecking.awaitNotRunning();
             await().atMost(Duration.ofSeconds(120)).until(() -> !given().auth()
                     .oauth2(TestTokens.admin())
                     .get("/api/v1/admin/rebuild")

@@ -156,7 +156,7 @@ class RecomputeTest {
                     + " VALUES ('%s', 2025, 2, 'TOTAL', '%s', 'ALL', 5, 0, 0, 0, 0, 1, 0)"
                             .formatted(extra[0], extra[1]));
         }
-        DriftReport drift = driftCheck.run();
+        DriftReport drift = driftCheck.run("recompute-test");
         List<String> found = drift.differences().stream()
                 .map(d -> String.join(
                         "|",
@@ -187,7 +187,7 @@ class RecomputeTest {
                     .getSingleResult();
             recomputation.recomputeAll(Set.of());
         });
-        assertEquals(0, driftCheck.run().differenceCount());
+        assertEquals(0, driftCheck.run("recompute-test").differenceCount());
     }
 
     private void execute(String sql) throws Exception {

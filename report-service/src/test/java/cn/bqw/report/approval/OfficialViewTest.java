@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import cn.bqw.report.DriftChecking;
 import cn.bqw.report.ProjectionEvents;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestTokens;
@@ -119,12 +120,7 @@ class OfficialViewTest {
         assertEquals("16", number(breakdown.getString("series.find { it.month == '2025-03' }.actual")));
 
         // Kept incrementally, both views agree with a recomputation from the facts and the approvals.
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
-                .statusCode(200)
-                .body("differences", empty());
+        DriftChecking.report().body("differences", empty());
 
         // An official bulletin holds the official figures; when the east's February is approved
         // again, its changes show the figure moving though no value was revised.

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.bqw.platform.events.KafkaConnection;
+import cn.bqw.report.DriftChecking;
 import cn.bqw.report.OperationsApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
@@ -88,10 +89,7 @@ class RebuildTest {
         execute("INSERT INTO active_villages VALUES ('" + COUNTY + "', 5)"
                 + " ON CONFLICT (region_code) DO UPDATE SET villages = active_villages.villages + 5");
         assertEquals("2800", cityTotal());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
+        DriftChecking.report()
                 .body("differences", not(empty()))
                 .body("activeVillageDifferences.region", org.hamcrest.Matchers.contains(COUNTY));
 
@@ -138,12 +136,7 @@ class RebuildTest {
         assertEquals(1, ledgerTasks());
         assertEquals(
                 0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'projection_%'"));
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
-                .body("differences", empty())
-                .body("activeVillageDifferences", empty());
+        DriftChecking.report().body("differences", empty()).body("activeVillageDifferences", empty());
         given().auth()
                 .oauth2(TestTokens.viewer())
                 .post("/api/v1/admin/rebuild")
@@ -238,12 +231,7 @@ class RebuildTest {
         awaitCityTotal("2100");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ledgerTasks() >= 0);
         assertEquals(1, ledgerTasks());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
-                .body("differences", empty())
-                .body("activeVillageDifferences", empty());
+        DriftChecking.report().body("differences", empty()).body("activeVillageDifferences", empty());
     }
 
     /**
@@ -360,10 +348,7 @@ class RebuildTest {
     }
 
     private static void noDrift() {
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
+        DriftChecking.report()
                 .body("differenceCount", org.hamcrest.Matchers.equalTo(0))
                 .body("activeVillageDifferences", empty());
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.report.DriftChecking;
 import cn.bqw.report.OwnApplication;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
@@ -100,13 +101,7 @@ class ConsumerInterruptionTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> "6000".equals(cityTotal()));
         assertEquals(VILLAGES * MONTHS, applied());
-        given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
-                .then()
-                .statusCode(200)
-                .body("differences", empty())
-                .body("activeVillageDifferences", empty());
+        DriftChecking.report().body("differences", empty()).body("activeVillageDifferences", empty());
     }
 
     static final String TOPIC_DIVISIONS = "bqw.divisions.v1";

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.bqw.report.DriftChecking;
 import cn.bqw.testkit.PlatformTestResource;
 import cn.bqw.testkit.TestEvents;
 import cn.bqw.testkit.TestTokens;
@@ -309,10 +310,11 @@ class ReportsTest {
                 .then()
                 .statusCode(403);
         given().auth()
-                .oauth2(TestTokens.admin())
-                .post("/api/v1/admin/drift-check")
+                .oauth2(TestTokens.viewer())
+                .get("/api/v1/admin/drift-check")
                 .then()
-                .statusCode(200)
+                .statusCode(403);
+        DriftChecking.report()
                 .body("facts", org.hamcrest.Matchers.greaterThan(20))
                 .body("aggregates", org.hamcrest.Matchers.greaterThan(100))
                 .body("differences", org.hamcrest.Matchers.empty())
