@@ -54,7 +54,7 @@ public class IndicatorService {
             Indicator indicator = new Indicator();
             indicator.code = code;
             mapper.apply(request, indicator);
-            return indicator.created(mapper::toView);
+            return indicator.created(() -> mapper.toView(indicator));
         }
         IndicatorView before = mapper.toView(existing);
         boolean rollUpChanges =
@@ -64,7 +64,7 @@ public class IndicatorService {
                     + " has observations: its aggregation and over-time cannot change (define a new indicator)");
         }
         mapper.apply(request, existing);
-        return existing.updated(before, mapper::toView);
+        return existing.updated(before, () -> mapper.toView(existing));
     }
 
     public IndicatorView get(String code) {

@@ -7,7 +7,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A record a service registers and clients change (a division, a village, an indicator, a task, a
@@ -35,10 +35,10 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     }
 
     /** Stores this new record and answers its creation, seen through {@code view}. */
-    public <E extends VersionedEntity, V extends Record> Change<V> created(Function<E, V> view) {
+    public <V extends Record> Change<V> created(Supplier<V> view) {
         stampCreated();
         persist();
-        return new Change<>(null, view.apply(self()), WriteEffect.CREATED);
+        return new Change<>(null, view.get(), WriteEffect.CREATED);
     }
 
     /**
@@ -46,17 +46,12 @@ public abstract class VersionedEntity extends PanacheEntityBase {
      * its view is the same (no new version, nothing to audit or publish), else stamped and flushed,
      * so that the view after carries the new version.
      */
-    public <E extends VersionedEntity, V extends Record> Change<V> updated(V before, Function<E, V> view) {
-        if (view.apply(self()).equals(before)) {
+    public <V extends Record> Change<V> updated(V before, Supplier<V> view) {
+        if (view.get().equals(before)) {
             return new Change<>(before, before, WriteEffect.UNCHANGED);
         }
         stampChanged();
         flush();
-        return new Change<>(before, view.apply(self()), WriteEffect.UPDATED);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <E extends VersionedEntity> E self() {
-        return (E) this;
+        return new Change<>(before, view.get(), WriteEffect.UPDATED);
     }
 }

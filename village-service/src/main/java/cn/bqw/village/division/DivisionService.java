@@ -102,7 +102,7 @@ public class DivisionService {
             division.level = code.level();
             division.parentCode = parentCode;
             mapper.apply(request, division);
-            Change<DivisionView> created = division.created(mapper::toView);
+            Change<DivisionView> created = division.created(() -> mapper.toView(division));
             if (code.level() == DivisionLevel.PROVINCE) {
                 adoptCities(code);
             }
@@ -110,7 +110,7 @@ public class DivisionService {
         }
         DivisionView before = mapper.toView(existing);
         mapper.apply(request, existing);
-        return existing.updated(before, mapper::toView);
+        return existing.updated(before, () -> mapper.toView(existing));
     }
 
     /**
@@ -127,7 +127,7 @@ public class DivisionService {
                 province.subtree().end())) {
             DivisionView before = mapper.toView(city);
             city.parentCode = province.value();
-            adopted.add(city.updated(before, mapper::toView));
+            adopted.add(city.updated(before, () -> mapper.toView(city)));
         }
         record(adopted);
     }

@@ -79,7 +79,7 @@ public class VillageService {
             mapper.apply(request, village);
             village.status = VillageStatus.ACTIVE;
             village.activeFrom = request.activeFrom() == null ? LocalDate.now(ZoneOffset.UTC) : request.activeFrom();
-            return village.created(mapper::toView);
+            return village.created(() -> mapper.toView(village));
         }
         if (existing.status == VillageStatus.RETIRED) {
             throw ProblemException.conflict("village " + existing.code + " is retired; its code stays reserved");
@@ -89,7 +89,7 @@ public class VillageService {
         if (request.activeFrom() != null) {
             existing.activeFrom = request.activeFrom();
         }
-        return existing.updated(before, mapper::toView);
+        return existing.updated(before, () -> mapper.toView(existing));
     }
 
     /** Audits and publishes saved changes, in batches for bulk writes; unchanged ones leave no trace. */
