@@ -35,7 +35,7 @@ public class DriftChecks {
         if (status.state() == DriftCheckStatus.State.RUNNING) {
             throw ProblemException.conflict("a drift check is running since " + status.startedAt());
         }
-        OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime startedAt = now();
         String actor = currentActor.name();
         status = new DriftCheckStatus(DriftCheckStatus.State.RUNNING, startedAt, null, null, null);
         executor.runAsync(() -> run(startedAt, actor));
