@@ -35,16 +35,23 @@ final class StoredValues {
     /** Up to this many values read their own series and peers instead of whole ranges. */
     static final int FEW = 20;
 
+    /**
+     * Per candidate (by its position in the arrays): its series and its peers' range, each folded
+     * into two arrays on the server. A post's ~600 peer rows came back one by one before, and
+     * turning each into three map keys was the most of a single post's own work.
+     */
     private static final String OWN_SERIES_AND_PEERS =
             """
-            SELECT indicator_code, region_code, period, area, value
+            SELECT k.n, s.periods, s.vals, p.regions, p.vals
             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
-                 AS k(i, r, p, a, lo, hi)
+                 WITH ORDINALITY AS k(i, r, p, a, lo, hi, n)
             CROSS JOIN LATERAL (
-                SELECT * FROM observation WHERE indicator_code = k.i AND region_code = k.r AND area = k.a
-                UNION
-                SELECT * FROM observation WHERE indicator_code = k.i AND period = k.p AND area = k.a
-                                           AND region_code >= k.lo AND region_code < k.hi) o""";
+                SELECT array_agg(period) AS periods, array_agg(value::float8) AS vals
+                FROM observation WHERE indicator_code = k.i AND region_code = k.r AND area = k.a) s
+            CROSS JOIN LATERAL (
+                SELECT array_agg(region_code) AS regions, array_agg(value::float8) AS vals
+                FROM observation WHERE indicator_code = k.i AND period = k.p AND area = k.a
+                                   AND region_code >= k.lo AND region_code < k.hi) p""";
 
     // OFFSET 0 keeps each lateral subquery one index range scan: flattened, the planner would
     // rather scan the whole table once per batch, above all while it has no statistics yet.
@@ -104,7 +111,7 @@ final class StoredValues {
                 java.sql.Array[] siblings = siblingRanges(connection, candidates);
                 select.setArray(5, siblings[0]);
                 select.setArray(6, siblings[1]);
-                readReferences(select);
+                readOwnGroups(select, candidates);
             }
             return;
         }
@@ -119,6 +126,58 @@ final class StoredValues {
             readReferences(select);
         }
         ranges.forEach(c -> rangesRead.add(c.rangeKey()));
+    }
+
+    /**
+     * Takes each candidate's series and peers as {@link #OWN_SERIES_AND_PEERS} folded them. Values
+     * this transaction wrote or locked stay as they are; the range's regions of another level
+     * (the parent itself, or those below a sibling) are no peers.
+     */
+    private void readOwnGroups(PreparedStatement select, List<Candidate> candidates) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Candidate candidate = candidates.get(rows.getInt(1) - 1);
+                String[] periods = strings(rows.getArray(2));
+                Double[] seriesValues = doubles(rows.getArray(3));
+                Map<String, Double> series = bySeries.computeIfAbsent(candidate.seriesKey, k -> new HashMap<>());
+                for (int j = 0; j < periods.length; j++) {
+                    Candidate.ValueKey key = candidate.key.period().equals(periods[j])
+                            ? candidate.key
+                            : new Candidate.ValueKey(
+                                    candidate.key.indicator(), candidate.region, periods[j], candidate.area);
+                    if (current.isEmpty() || !current.containsKey(key)) {
+                        series.put(periods[j], seriesValues[j]);
+                        kept++;
+                        if (key == candidate.key) {
+                            seen.add(key);
+                        }
+                    }
+                }
+                String[] regions = strings(rows.getArray(4));
+                Double[] peerValues = doubles(rows.getArray(5));
+                Map<String, Double> peers = byPeers.computeIfAbsent(candidate.peerKey, k -> new HashMap<>());
+                for (int j = 0; j < regions.length; j++) {
+                    if (!parents.computeIfAbsent(regions[j], Candidate::parentPrefix)
+                            .equals(candidate.parentPrefix)) {
+                        continue;
+                    }
+                    if (current.isEmpty()
+                            || !current.containsKey(new Candidate.ValueKey(
+                                    candidate.key.indicator(), regions[j], candidate.periodText, candidate.area))) {
+                        peers.put(regions[j], peerValues[j]);
+                        kept++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String[] strings(java.sql.Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private static Double[] doubles(java.sql.Array array) throws SQLException {
+        return array == null ? new Double[0] : (Double[]) array.getArray();
     }
 
     private void readReferences(PreparedStatement select) throws SQLException {

@@ -98,7 +98,8 @@ class ObservationResourceTest {
                 village(14),
                 village(15),
                 village(16),
-                village(17));
+                village(17),
+                village(18));
         TestRegions.retire(replica, RETIRED_VILLAGE);
         ready = true;
     }
@@ -274,6 +275,25 @@ class ObservationResourceTest {
         refused(value("OBS_STRICT", village(17), "2025-07", "95"), "value", "rejects outliers");
         post(TestTokens.admin(), value("OBS_STRICT", village(17), "2025-07", "11"))
                 .statusCode(201);
+    }
+
+    @Test
+    void aValueFarFromItsOwnHistoryIsFlaggedAndItsRevisionIsJudgedWithoutItself() {
+        String v = village(18);
+        String[] history = {"10", "11", "9", "10", "12"};
+        for (int month = 1; month <= history.length; month++) {
+            post(TestTokens.admin(), value("OBS_TOILET", v, "2025-0" + month, history[month - 1]))
+                    .statusCode(201)
+                    .body("outlier", nullValue());
+        }
+        post(TestTokens.admin(), value("OBS_TOILET", v, "2025-06", "95"))
+                .statusCode(201)
+                .body("outlier", containsString("far from its own history: median 10,"));
+        // The revision replaces the flagged value: it is judged against the five others, not against 95.
+        post(TestTokens.admin(), value("OBS_TOILET", v, "2025-06", "11"))
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("outlier", nullValue());
     }
 
     @Test

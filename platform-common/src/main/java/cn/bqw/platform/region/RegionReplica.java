@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public class RegionReplica {
         if (codes.isEmpty()) {
             return found;
         }
-        for (RegionRecord region : select("code = ANY(CAST(?1 AS varchar[]))", (Object) codes.toArray(String[]::new))) {
+        for (RegionRecord region : select("code = ANY(?)", (Object) codes.toArray(String[]::new))) {
             found.put(region.code(), region);
         }
         return found;
@@ -155,49 +156,67 @@ public class RegionReplica {
 
     /** The active regions directly below {@code code}, by code. */
     public List<RegionRecord> children(String code) {
-        return select("parent_code = ?1 AND active ORDER BY code", code);
+        return select("parent_code = ? AND active ORDER BY code", code);
     }
 
     /** The active villages within a subtree, by code. */
     public List<RegionRecord> villagesWithin(DivisionCode.Subtree subtree) {
         return select(
-                "level = 'VILLAGE' AND active AND code >= ?1 AND code < ?2 ORDER BY code",
+                "level = 'VILLAGE' AND active AND code >= ? AND code < ? ORDER BY code",
                 subtree.first(),
                 subtree.end());
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The records matching {@code where} ({@code ?} for each of {@code parameters}; a {@code
+     * String[]} is sent as an array). Plain JDBC: every single post looks its region up, and
+     * Hibernate's native query cost several times the statement itself.
+     */
     private List<RegionRecord> select(String where, Object... parameters) {
-        jakarta.persistence.Query query = entityManager.createNativeQuery(
-                """
-                        SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
-                               category, plan_type, pilots, latitude, longitude, source_version
-                        FROM region_replica"""
-                        + " WHERE " + where);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        List<Object[]> rows = query.getResultList();
-        List<RegionRecord> regions = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            RegionRecord region = new RegionRecord(
-                    (String) row[0],
-                    DivisionLevel.valueOf((String) row[1]),
-                    (String) row[2],
-                    (String) row[3],
-                    (String) row[4],
-                    (Boolean) row[5],
-                    row[6] == null ? null : ((Number) row[6]).longValue(),
-                    (Boolean) row[7],
-                    (String) row[8],
-                    (String) row[9],
-                    row[10] == null ? List.of() : List.of((String[]) row[10]),
-                    (BigDecimal) row[11],
-                    (BigDecimal) row[12],
-                    ((Number) row[13]).longValue());
-            regions.add(region);
-        }
-        return regions;
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    """
+                    SELECT code, level, parent_code, name_zh, county_class, urban_district, population, active,
+                           category, plan_type, pilots, latitude, longitude, source_version
+                    FROM region_replica WHERE\s"""
+                            + where)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] instanceof String[] values) {
+                        select.setArray(i + 1, connection.createArrayOf("varchar", values));
+                    } else {
+                        select.setObject(i + 1, parameters[i]);
+                    }
+                }
+                List<RegionRecord> regions = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        regions.add(read(rows));
+                    }
+                }
+                return regions;
+            }
+        });
+    }
+
+    private static RegionRecord read(ResultSet row) throws SQLException {
+        long population = row.getLong(7);
+        Long populationOrNull = row.wasNull() ? null : population;
+        java.sql.Array pilots = row.getArray(11);
+        return new RegionRecord(
+                row.getString(1),
+                DivisionLevel.valueOf(row.getString(2)),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getBoolean(6),
+                populationOrNull,
+                row.getBoolean(8),
+                row.getString(9),
+                row.getString(10),
+                pilots == null ? List.of() : List.of((String[]) pilots.getArray()),
+                row.getBigDecimal(12),
+                row.getBigDecimal(13),
+                row.getLong(14));
     }
 
     private static final String UPSERT =
