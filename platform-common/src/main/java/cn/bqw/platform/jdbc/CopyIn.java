@@ -38,7 +38,8 @@ public final class CopyIn {
 
     /** Adds a row; each value is written with {@code toString()}, null as SQL NULL. */
     public CopyIn row(Object... values) {
-        String[] texts = new String[values.length];
+        // Only a few rows are kept as text too: a bulk write's rows need no second copy.
+        String[] texts = rows < FEW ? new String[values.length] : null;
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 data.append('\t');
@@ -46,15 +47,18 @@ public final class CopyIn {
             if (values[i] == null) {
                 data.append("\\N");
             } else {
-                texts[i] = values[i].toString();
-                escape(texts[i]);
+                String text = values[i].toString();
+                if (texts != null) {
+                    texts[i] = text;
+                }
+                escape(text);
             }
         }
         data.append('\n');
         rows++;
-        if (rows <= FEW) {
+        if (texts != null) {
             few.add(texts);
-        } else {
+        } else if (rows == FEW + 1) {
             few.clear();
         }
         return this;
